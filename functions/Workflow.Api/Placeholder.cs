@@ -1,0 +1,1 @@
+namespace Workflow.Api; internal static class Placeholder {}

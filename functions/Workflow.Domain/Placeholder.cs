@@ -1,0 +1,1 @@
+namespace Workflow.Domain; internal static class Placeholder {}

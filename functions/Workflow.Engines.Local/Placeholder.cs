@@ -1,0 +1,1 @@
+namespace Workflow.Engines.Local; internal static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Workflow.Orchestrations; internal static class Placeholder {}

@@ -1,0 +1,1 @@
+namespace Workflow.Storage; internal static class Placeholder {}
