@@ -1,1 +1,0 @@
-namespace Workflow.Domain; internal static class Placeholder {}

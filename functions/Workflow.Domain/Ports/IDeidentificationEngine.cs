@@ -1,0 +1,17 @@
+using Workflow.Domain.Deidentification;
+using Workflow.Domain.Transcripts;
+
+namespace Workflow.Domain.Ports;
+
+/// <summary>
+/// Finds identifiers in a transcript. Engines only find; <see cref="Pseudonymizer"/> replaces, so
+/// every engine yields the same consistent study-wide labels.
+/// </summary>
+public interface IDeidentificationEngine
+{
+    /// <summary>Name recorded on each finding's recognizer, e.g. "rules".</summary>
+    string Name { get; }
+
+    /// <summary>All identifier spans in the utterance texts and speaker labels.</summary>
+    Task<IReadOnlyList<IdentifierFinding>> FindAsync(Transcript transcript, StudyIdentifierList identifiers, CancellationToken cancellationToken);
+}

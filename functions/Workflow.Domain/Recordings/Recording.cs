@@ -1,0 +1,22 @@
+namespace Workflow.Domain.Recordings;
+
+/// <summary>
+/// An uploaded recording or transcript and where its pipeline stands. <see cref="Error"/> is a
+/// user-facing reason; it never quotes transcript text.
+/// </summary>
+public sealed record Recording(
+    string Id,
+    string StudyId,
+    RecordingMetadata Metadata,
+    SourceKind Source,
+    string FileName,
+    string ContentType,
+    long SizeBytes,
+    string ContentSha256,
+    PipelineStage Stage,
+    RecordingStatus Status,
+    StageProgress? Progress,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    double? DurationSeconds = null);

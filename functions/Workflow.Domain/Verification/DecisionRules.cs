@@ -1,0 +1,31 @@
+using Workflow.Domain.Coding;
+
+namespace Workflow.Domain.Verification;
+
+/// <summary>Which decisions are valid for which items.</summary>
+public static class DecisionRules
+{
+    /// <summary>Problems with applying <paramref name="action"/> to <paramref name="item"/>; empty when valid.</summary>
+    public static IReadOnlyList<string> Validate(VerificationItem item, DecisionAction action, IReadOnlyList<string>? codeIds, Codebook? codebook)
+    {
+        var errors = new List<string>();
+        var allowed = item.Kind == VerificationItemKind.Redaction
+            ? new[] { DecisionAction.Confirm, DecisionAction.Undo }
+            : new[] { DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit };
+        if (!allowed.Contains(action))
+            errors.Add($"'{action}' does not apply to a {item.Kind} item; use one of: {string.Join(", ", allowed)}.");
+        if (action == DecisionAction.Edit)
+        {
+            if (codeIds is null || codeIds.Count == 0) errors.Add("An edit must give codeIds: the codes that apply instead.");
+            else if (codebook is null) errors.Add("The study has no codebook to check the edited codes against.");
+            else
+                foreach (var id in codeIds.Where(id => codebook.Find(id) is not { IsApplicable: true }))
+                    errors.Add($"'{id}' is not a level-2 code of codebook version {codebook.Version}.");
+        }
+        else if (codeIds is { Count: > 0 })
+        {
+            errors.Add("codeIds are only given with an edit.");
+        }
+        return errors;
+    }
+}
