@@ -1,1 +1,0 @@
-namespace Workflow.Storage; internal static class Placeholder {}

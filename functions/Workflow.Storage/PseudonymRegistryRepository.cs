@@ -1,0 +1,37 @@
+using Workflow.Domain.Deidentification;
+using Workflow.Storage.Documents;
+
+namespace Workflow.Storage;
+
+/// <summary>
+/// The study's pseudonym key (identifiable account). Transcripts of one study may be de-identified
+/// concurrently, so changes are applied with optimistic concurrency and retried on conflict.
+/// </summary>
+public sealed class PseudonymRegistryRepository(JsonBlobContainer keys)
+{
+    private static string NameOf(string studyId) => $"{studyId}/registry.json";
+
+    /// <summary>
+    /// Runs <paramref name="work"/> against the current registry and saves any new labels. If another
+    /// writer saved first, the work is re-run on the fresh registry, so labels stay unique and stable.
+    /// </summary>
+    public async Task<T> UpdateAsync<T>(string studyId, Func<PseudonymRegistry, T> work, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var (entries, etag) = await keys.TryReadAsync<List<PseudonymEntry>>(NameOf(studyId), ct);
+            var registry = new PseudonymRegistry(studyId, entries);
+            var result = work(registry);
+            if (!registry.HasChanges) return result;
+            var saved = etag is { } current
+                ? await keys.TryReplaceAsync(NameOf(studyId), registry.Entries, current, ct)
+                : await keys.TryCreateAsync(NameOf(studyId), registry.Entries, ct);
+            if (saved) return result;
+        }
+        throw new InvalidOperationException($"The pseudonym key of study '{studyId}' is under heavy concurrent change; retry later.");
+    }
+
+    /// <summary>The registry as stored (read-only use).</summary>
+    public async Task<PseudonymRegistry> GetAsync(string studyId, CancellationToken ct) =>
+        new(studyId, (await keys.TryReadAsync<List<PseudonymEntry>>(NameOf(studyId), ct)).Value);
+}

@@ -1,0 +1,40 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Workflow.Storage;
+
+/// <summary>
+/// Uploaded files exactly as received (identifiable account). They are written once and kept, so an
+/// upload that was accepted is never lost, whatever later stages do.
+/// </summary>
+public sealed class RawUploadRepository(BlobContainerClient rawUploads)
+{
+    /// <summary>Blob name of a recording's source file; the extension is kept so engines can tell formats apart.</summary>
+    public static string NameOf(string studyId, string recordingId, string extension) =>
+        $"{studyId}/{recordingId}/source{extension.ToLowerInvariant()}";
+
+    /// <summary>Stores the file unless it is already there (a duplicate upload or a retried request).</summary>
+    public async Task SaveAsync(string blobName, Stream content, string contentType, CancellationToken ct)
+    {
+        try
+        {
+            await rawUploads.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Same name means same study and content hash: the bytes are identical, nothing to do.
+        }
+    }
+
+    /// <summary>Copies the source to a local file for engines that need a path (ffmpeg, PocketSphinx).</summary>
+    public async Task DownloadToAsync(string blobName, string localPath, CancellationToken ct) =>
+        await rawUploads.GetBlobClient(blobName).DownloadToAsync(localPath, ct);
+
+    public async Task<Stream> OpenReadAsync(string blobName, CancellationToken ct) =>
+        await rawUploads.GetBlobClient(blobName).OpenReadAsync(cancellationToken: ct);
+}
