@@ -2,7 +2,8 @@ namespace Workflow.Domain.Recordings;
 
 /// <summary>
 /// An uploaded recording or transcript and where its pipeline stands. <see cref="Error"/> is a
-/// user-facing reason; it never quotes transcript text.
+/// user-facing reason; it never quotes transcript text. <see cref="VerificationInstanceId"/> is the
+/// orchestration instance waiting for this recording's verification decisions, when one is.
 /// </summary>
 public sealed record Recording(
     string Id,
@@ -19,4 +20,5 @@ public sealed record Recording(
     string? Error,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    double? DurationSeconds = null);
+    double? DurationSeconds = null,
+    string? VerificationInstanceId = null);

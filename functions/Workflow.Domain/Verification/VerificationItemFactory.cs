@@ -1,0 +1,60 @@
+using Workflow.Domain.Coding;
+using Workflow.Domain.Deidentification;
+
+namespace Workflow.Domain.Verification;
+
+/// <summary>
+/// Builds the verification items for a recording: one per redaction that needs confirmation and one
+/// per proposed code. Item ids are derived from what they verify, so building them twice gives the
+/// same ids and queuing is idempotent.
+/// </summary>
+public static class VerificationItemFactory
+{
+    private const int ContextRadius = 240;
+
+    public static IEnumerable<VerificationItem> ForRedactions(
+        DeidentifiedTranscript transcript,
+        IReadOnlyList<RedactionKeyEntry> key,
+        Func<string, string> itemId,
+        DateTimeOffset now)
+    {
+        var originals = key.ToDictionary(k => k.RedactionId, k => k.OriginalText);
+        foreach (var redaction in transcript.Redactions.Where(r => r.NeedsConfirmation))
+        {
+            var text = transcript.Utterances.First(u => u.Index == redaction.UtteranceIndex).Text;
+            yield return new VerificationItem(itemId("r-" + redaction.Id), transcript.StudyId, transcript.RecordingId,
+                VerificationItemKind.Redaction, Excerpt(text, redaction.Start, redaction.End), redaction,
+                originals.GetValueOrDefault(redaction.Id), null, VerificationItemStatus.Pending, null, null, null, now);
+        }
+    }
+
+    public static IEnumerable<VerificationItem> ForSuggestions(
+        string studyId,
+        string recordingId,
+        IReadOnlyList<Segment> segments,
+        IReadOnlyList<CodeSuggestion> suggestions,
+        Func<string, string> itemId,
+        DateTimeOffset now)
+    {
+        var byId = segments.ToDictionary(s => s.Id);
+        foreach (var suggestion in suggestions)
+        {
+            if (!byId.TryGetValue(suggestion.SegmentId, out var segment)) continue;
+            yield return new VerificationItem(itemId($"c{suggestion.CodebookVersion}-{segment.Id}-{suggestion.CodeId}"), studyId, recordingId,
+                VerificationItemKind.CodeSuggestion, segment.Text, null, null, suggestion,
+                VerificationItemStatus.Pending, null, null, null, now);
+        }
+    }
+
+    /// <summary>The text around a span, cut at word boundaries, so a coder sees enough to judge it.</summary>
+    public static string Excerpt(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - ContextRadius);
+        var to = Math.Min(text.Length, end + ContextRadius);
+        while (from > 0 && !char.IsWhiteSpace(text[from - 1])) from++;
+        while (to < text.Length && !char.IsWhiteSpace(text[to])) to--;
+        from = Math.Min(from, start);
+        to = Math.Max(to, end);
+        return (from > 0 ? "… " : "") + text[from..to] + (to < text.Length ? " …" : "");
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.DurableTask;
+using Workflow.Domain.Verification;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Pipeline;
+using Workflow.Storage;
+
+namespace Workflow.Orchestrations.Activities;
+
+/// <summary>
+/// Puts the recording's uncertain redactions (first pass only) and proposed codes into the study's
+/// queue, and records which orchestration instance waits for the decisions. Idempotent: item ids
+/// are derived from what they verify and existing rows are left as they are.
+/// </summary>
+[DurableTask(nameof(EnqueueVerificationActivity))]
+public sealed class EnqueueVerificationActivity(WorkflowStores stores, TimeProvider time) : TaskActivity<EnqueueVerificationInput, VerificationProgress>
+{
+    public override async Task<VerificationProgress> RunAsync(TaskActivityContext context, EnqueueVerificationInput input)
+    {
+        var ct = CancellationToken.None;
+        var now = time.GetUtcNow();
+        string ItemId(string local) => VerificationQueue.ItemId(input.RecordingId, local);
+
+        // Record the waiting instance before any item exists, so no decision can find nobody to tell.
+        await stores.Recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
+
+        var items = new List<VerificationItem>();
+        if (input.IncludeRedactions)
+        {
+            var transcript = await stores.Documents.GetDeidentifiedAsync(input.StudyId, input.RecordingId, ct)
+                ?? throw new PipelineInputException("The de-identified transcript is missing; run de-identification again.");
+            var record = await stores.Documents.GetDeidentificationRecordAsync(input.StudyId, input.RecordingId, ct)
+                ?? throw new PipelineInputException("The pseudonym key of this recording is missing; run de-identification again.");
+            items.AddRange(VerificationItemFactory.ForRedactions(transcript, record.Key, ItemId, now));
+        }
+        var coding = await stores.Documents.GetCodingAsync(input.StudyId, input.RecordingId, ct)
+            ?? throw new PipelineInputException("The coding results are missing; run coding again.");
+        items.AddRange(VerificationItemFactory.ForSuggestions(input.StudyId, input.RecordingId, coding.Segments, coding.Suggestions, ItemId, now));
+
+        await stores.Verification.EnqueueAsync(items, ct);
+        return VerificationProgressReader.Of(await stores.Verification.ListAsync(input.RecordingId, ct));
+    }
+}

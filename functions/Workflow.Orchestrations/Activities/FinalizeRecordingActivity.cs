@@ -1,0 +1,56 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using Workflow.Domain.Deidentification;
+using Workflow.Domain.Results;
+using Workflow.Domain.Verification;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Pipeline;
+using Workflow.Storage;
+
+namespace Workflow.Orchestrations.Activities;
+
+/// <summary>
+/// Writes the verified, coded, de-identified transcript. Redactions a coder undid are restored by
+/// de-identifying the original again without them, so the final text never depends on patching.
+/// Pure function of stored inputs, hence safe to re-run.
+/// </summary>
+[DurableTask(nameof(FinalizeRecordingActivity))]
+public sealed class FinalizeRecordingActivity(WorkflowStores stores, TimeProvider time, IOptions<PipelineOptions> options)
+    : TaskActivity<RecordingRef, FinalizeSummary>
+{
+    public override async Task<FinalizeSummary> RunAsync(TaskActivityContext context, RecordingRef input)
+    {
+        var ct = CancellationToken.None;
+        var (studyId, recordingId) = (input.StudyId, input.RecordingId);
+        var original = await stores.Documents.GetTranscriptAsync(studyId, recordingId, ct)
+            ?? throw new PipelineInputException("The original transcript is missing.");
+        var record = await stores.Documents.GetDeidentificationRecordAsync(studyId, recordingId, ct)
+            ?? throw new PipelineInputException("The pseudonym key of this recording is missing.");
+        var firstPass = await stores.Documents.GetDeidentifiedAsync(studyId, recordingId, ct)
+            ?? throw new PipelineInputException("The de-identified transcript is missing.");
+        var coding = await stores.Documents.GetCodingAsync(studyId, recordingId, ct)
+            ?? throw new PipelineInputException("The coding results are missing.");
+        var codebook = await stores.Codebooks.GetAsync(studyId, coding.CodebookVersion, ct);
+
+        var items = (await stores.Verification.ListAsync(recordingId, ct))
+            .Where(i => i.Status == VerificationItemStatus.Decided)
+            .Where(i => i.Kind == VerificationItemKind.Redaction || i.Suggestion?.CodebookVersion == coding.CodebookVersion)
+            .ToList();
+        var undone = items
+            .Where(i => i is { Kind: VerificationItemKind.Redaction, Redaction: not null, Decision.Action: DecisionAction.Undo })
+            .Select(i => i.Redaction!.Id)
+            .ToHashSet();
+
+        // Labels already exist in the registry, so re-applying assigns nothing new.
+        var registry = await stores.Pseudonyms.GetAsync(studyId, ct);
+        var final = Pseudonymizer.Apply(original, studyId, record.IdentifierListVersion, record.Findings, registry,
+            options.Value.ConfirmRedactionsBelow, undone).Transcript;
+        var restoredLengths = record.Key.Where(k => undone.Contains(k.RedactionId))
+            .ToDictionary(k => k.RedactionId, k => k.OriginalText.Length);
+
+        var result = FinalTranscriptBuilder.Build(final, firstPass, coding.Segments, items, codebook, restoredLengths, time.GetUtcNow());
+        await stores.Documents.SaveFinalAsync(studyId, recordingId, result, ct);
+        return new FinalizeSummary(result.Utterances.Count, result.Segments.Count(s => s.Codes.Count > 0),
+            result.Segments.Sum(s => s.Codes.Count), undone.Count);
+    }
+}

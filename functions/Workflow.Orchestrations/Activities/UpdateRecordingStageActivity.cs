@@ -1,0 +1,17 @@
+using Microsoft.DurableTask;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Storage;
+
+namespace Workflow.Orchestrations.Activities;
+
+/// <summary>Records the stage on the recording's status row. Idempotent: it sets, never increments.</summary>
+[DurableTask(nameof(UpdateRecordingStageActivity))]
+public sealed class UpdateRecordingStageActivity(WorkflowStores stores) : TaskActivity<StageUpdate, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, StageUpdate input)
+    {
+        var updated = await stores.Recordings.UpdateAsync(input.RecordingId,
+            r => r with { Stage = input.Stage, Status = input.Status, Progress = input.Progress, Error = input.Error }, CancellationToken.None);
+        return updated is not null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Workflow.Orchestrations.Contracts;
+
+/// <summary>Per-recording result of a batch, and which recordings were left alone and why.</summary>
+public sealed record ReprocessOutcome(string StudyId, IReadOnlyList<PipelineOutcome> Processed, IReadOnlyList<SkippedRecording> Skipped);
+
+/// <summary>A recording a batch did not touch.</summary>
+public sealed record SkippedRecording(string RecordingId, string Reason);

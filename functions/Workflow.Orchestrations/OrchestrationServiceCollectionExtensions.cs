@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Workflow.Orchestrations;
+
+/// <summary>Registers what activities need besides storage and engines.</summary>
+public static class OrchestrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddWorkflowOrchestrations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

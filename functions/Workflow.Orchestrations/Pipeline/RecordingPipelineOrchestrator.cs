@@ -1,0 +1,64 @@
+using Microsoft.DurableTask;
+using Workflow.Domain.Recordings;
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Verification;
+
+namespace Workflow.Orchestrations.Pipeline;
+
+/// <summary>
+/// Takes one recording through ingest, transcription (audio only), de-identification, first-pass
+/// coding and human verification to a final transcript. The instance id is the recording id, so a
+/// recording can have only one pipeline. The orchestrator only decides; activities do the work.
+/// </summary>
+[DurableTask(nameof(RecordingPipelineOrchestrator))]
+public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPipelineInput, PipelineOutcome>
+{
+    public override async Task<PipelineOutcome> RunAsync(TaskOrchestrationContext context, RecordingPipelineInput input)
+    {
+        var stages = new StageTracker(context, input.RecordingId);
+        try
+        {
+            await stages.EnterAsync(PipelineStage.Ingesting);
+            await context.CallActivityAsync<IngestResult>(nameof(IngestRecordingActivity), input, Retries.Transient);
+
+            if (input.Source == SourceKind.Audio)
+            {
+                await stages.EnterAsync(PipelineStage.Transcribing);
+                await context.CallActivityAsync<TranscriptionSummary>(nameof(TranscribeRecordingActivity), input, Retries.Transient);
+            }
+
+            await stages.EnterAsync(PipelineStage.Deidentifying);
+            await context.CallActivityAsync<DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), input.Ref, Retries.Transient);
+
+            await stages.EnterAsync(PipelineStage.Coding);
+            await context.CallActivityAsync<CodingSummary>(nameof(CodeTranscriptActivity), input.Ref, Retries.Transient);
+
+            await VerifyAsync(context, stages, input.Ref, includeRedactions: true, input.VerificationRecheck);
+
+            await stages.EnterAsync(PipelineStage.Finalizing);
+            await context.CallActivityAsync<FinalizeSummary>(nameof(FinalizeRecordingActivity), input.Ref, Retries.Transient);
+            await stages.EnterAsync(PipelineStage.Completed, RecordingStatus.Completed);
+            return new PipelineOutcome(input.RecordingId, RecordingStatus.Completed, PipelineStage.Completed, null);
+        }
+        catch (TaskFailedException failure)
+        {
+            return await stages.FailAsync(failure);
+        }
+    }
+
+    /// <summary>
+    /// Queues the recording's items and waits, in a sub-orchestration, until every one is decided.
+    /// Shared with re-coding so both passes verify the same way.
+    /// </summary>
+    internal static async Task VerifyAsync(TaskOrchestrationContext context, StageTracker stages, RecordingRef recording, bool includeRedactions, TimeSpan recheck)
+    {
+        var waitingInstance = context.InstanceId + ":verify";
+        await stages.EnterAsync(PipelineStage.AwaitingVerification, RecordingStatus.WaitingForVerification);
+        await context.CallActivityAsync<VerificationProgress>(nameof(EnqueueVerificationActivity),
+            new EnqueueVerificationInput(recording.StudyId, recording.RecordingId, includeRedactions, waitingInstance), Retries.Transient);
+        await context.CallSubOrchestratorAsync<VerificationProgress>(nameof(AwaitVerificationOrchestrator),
+            new AwaitVerificationInput(recording.StudyId, recording.RecordingId, recheck),
+            new SubOrchestrationOptions { InstanceId = waitingInstance });
+    }
+}

@@ -1,0 +1,31 @@
+namespace Workflow.Orchestrations;
+
+/// <summary>Settings of the pipeline (configuration section <c>Pipeline</c>).</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>Redactions with confidence below this are queued for a coder to confirm (they are redacted meanwhile).</summary>
+    public double ConfirmRedactionsBelow { get; set; } = 0.9;
+
+    /// <summary>How often a waiting verification re-checks the queue in case a decision signal was lost.</summary>
+    public TimeSpan VerificationRecheck { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a claimed queue item stays reserved for its coder.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Largest accepted upload, in bytes (default 500 MB: about 8 hours of 128 kbit/s audio).</summary>
+    public long MaxUploadBytes { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>Turns longer than this many words are split into sentence runs for coding.</summary>
+    public int SegmentMaxWords { get; set; } = 150;
+
+    /// <summary>Turns shorter than this many words are not coded.</summary>
+    public int MinCodableWords { get; set; } = 6;
+
+    /// <summary>Speaker labels whose turns are context, not data (interviewer, facilitator).</summary>
+    public string[] NonCodableSpeakers { get; set; } = ["Interviewer", "Facilitator", "Moderator", "I"];
+
+    /// <summary>Where engines may put temporary copies of audio; files are deleted when a stage ends.</summary>
+    public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "qualitative-workflow");
+}

@@ -1,1 +1,0 @@
-namespace Workflow.Orchestrations; internal static class Placeholder {}

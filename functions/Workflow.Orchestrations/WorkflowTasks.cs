@@ -1,0 +1,45 @@
+using Microsoft.DurableTask;
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Pipeline;
+using Workflow.Orchestrations.Reprocessing;
+using Workflow.Orchestrations.Verification;
+
+namespace Workflow.Orchestrations;
+
+/// <summary>
+/// Every orchestrator and activity of the workflow, in one list. The local runner registers these;
+/// the Functions app has one wrapper per entry, and a test checks the two agree.
+/// </summary>
+public static class WorkflowTasks
+{
+    public static readonly Type[] Orchestrators =
+    [
+        typeof(RecordingPipelineOrchestrator),
+        typeof(AwaitVerificationOrchestrator),
+        typeof(ReprocessStudyOrchestrator),
+        typeof(RecodeRecordingOrchestrator),
+    ];
+
+    public static readonly Type[] Activities =
+    [
+        typeof(UpdateRecordingStageActivity),
+        typeof(MarkRecordingFailedActivity),
+        typeof(IngestRecordingActivity),
+        typeof(TranscribeRecordingActivity),
+        typeof(DeidentifyTranscriptActivity),
+        typeof(CodeTranscriptActivity),
+        typeof(EnqueueVerificationActivity),
+        typeof(GetVerificationProgressActivity),
+        typeof(SupersedePendingItemsActivity),
+        typeof(FinalizeRecordingActivity),
+        typeof(PlanReprocessActivity),
+    ];
+
+    /// <summary>Registers all tasks by their class names (which are also their durable names).</summary>
+    public static DurableTaskRegistry AddWorkflowTasks(this DurableTaskRegistry registry)
+    {
+        foreach (var type in Orchestrators) registry.AddOrchestrator(type);
+        foreach (var type in Activities) registry.AddActivity(type);
+        return registry;
+    }
+}
