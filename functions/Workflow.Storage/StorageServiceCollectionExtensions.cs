@@ -10,7 +10,7 @@ public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(WorkflowStorageOptions.SectionName).Get<WorkflowStorageOptions>() ?? new WorkflowStorageOptions();
+        var options = WorkflowStorageOptions.From(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new WorkflowStores(options, sp.GetRequiredService<TimeProvider>()));
         return services;

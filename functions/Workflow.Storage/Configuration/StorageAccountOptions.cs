@@ -1,17 +1,24 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Workflow.Storage.Configuration;
 
 /// <summary>
-/// How to reach one storage account: a connection string (Azurite, development) or service URIs
-/// used with managed identity (Azure). Shared keys should be disabled in Azure.
+/// How to reach one storage account, in the shape the Azure Functions host also understands for a
+/// named connection: the setting itself holds a connection string (<c>Storage:Identifiable =
+/// UseDevelopmentStorage=true</c>), or its children hold service URIs for managed identity
+/// (<c>Storage:Identifiable:blobServiceUri</c>, <c>:tableServiceUri</c>). So one setting serves our
+/// repositories and the blob trigger alike.
 /// </summary>
-public sealed class StorageAccountOptions
+public sealed record StorageAccountOptions(string? ConnectionString, Uri? BlobServiceUri, Uri? TableServiceUri)
 {
-    /// <summary>A connection string, e.g. <c>UseDevelopmentStorage=true</c>.</summary>
-    public string? ConnectionString { get; set; }
-
-    /// <summary>Blob endpoint for managed-identity access, e.g. https://acct.blob.core.windows.net.</summary>
-    public Uri? BlobServiceUri { get; set; }
-
-    /// <summary>Table endpoint for managed-identity access.</summary>
-    public Uri? TableServiceUri { get; set; }
+    /// <summary>Reads the named connection <paramref name="name"/> (e.g. "Storage:Identifiable").</summary>
+    public static StorageAccountOptions From(IConfiguration configuration, string name)
+    {
+        var section = configuration.GetSection(name);
+        static Uri? UriOf(string? value) => string.IsNullOrWhiteSpace(value) ? null : new Uri(value);
+        return new StorageAccountOptions(
+            string.IsNullOrWhiteSpace(section.Value) ? null : section.Value,
+            UriOf(section["blobServiceUri"]),
+            UriOf(section["tableServiceUri"]));
+    }
 }

@@ -23,7 +23,7 @@ public sealed class StorageClients
         else
         {
             throw new InvalidOperationException(
-                $"Storage:{accountRole} needs either ConnectionString or both BlobServiceUri and TableServiceUri.");
+                $"Storage:{accountRole} needs a connection string, or blobServiceUri and tableServiceUri children for managed identity.");
         }
     }
 

@@ -1,0 +1,27 @@
+namespace Workflow.Api;
+
+/// <summary>
+/// Route templates (relative to <c>/api</c>) shared by both hosts. The Functions app uses them in
+/// its triggers and the local runner maps them, so a route cannot exist in one host only.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+    public const string Studies = "studies";
+    public const string Codebook = "studies/{studyId}/codebook";
+    public const string Identifiers = "studies/{studyId}/identifiers";
+    public const string StudyRecordings = "studies/{studyId}/recordings";
+    public const string Recording = "recordings/{recordingId}";
+    public const string RecordingTranscript = "recordings/{recordingId}/transcript";
+    public const string QueueClaim = "studies/{studyId}/queue/claim";
+    public const string QueueDecision = "queue/items/{itemId}/decision";
+    public const string Reprocess = "studies/{studyId}/reprocess";
+    public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
+    public const string Health = "health";
+
+    /// <summary>The absolute path of a recording's status resource.</summary>
+    public static string RecordingUrl(string recordingId) => $"/{Prefix}/recordings/{recordingId}";
+
+    /// <summary>The absolute path of a batch operation's status resource.</summary>
+    public static string ReprocessUrl(string studyId, string operationId) => $"/{Prefix}/studies/{studyId}/reprocess/{operationId}";
+}

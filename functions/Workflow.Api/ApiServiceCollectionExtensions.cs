@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Auth;
+using Workflow.Api.Handlers;
+using Workflow.Api.Uploads;
+
+namespace Workflow.Api;
+
+/// <summary>Registers the HTTP handlers and the authorization seam.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddWorkflowApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(auth);
+        services.AddSingleton<IPrincipalResolver>(auth.Mode.ToLowerInvariant() switch
+        {
+            "development" => new DevelopmentPrincipalResolver(auth),
+            "easyauth" => new EasyAuthPrincipalResolver(),
+            _ => throw new InvalidOperationException($"Auth:Mode '{auth.Mode}' is not known; use EasyAuth or Development."),
+        });
+        services.AddSingleton<Authorizer>();
+        services.AddSingleton<RecordingIntake>();
+        services.AddSingleton<StudyHandlers>();
+        services.AddSingleton<RecordingHandlers>();
+        services.AddSingleton<QueueHandlers>();
+        services.AddSingleton<ReprocessHandlers>();
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflow.Api.Auth;
+using Workflow.Domain.Verification;
+using Workflow.Orchestrations;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Storage;
+
+namespace Workflow.Api.Handlers;
+
+/// <summary>Coders claim items from a study's verification queue and decide them.</summary>
+public sealed class QueueHandlers(
+    WorkflowStores stores,
+    Authorizer auth,
+    TimeProvider time,
+    IOptions<PipelineOptions> options,
+    ILogger<QueueHandlers> log)
+{
+    public async Task<IResult> ClaimAsync(HttpRequest request, string studyId, CancellationToken ct)
+    {
+        var (principal, denied) = auth.Require(request, WorkflowRoles.Coder, WorkflowRoles.Lead);
+        if (denied is not null) return denied;
+        if (await stores.Studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
+        var item = await stores.Verification.ClaimNextAsync(studyId, principal!.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct);
+        return item is null ? TypedResults.NoContent() : TypedResults.Ok(View(item));
+    }
+
+    public async Task<IResult> DecideAsync(HttpRequest request, string itemId, DurableTaskClient client, CancellationToken ct)
+    {
+        var (principal, denied) = auth.Require(request, WorkflowRoles.Coder, WorkflowRoles.Lead);
+        if (denied is not null) return denied;
+        var (body, problem) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, ct);
+        if (problem is not null) return problem;
+        if (body!.Action is null) return Problems.Validation(["action is required: accept, reject or edit (codes); confirm or undo (redactions)."], "action");
+
+        var (item, etag) = await stores.Verification.GetAsync(itemId, ct);
+        if (item is null) return Problems.NotFound($"There is no queue item '{itemId}'.");
+        var now = time.GetUtcNow();
+        if (item.Status == VerificationItemStatus.Decided) return Problems.Conflict("This item has already been decided.");
+        if (item.Status == VerificationItemStatus.Superseded) return Problems.Conflict("This item was superseded (for example by re-coding against a new codebook); claim the next one.");
+        if (item.ClaimedBy is { } holder && holder != principal!.UserId && item.LeaseExpiresAt > now)
+            return Problems.Conflict($"This item is claimed by another coder until {item.LeaseExpiresAt:u}.");
+
+        var codebook = item.Suggestion is { } s ? await stores.Codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
+        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook);
+        if (errors.Count > 0) return Problems.Validation(errors, "action");
+
+        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal!.UserId, now);
+        if (!await stores.Verification.TryDecideAsync(item, etag, decision, ct))
+            return Problems.Conflict("The item changed while you were deciding it (another coder or a re-code); claim it again.");
+
+        await SignalAsync(client, item, ct);
+        return TypedResults.Ok(new { itemId, status = VerificationItemStatus.Decided, decision.Action, decidedBy = decision.DecidedBy });
+    }
+
+    /// <summary>
+    /// Tells the waiting orchestration. The decision is already stored, so a failed signal loses
+    /// nothing: the orchestration's periodic re-check will count it.
+    /// </summary>
+    private async Task SignalAsync(DurableTaskClient client, VerificationItem item, CancellationToken ct)
+    {
+        var recording = await stores.Recordings.GetAsync(item.RecordingId, ct);
+        if (recording?.VerificationInstanceId is not { } instance) return;
+        try
+        {
+            await client.RaiseEventAsync(instance, VerificationSignal.EventName, new VerificationSignal(item.Id), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Could not signal {Instance} for recording {RecordingId}: {Error}; the periodic re-check will count the decision",
+                instance, item.RecordingId, e.GetType().Name);
+        }
+    }
+
+    /// <summary>What a coder sees of an item.</summary>
+    private static object View(VerificationItem item) => new
+    {
+        item.Id,
+        item.Kind,
+        item.RecordingId,
+        item.Context,
+        redaction = item.Redaction is { } r ? new { r.Label, r.Kind, r.Confidence, r.Recognizer, originalText = item.OriginalText } : null,
+        suggestion = item.Suggestion is { } s ? new { s.CodeId, s.Confidence, evidence = s.Evidence.Text, s.Engine, s.CodebookVersion } : null,
+        item.LeaseExpiresAt,
+        allowedActions = item.Kind == VerificationItemKind.Redaction
+            ? new[] { DecisionAction.Confirm, DecisionAction.Undo }
+            : [DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit],
+        decisionUrl = $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision",
+    };
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Workflow.Api.Auth;
+using Workflow.Domain.Coding;
+using Workflow.Domain.Deidentification;
+using Workflow.Domain.Studies;
+using Workflow.Storage;
+
+namespace Workflow.Api.Handlers;
+
+/// <summary>Study set-up for leads: create a study, version its codebook, maintain its identifier list.</summary>
+public sealed class StudyHandlers(WorkflowStores stores, Authorizer auth, TimeProvider time)
+{
+    private const int MaxIdentifiers = 5000;
+
+    public async Task<IResult> CreateStudyAsync(HttpRequest request, CancellationToken ct)
+    {
+        var (_, denied) = auth.Require(request, WorkflowRoles.Lead);
+        if (denied is not null) return denied;
+        var (body, problem) = await RequestBodies.ReadJsonAsync<CreateStudyRequest>(request, ct);
+        if (problem is not null) return problem;
+
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(body!.Name)) errors.Add("name is required.");
+        var id = string.IsNullOrWhiteSpace(body.Id) ? StudyIds.FromName(body.Name ?? "") : body.Id.Trim();
+        if (!StudyIds.IsValid(id)) errors.Add("id must be 2-63 lower-case letters, digits or hyphens.");
+        var sites = (body.Sites ?? []).Select((s, i) => (s, i)).ToList();
+        foreach (var (site, i) in sites.Where(x => string.IsNullOrWhiteSpace(x.s?.Name)))
+            errors.Add($"sites[{i}].name is required.");
+        if (errors.Count > 0) return Problems.Validation(errors);
+
+        var siteList = sites.Select(x => new Site(
+            string.IsNullOrWhiteSpace(x.s.Id) ? StudyIds.FromName(x.s.Name!) : x.s.Id.Trim(), x.s.Name!.Trim())).ToList();
+        if (siteList.Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() != siteList.Count)
+            return Problems.Validation(["site ids must be unique."]);
+
+        var study = new Study(id, body.Name!.Trim(), siteList, time.GetUtcNow());
+        if (!await stores.Studies.TryCreateAsync(study, ct)) return Problems.Conflict($"A study with id '{id}' already exists.");
+        return TypedResults.Created($"/api/studies/{id}", study);
+    }
+
+    public async Task<IResult> PutCodebookAsync(HttpRequest request, string studyId, CancellationToken ct)
+    {
+        var (_, denied) = auth.Require(request, WorkflowRoles.Lead);
+        if (denied is not null) return denied;
+        if (await stores.Studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var (text, problem) = await RequestBodies.ReadTextAsync(request, ct);
+        if (problem is not null) return problem;
+
+        CodebookDraft draft;
+        try { draft = CodebookJsonReader.Parse(text!); }
+        catch (CodebookFormatException e) { return Problems.BadRequest(e.Message); }
+        var errors = CodebookValidator.Validate(draft);
+        if (errors.Count > 0) return Problems.Validation(errors, "codes");
+
+        var codebook = await stores.Codebooks.AddVersionAsync(studyId, draft, ct);
+        return TypedResults.Ok(new
+        {
+            studyId,
+            version = codebook.Version,
+            themes = codebook.Codes.Count(c => c.Level == 1),
+            codes = codebook.ApplicableCodes.Count(),
+        });
+    }
+
+    public async Task<IResult> GetCodebookAsync(HttpRequest request, string studyId, CancellationToken ct)
+    {
+        var (_, denied) = auth.Require(request, WorkflowRoles.All);
+        if (denied is not null) return denied;
+        if (await stores.Studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var codebook = await stores.Codebooks.GetCurrentAsync(studyId, ct);
+        return codebook is null ? Problems.NotFound($"Study '{studyId}' has no codebook yet.") : TypedResults.Ok(codebook);
+    }
+
+    public async Task<IResult> PutIdentifiersAsync(HttpRequest request, string studyId, CancellationToken ct)
+    {
+        var (_, denied) = auth.Require(request, WorkflowRoles.Lead);
+        if (denied is not null) return denied;
+        if (await stores.Studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var (body, problem) = await RequestBodies.ReadJsonAsync<IdentifierListRequest>(request, ct);
+        if (problem is not null) return problem;
+
+        var entries = body!.Identifiers ?? [];
+        var errors = new List<string>();
+        if (entries.Count > MaxIdentifiers) errors.Add($"At most {MaxIdentifiers} identifiers per study.");
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(entries[i]?.Text)) errors.Add($"identifiers[{i}].text is required.");
+            if (entries[i]?.Kind is null) errors.Add($"identifiers[{i}].kind is required ({string.Join(", ", Enum.GetNames<IdentifierKind>())}).");
+            if (entries[i]?.Aliases?.Any(string.IsNullOrWhiteSpace) == true) errors.Add($"identifiers[{i}].aliases must not contain empty entries.");
+        }
+        if (errors.Count > 0) return Problems.Validation(errors, "identifiers");
+
+        var identifiers = entries.Select(e => new StudyIdentifier(
+            StableId(e.Kind!.Value, e.Text!), e.Text!.Trim(), e.Kind!.Value, (e.Aliases ?? []).Select(a => a.Trim()).ToList())).ToList();
+        var list = await stores.Identifiers.AddVersionAsync(studyId, identifiers, ct);
+        // The list itself is identifiable: the response confirms the version and count, never echoes names.
+        return TypedResults.Ok(new { studyId, version = list.Version, count = list.Identifiers.Count });
+    }
+
+    /// <summary>
+    /// An identifier's id depends only on its kind and canonical text, so re-submitting the list keeps
+    /// every entity's pseudonym across list versions.
+    /// </summary>
+    internal static string StableId(IdentifierKind kind, string text)
+    {
+        var canonical = $"{kind}\n{PseudonymRegistry.Normalize(text)}";
+        return "sid-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
+    }
+
+    internal static IResult UnknownStudy(string studyId) => Problems.NotFound($"There is no study '{studyId}'.");
+}

@@ -1,1 +1,0 @@
-namespace Workflow.Api; internal static class Placeholder {}

@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Workflow.Api.Uploads;
+
+/// <summary>
+/// Streams a multipart/form-data upload: text fields into a dictionary, the <c>file</c> part into a
+/// temporary file while computing its SHA-256, stopping as soon as the size limit is passed. Nothing
+/// is buffered in memory, so hour-long recordings do not strain the host.
+/// </summary>
+public static class MultipartUploadReader
+{
+    private const int MaxFieldLength = 4096;
+    private const int MaxFields = 50;
+
+    /// <summary>The upload, or a problem result explaining what is wrong with the request.</summary>
+    public static async Task<(ReceivedUpload? Upload, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, string workDirectory, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ||
+            !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
+            HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+            return (null, Problems.UnsupportedMedia("Send the upload as multipart/form-data with a 'file' part and metadata fields."));
+
+        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        ReceivedUpload? upload = null;
+        try
+        {
+            var reader = new MultipartReader(boundary, request.Body);
+            for (var section = await reader.ReadNextSectionAsync(ct); section is not null; section = await reader.ReadNextSectionAsync(ct))
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition() && name == "file")
+                {
+                    if (upload is not null) return (Fail(upload), Problems.BadRequest("Send exactly one 'file' part per upload."));
+                    var fileName = System.IO.Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
+                    var (received, problem) = await SaveAsync(section, fileName, maxBytes, workDirectory, ct);
+                    if (problem is not null) return (null, problem);
+                    upload = received;
+                }
+                else if (disposition.IsFormDisposition())
+                {
+                    if (fields.Count >= MaxFields) return (Fail(upload), Problems.BadRequest("Too many form fields."));
+                    var value = await ReadFieldAsync(section, ct);
+                    if (value is null) return (Fail(upload), Problems.BadRequest($"Form field '{name}' is longer than {MaxFieldLength} characters."));
+                    fields[name] = value;
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            Fail(upload);
+            return (null, Problems.BadRequest("The multipart body is malformed or was cut off: " + e.Message));
+        }
+
+        if (upload is null) return (null, Problems.BadRequest("The upload has no 'file' part."));
+        var complete = new ReceivedUpload(fields, upload.Path, upload.FileName, upload.ContentType, upload.Size, upload.Sha256);
+        return (complete, null);
+    }
+
+    private static async Task<(ReceivedUpload?, IResult?)> SaveAsync(MultipartSection section, string fileName, long maxBytes, string workDirectory, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(fileName)) return (null, Problems.BadRequest("The 'file' part needs a file name (its extension tells the format)."));
+        Directory.CreateDirectory(workDirectory);
+        var path = System.IO.Path.Combine(workDirectory, "upload-" + Guid.NewGuid().ToString("N"));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long size = 0;
+        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await section.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                size += read;
+                if (size > maxBytes)
+                {
+                    await file.DisposeAsync();
+                    File.Delete(path);
+                    return (null, Problems.TooLarge($"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB (Pipeline:MaxUploadBytes)."));
+                }
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+        }
+        if (size == 0)
+        {
+            File.Delete(path);
+            return (null, Problems.BadRequest("The file is empty."));
+        }
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        return (new ReceivedUpload(new Dictionary<string, string>(), path, fileName, section.ContentType, size, sha), null);
+    }
+
+    private static async Task<string?> ReadFieldAsync(MultipartSection section, CancellationToken ct)
+    {
+        using var reader = new StreamReader(section.Body, Encoding.UTF8);
+        var buffer = new char[MaxFieldLength + 1];
+        var length = await reader.ReadBlockAsync(buffer, ct);
+        return length > MaxFieldLength ? null : new string(buffer, 0, length);
+    }
+
+    private static ReceivedUpload? Fail(ReceivedUpload? upload)
+    {
+        upload?.Dispose();
+        return null;
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using Workflow.Domain.Recordings;
+using Workflow.Orchestrations;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Pipeline;
+using Workflow.Storage;
+
+namespace Workflow.Api.Uploads;
+
+/// <summary>
+/// Accepts a validated upload: stores the bytes, records the recording, starts its pipeline. Used by
+/// the HTTP upload and the blob trigger alike. The order (blob, row, orchestration) means that
+/// whatever step a crash interrupts, nothing accepted is lost, and uploading the same file again
+/// resumes it: the recording id is derived from the study and the content hash.
+/// </summary>
+public sealed class RecordingIntake(WorkflowStores stores, IOptions<PipelineOptions> options, TimeProvider time)
+{
+    public async Task<IntakeResult> AcceptAsync(DurableTaskClient client, IntakeRequest request, Stream content, CancellationToken ct)
+    {
+        var recordingId = RecordingIds.For(request.StudyId, request.Sha256);
+        var extension = Path.GetExtension(request.FileName);
+        var blobName = RawUploadRepository.NameOf(request.StudyId, recordingId, extension);
+        var existing = await stores.Recordings.GetAsync(recordingId, ct);
+        if (existing is null)
+        {
+            await stores.RawUploads.SaveAsync(blobName, content, request.ContentType, ct);
+            var now = time.GetUtcNow();
+            var recording = new Recording(recordingId, request.StudyId, request.Metadata, request.Kind, request.FileName,
+                request.ContentType, request.Size, request.Sha256, PipelineStage.Received, RecordingStatus.Running, null, null, now, now);
+            if (await stores.Recordings.TryCreateAsync(recording, ct))
+            {
+                await StartAsync(client, recording, blobName, ct);
+                return new IntakeResult(recording, Duplicate: false);
+            }
+            existing = await stores.Recordings.GetAsync(recordingId, ct);
+        }
+
+        // A duplicate: make sure its pipeline exists (the first upload may have been cut off before starting it).
+        if (await client.GetInstanceAsync(recordingId, ct) is null) await StartAsync(client, existing!, blobName, ct);
+        return new IntakeResult(existing!, Duplicate: true);
+    }
+
+    private Task StartAsync(DurableTaskClient client, Recording recording, string blobName, CancellationToken ct) =>
+        client.ScheduleNewOrchestrationInstanceAsync(nameof(RecordingPipelineOrchestrator),
+            new RecordingPipelineInput(recording.StudyId, recording.Id, recording.Source, blobName, recording.FileName, options.Value.VerificationRecheck),
+            new StartOrchestrationOptions(InstanceId: recording.Id), ct);
+}
+
+/// <summary>What an upload claims to be, after validation.</summary>
+public sealed record IntakeRequest(string StudyId, RecordingMetadata Metadata, SourceKind Kind, string FileName, string ContentType, long Size, string Sha256);
+
+/// <summary>The accepted recording, and whether it had been uploaded before.</summary>
+public sealed record IntakeResult(Recording Recording, bool Duplicate);

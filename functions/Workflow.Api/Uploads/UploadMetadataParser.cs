@@ -1,0 +1,106 @@
+using System.Globalization;
+using Workflow.Domain.Recordings;
+using Workflow.Domain.Studies;
+
+namespace Workflow.Api.Uploads;
+
+/// <summary>
+/// Reads recording metadata from upload form fields and reports every problem at once, so an
+/// interviewer can fix the form in one go. Fields:
+/// <c>siteId</c>, <c>format</c> (interview | focus-group), <c>participants</c> ("P017:ServiceUser, P018:Worker"),
+/// <c>interviewer</c>, <c>recordedOn</c> (yyyy-MM-dd), <c>consentRecording</c>, <c>consentTranscription</c>,
+/// <c>consentQuotation</c>, <c>consentArchiving</c> (true/false), <c>language</c> (optional, e.g. en-GB).
+/// </summary>
+public static class UploadMetadataParser
+{
+    public static (RecordingMetadata? Metadata, IReadOnlyList<string> Errors) Parse(IReadOnlyDictionary<string, string> fields, Study study)
+    {
+        var errors = new List<string>();
+        string? Field(string name) => fields.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+        var siteId = Field("siteId");
+        if (siteId is null) errors.Add("siteId is required.");
+        else if (study.Sites.Count > 0 && !study.HasSite(siteId))
+            errors.Add($"siteId '{siteId}' is not a site of this study; sites: {string.Join(", ", study.Sites.Select(s => s.Id))}.");
+
+        var format = ParseFormat(Field("format"), errors);
+        var participants = ParseParticipants(Field("participants"), errors);
+        if (format == RecordingFormat.IndividualInterview && participants.Count > 1)
+            errors.Add("An individual interview has one participant; use format=focus-group for more.");
+
+        var interviewer = Field("interviewer");
+        if (interviewer is null) errors.Add("interviewer is required (a team member's name or initials).");
+
+        DateOnly? recordedOn = null;
+        if (Field("recordedOn") is { } date)
+        {
+            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) recordedOn = d;
+            else errors.Add("recordedOn must be a date in the form yyyy-MM-dd.");
+        }
+
+        var consent = new ConsentFlags(
+            Flag(Field("consentRecording"), "consentRecording", errors),
+            Flag(Field("consentTranscription"), "consentTranscription", errors),
+            Flag(Field("consentQuotation"), "consentQuotation", errors),
+            Flag(Field("consentArchiving"), "consentArchiving", errors));
+        if (!consent.PermitsProcessing)
+            errors.Add("consentRecording and consentTranscription must both be true: without them the recording cannot be processed.");
+
+        if (errors.Count > 0) return (null, errors);
+        return (new RecordingMetadata(siteId!, format!.Value, participants, interviewer!, recordedOn, consent, Field("language") ?? "en-GB"), errors);
+    }
+
+    private static RecordingFormat? ParseFormat(string? value, List<string> errors)
+    {
+        switch (value?.ToLowerInvariant().Replace("_", "-").Replace(" ", "-"))
+        {
+            case "interview" or "individual-interview" or "individualinterview": return RecordingFormat.IndividualInterview;
+            case "focus-group" or "focusgroup": return RecordingFormat.FocusGroup;
+            case null: errors.Add("format is required: interview or focus-group."); return null;
+            default: errors.Add("format must be interview or focus-group."); return null;
+        }
+    }
+
+    private static List<ParticipantRef> ParseParticipants(string? value, List<string> errors)
+    {
+        var list = new List<ParticipantRef>();
+        if (value is null)
+        {
+            errors.Add("participants is required: pseudonymous ids with roles, e.g. 'P017:ServiceUser'.");
+            return list;
+        }
+        foreach (var entry in value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = entry.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !IsParticipantId(parts[0]))
+            {
+                errors.Add($"participant '{Clip(entry)}' must look like 'P017:ServiceUser' (a study id of 1-20 letters/digits, not a name, and a role).");
+                continue;
+            }
+            if (!Enum.TryParse<RespondentRole>(parts[1].Replace(" ", "").Replace("-", ""), ignoreCase: true, out var role) || !Enum.IsDefined(role))
+            {
+                errors.Add($"participant {parts[0]}: role must be one of {string.Join(", ", Enum.GetNames<RespondentRole>())}.");
+                continue;
+            }
+            list.Add(new ParticipantRef(parts[0], role));
+        }
+        if (list.Count == 0 && errors.Count == 0) errors.Add("participants must list at least one participant.");
+        return list;
+    }
+
+    // Participant ids must be codes, not names: digits are required so "Darren" is refused.
+    private static bool IsParticipantId(string id) =>
+        id.Length is >= 2 and <= 20 && id.All(char.IsAsciiLetterOrDigit) && id.Any(char.IsAsciiDigit);
+
+    private static bool Flag(string? value, string name, List<string> errors)
+    {
+        if (value is null) return false;
+        if (bool.TryParse(value, out var b)) return b;
+        if (value is "1" or "yes" or "on") return true;
+        if (value is "0" or "no" or "off") return false;
+        errors.Add($"{name} must be true or false.");
+        return false;
+    }
+
+    private static string Clip(string value) => value.Length <= 24 ? value : value[..24] + "…";
+}

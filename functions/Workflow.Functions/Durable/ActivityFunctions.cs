@@ -1,0 +1,47 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Contracts;
+
+namespace Workflow.Functions.Durable;
+
+/// <summary>One-line wrappers that host the shared activity classes as Functions, resolved from DI per call.</summary>
+public static class ActivityFunctions
+{
+    private static Task<TOut> Run<TActivity, TIn, TOut>(FunctionContext f, TIn input) where TActivity : TaskActivity<TIn, TOut> =>
+        ActivatorUtilities.CreateInstance<TActivity>(f.InstanceServices).RunAsync(FunctionsActivityContext.From(f), input);
+
+    [Function(nameof(UpdateRecordingStageActivity))]
+    public static Task<bool> UpdateRecordingStage([ActivityTrigger] StageUpdate input, FunctionContext f) => Run<UpdateRecordingStageActivity, StageUpdate, bool>(f, input);
+
+    [Function(nameof(MarkRecordingFailedActivity))]
+    public static Task<bool> MarkRecordingFailed([ActivityTrigger] FailureInput input, FunctionContext f) => Run<MarkRecordingFailedActivity, FailureInput, bool>(f, input);
+
+    [Function(nameof(IngestRecordingActivity))]
+    public static Task<IngestResult> IngestRecording([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<IngestRecordingActivity, RecordingPipelineInput, IngestResult>(f, input);
+
+    [Function(nameof(TranscribeRecordingActivity))]
+    public static Task<TranscriptionSummary> TranscribeRecording([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<TranscribeRecordingActivity, RecordingPipelineInput, TranscriptionSummary>(f, input);
+
+    [Function(nameof(DeidentifyTranscriptActivity))]
+    public static Task<DeidentificationSummary> DeidentifyTranscript([ActivityTrigger] RecordingRef input, FunctionContext f) => Run<DeidentifyTranscriptActivity, RecordingRef, DeidentificationSummary>(f, input);
+
+    [Function(nameof(CodeTranscriptActivity))]
+    public static Task<CodingSummary> CodeTranscript([ActivityTrigger] RecordingRef input, FunctionContext f) => Run<CodeTranscriptActivity, RecordingRef, CodingSummary>(f, input);
+
+    [Function(nameof(EnqueueVerificationActivity))]
+    public static Task<VerificationProgress> EnqueueVerification([ActivityTrigger] EnqueueVerificationInput input, FunctionContext f) => Run<EnqueueVerificationActivity, EnqueueVerificationInput, VerificationProgress>(f, input);
+
+    [Function(nameof(GetVerificationProgressActivity))]
+    public static Task<VerificationProgress> GetVerificationProgress([ActivityTrigger] RecordingRef input, FunctionContext f) => Run<GetVerificationProgressActivity, RecordingRef, VerificationProgress>(f, input);
+
+    [Function(nameof(SupersedePendingItemsActivity))]
+    public static Task<int> SupersedePendingItems([ActivityTrigger] SupersedeInput input, FunctionContext f) => Run<SupersedePendingItemsActivity, SupersedeInput, int>(f, input);
+
+    [Function(nameof(FinalizeRecordingActivity))]
+    public static Task<FinalizeSummary> FinalizeRecording([ActivityTrigger] RecordingRef input, FunctionContext f) => Run<FinalizeRecordingActivity, RecordingRef, FinalizeSummary>(f, input);
+
+    [Function(nameof(PlanReprocessActivity))]
+    public static Task<ReprocessPlan> PlanReprocess([ActivityTrigger] ReprocessInput input, FunctionContext f) => Run<PlanReprocessActivity, ReprocessInput, ReprocessPlan>(f, input);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Pipeline;
+using Workflow.Orchestrations.Reprocessing;
+using Workflow.Orchestrations.Verification;
+
+namespace Workflow.Functions.Durable;
+
+/// <summary>One-line wrappers that host the shared orchestrator classes as Functions.</summary>
+public static class OrchestratorFunctions
+{
+    [Function(nameof(RecordingPipelineOrchestrator))]
+    public static Task<PipelineOutcome> RecordingPipeline([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new RecordingPipelineOrchestrator().RunAsync(c, c.GetInput<RecordingPipelineInput>()!);
+
+    [Function(nameof(AwaitVerificationOrchestrator))]
+    public static Task<VerificationProgress> AwaitVerification([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new AwaitVerificationOrchestrator().RunAsync(c, c.GetInput<AwaitVerificationInput>()!);
+
+    [Function(nameof(ReprocessStudyOrchestrator))]
+    public static Task<ReprocessOutcome> ReprocessStudy([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new ReprocessStudyOrchestrator().RunAsync(c, c.GetInput<ReprocessInput>()!);
+
+    [Function(nameof(RecodeRecordingOrchestrator))]
+    public static Task<PipelineOutcome> RecodeRecording([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new RecodeRecordingOrchestrator().RunAsync(c, c.GetInput<RecodeInput>()!);
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, starts Azurite, builds, tests.
+# Extra arguments go to 'dotnet test' (e.g. --filter FullyQualifiedName~Pseudonymizer).
+source "$(dirname "$0")/common.sh"
+"$ROOT/scripts/setup.sh"
+start_azurite
+log "Running tests"
+# The in-memory Durable test host schedules work on the thread pool; more virtual processors keep
+# its replay loop from starving on a 2-core machine (see ARCHITECTURE notes).
+export DOTNET_PROCESSOR_COUNT="${DOTNET_PROCESSOR_COUNT:-16}"
+export Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}"
+dotnet test "$ROOT/Workflow.sln" -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
