@@ -1,0 +1,30 @@
+using Workflow.Api;
+using Workflow.Engines.Local;
+using Workflow.LocalHost.Durable;
+using Workflow.Orchestrations;
+using Workflow.Storage;
+
+namespace Workflow.LocalHost;
+
+/// <summary>The local runner's composition, shared by Program and the tests that inspect it.</summary>
+public static class LocalRunner
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddHostedService<StartupChecks>();
+        builder.Services
+            .AddWorkflowStorage(builder.Configuration)
+            .AddWorkflowOrchestrations(builder.Configuration)
+            .AddWorkflowEngines(builder.Configuration)
+            .AddWorkflowApi(builder.Configuration)
+            .AddLocalDurableBackend(builder.Configuration);
+        // No server-wide body limit: the upload reader enforces Pipeline:MaxUploadBytes while streaming.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
+
+        var app = builder.Build();
+        app.MapWorkflowApi();
+        return app;
+    }
+}

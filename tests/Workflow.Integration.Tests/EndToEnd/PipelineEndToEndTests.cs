@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Workflow.Integration.Tests.Infrastructure;
+
+namespace Workflow.Integration.Tests.EndToEnd;
+
+/// <summary>
+/// The whole workflow through the local runner's HTTP API: real Kestrel, the Durable backend on
+/// Azurite, ffmpeg and PocketSphinx, the rule-based de-identifier and the keyword coder.
+/// </summary>
+public class PipelineEndToEndTests(RunnerFixture fixture) : IClassFixture<RunnerFixture>
+{
+    private ApiClient Api => fixture.Api;
+    private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task TranscriptAndAudio_AreVerifiedAndCompleted_WithNoStudyIdentifierLeft()
+    {
+        var study = Azurite.UniqueStudyId("e2e");
+        await Api.SetUpStudyAsync(study);
+        var transcriptPath = RepositoryPaths.Sample("transcripts/interview-service-user.txt");
+        var audioPath = await SampleAudio.MakeAsync(fixture.Runner.WorkDirectory + "-audio", RepositoryPaths.Sample("audio-script.txt"));
+
+        var transcriptId = await Api.UploadOkAsync(study, transcriptPath, "P001:ServiceUser");
+        var audioId = await Api.UploadOkAsync(study, audioPath, "P002:ServiceUser");
+        var (transcriptWaiting, _) = await Api.WaitForStatusAsync(transcriptId, StageTimeout, "WaitingForVerification", "Failed");
+        var (audioWaiting, _) = await Api.WaitForStatusAsync(audioId, StageTimeout, "WaitingForVerification", "Failed");
+        Assert.Equal("WaitingForVerification", transcriptWaiting.GetProperty("status").GetString());
+        Assert.Equal("WaitingForVerification", audioWaiting.GetProperty("status").GetString());
+        Assert.True(audioWaiting.GetProperty("durationSeconds").GetDouble() > 5);
+
+        var (redactions, codes) = await Api.DecideEverythingAsync(study);
+        Assert.True(codes > 0, "the keyword coder proposed no codes for the sample transcript");
+
+        foreach (var id in new[] { transcriptId, audioId })
+        {
+            var (done, _) = await Api.WaitForStatusAsync(id, StageTimeout, "Completed", "Failed");
+            Assert.Equal("Completed", done.GetProperty("status").GetString());
+        }
+
+        var final = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{transcriptId}/transcript"), HttpStatusCode.OK);
+        Assert.True(final.GetProperty("verified").GetBoolean());
+        var text = AllText(final.GetProperty("transcript"));
+        var identifiers = StudyIdentifierSurfaces();
+        var original = await File.ReadAllTextAsync(transcriptPath);
+        Assert.True(identifiers.Count(s => Mentions(original, s)) >= 5, "the sample transcript should mention several study identifiers, or this check proves nothing");
+        Assert.Empty(identifiers.Where(s => Mentions(text, s)));
+        Assert.Contains("[PERSON_", text);
+        Assert.Contains(final.GetProperty("transcript").GetProperty("segments").EnumerateArray(), s => s.GetProperty("codes").GetArrayLength() > 0);
+
+        var audioFinal = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{audioId}/transcript"), HttpStatusCode.OK);
+        var audioText = AllText(audioFinal.GetProperty("transcript"));
+        Assert.Empty(identifiers.Where(s => Mentions(audioText, s)));
+        Assert.True(audioFinal.GetProperty("transcript").GetProperty("utterances").GetArrayLength() > 0);
+        _ = redactions;
+    }
+
+    [Fact]
+    public async Task SameFileTwice_DoesNotRunTwice()
+    {
+        var study = Azurite.UniqueStudyId("dup");
+        await Api.SetUpStudyAsync(study);
+        var path = RepositoryPaths.Sample("transcripts/interview-service-user.txt");
+
+        var first = await Api.UploadOkAsync(study, path);
+        var again = await Api.UploadAsync(study, "renamed.txt", await File.ReadAllBytesAsync(path), ApiClient.InterviewFields());
+
+        var body = await ApiClient.EnsureAsync(again, HttpStatusCode.OK);
+        Assert.Equal(first, body.GetProperty("recordingId").GetString());
+        Assert.True(body.GetProperty("duplicate").GetBoolean());
+        var list = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/recordings"), HttpStatusCode.OK);
+        Assert.Equal(1, list.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Recode_AfterANewCodebookVersion_RequeuesCodesAndFinalizesAgainstIt()
+    {
+        var study = Azurite.UniqueStudyId("recode");
+        await Api.SetUpStudyAsync(study);
+        var id = await Api.UploadOkAsync(study, RepositoryPaths.Sample("transcripts/interview-service-user.txt"));
+        await Api.WaitForStatusAsync(id, StageTimeout, "WaitingForVerification");
+        await Api.DecideEverythingAsync(study);
+        await Api.WaitForStatusAsync(id, StageTimeout, "Completed");
+
+        var codebook = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/codebook",
+            File.ReadAllText(RepositoryPaths.Sample("codebook.json"))), HttpStatusCode.OK);
+        Assert.Equal(2, codebook.GetProperty("version").GetInt32());
+        var started = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess", """{"operation":"recode"}"""), HttpStatusCode.Accepted);
+
+        await Api.WaitForStatusAsync(id, StageTimeout, "WaitingForVerification");
+        var (_, codes) = await Api.DecideEverythingAsync(study);
+        Assert.True(codes > 0);
+        await Api.WaitForStatusAsync(id, StageTimeout, "Completed");
+        var final = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{id}/transcript"), HttpStatusCode.OK);
+        Assert.Equal(2, final.GetProperty("transcript").GetProperty("codebookVersion").GetInt32());
+        var status = await ApiClient.EnsureAsync(await Api.GetAsync(started.GetProperty("statusUrl").GetString()!.Replace("/api/", "")), HttpStatusCode.OK);
+        Assert.Contains(status.GetProperty("runtimeStatus").GetString(), new[] { "Running", "Completed" });
+    }
+
+    private static string AllText(JsonElement transcript) =>
+        string.Join("\n", transcript.GetProperty("utterances").EnumerateArray()
+            .Select(u => u.GetProperty("speaker").GetString() + ": " + u.GetProperty("text").GetString()));
+
+    private static List<string> StudyIdentifierSurfaces()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Sample("identifiers.json")));
+        return doc.RootElement.EnumerateArray()
+            .SelectMany(e => new[] { e.GetProperty("text").GetString()! }
+                .Concat(e.TryGetProperty("aliases", out var a) ? a.EnumerateArray().Select(x => x.GetString()!) : []))
+            .ToList();
+    }
+
+    private static bool Mentions(string text, string surface) =>
+        Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(surface)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Workflow.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// The local runner as a real child process (real Kestrel, real sidecar, Azurite), with its own task
+/// hub so tests never see other runs' orchestrations. <see cref="Kill"/> is a SIGKILL: no graceful
+/// shutdown, which is what the durability tests need.
+/// </summary>
+public sealed class LocalRunnerProcess : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _settings;
+    private Process? _process;
+    private readonly List<string> _log = [];
+
+    public LocalRunnerProcess(Dictionary<string, string>? settings = null)
+    {
+        Port = FreePort();
+        TaskHub = "t" + Guid.NewGuid().ToString("N")[..12];
+        WorkDirectory = Path.Combine(Path.GetTempPath(), "workflow-it-" + TaskHub);
+        _settings = new Dictionary<string, string>
+        {
+            ["Urls"] = $"http://127.0.0.1:{Port}",
+            ["LocalDurable__TaskHubName"] = TaskHub,
+            ["LocalDurable__WorkItemVisibility"] = "00:00:10",
+            ["LocalDurable__MaxConcurrentActivities"] = "2",
+            ["Pipeline__WorkDirectory"] = WorkDirectory,
+            ["Pipeline__VerificationRecheck"] = "00:00:20",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? []) _settings[k] = v;
+    }
+
+    public int Port { get; }
+    public string TaskHub { get; }
+    public string WorkDirectory { get; }
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}/api/");
+
+    /// <summary>What the runner printed (for failure messages).</summary>
+    public string Log { get { lock (_log) return string.Join('\n', _log.TakeLast(60)); } }
+
+    public async Task StartAsync()
+    {
+        Azurite.EnsureRunning();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(RepositoryPaths.LocalHostDll);
+        start.WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.LocalHostDll)!;
+        foreach (var (k, v) in _settings) start.Environment[k] = v;
+        start.Environment.Remove("DOTNET_PROCESSOR_COUNT"); // the runner sizes itself from the real machine
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var until = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The runner exited with {_process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseAddress, "health"))).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The runner did not answer within 60 s:\n{Log}");
+    }
+
+    /// <summary>Kills the runner and everything it started, without warning.</summary>
+    public void Kill()
+    {
+        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        _process?.WaitForExit(10_000);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        _process?.Dispose();
+        await Task.CompletedTask;
+        try { if (Directory.Exists(WorkDirectory)) Directory.Delete(WorkDirectory, true); } catch (IOException) { }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

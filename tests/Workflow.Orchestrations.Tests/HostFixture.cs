@@ -1,0 +1,38 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Workflow.Orchestrations.Pipeline;
+using Workflow.Orchestrations.Reprocessing;
+using Workflow.Orchestrations.Verification;
+
+namespace Workflow.Orchestrations.Tests;
+
+/// <summary>Starts the in-memory Durable Task host with the real orchestrators and the fake activities.</summary>
+public static class HostFixture
+{
+    public static Task<DurableTaskTestHost> StartAsync(FakeActivities fakes) =>
+        DurableTaskTestHost.StartAsync(registry =>
+        {
+            registry.AddOrchestrator<RecordingPipelineOrchestrator>();
+            registry.AddOrchestrator<AwaitVerificationOrchestrator>();
+            registry.AddOrchestrator<ReprocessStudyOrchestrator>();
+            registry.AddOrchestrator<RecodeRecordingOrchestrator>();
+            fakes.Register(registry);
+        });
+
+    /// <summary>Waits until <paramref name="condition"/> holds, failing after <paramref name="seconds"/>.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, int seconds = 30)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("Condition not met in time.");
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task<OrchestrationMetadata> CompleteAsync(DurableTaskClient client, string instanceId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, timeout.Token);
+    }
+}
