@@ -27,6 +27,7 @@ public static class CodebookJsonReader
     public static CodebookDraft Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        json = json.TrimStart('\uFEFF'); // a byte-order mark left by an editor is not a syntax error
         if (string.IsNullOrWhiteSpace(json)) throw new CodebookFormatException("The codebook is empty.", "$");
 
         using var document = ParseDocument(json);

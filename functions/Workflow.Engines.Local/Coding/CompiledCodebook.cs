@@ -48,6 +48,7 @@ internal sealed partial class CompiledCodebook
         var codes = codebook.ApplicableCodes.ToArray();
         var themeKeywords = codebook.Codes
             .Where(t => t.Level == 1)
+            .DistinctBy(t => t.Id)
             .ToDictionary(t => t.Id, t => (t.Keywords ?? []).Select(KeyOf).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var candidates = new List<(int Code, Token[] Tokens, double Weight)>();
         for (var c = 0; c < codes.Length; c++)

@@ -104,7 +104,7 @@ public sealed class KeywordCodingEngine : ICodingEngine
     // reused key (tests, an edited draft); comparing entries is cheap next to recompiling.
     private static bool SameContent(IReadOnlyList<CodebookEntry> a, IReadOnlyList<CodebookEntry> b) =>
         ReferenceEquals(a, b) || (a.Count == b.Count && a.Zip(b).All(p =>
-            p.First.Id == p.Second.Id && p.First.Level == p.Second.Level && p.First.Name == p.Second.Name
+            p.First.Id == p.Second.Id && p.First.Parent == p.Second.Parent && p.First.Level == p.Second.Level && p.First.Name == p.Second.Name
             && p.First.InclusionCriteria == p.Second.InclusionCriteria
             && (p.First.Keywords ?? []).SequenceEqual(p.Second.Keywords ?? [])));
 }

@@ -101,6 +101,10 @@ public class CodebookJsonReaderTests
         Assert.StartsWith(path + " ", e.Message);
     }
 
+    [Fact]
+    public void Parse_TextWithAByteOrderMark_IsRead() =>
+        Assert.Equal("n", CodebookJsonReader.Parse("\uFEFF{\"name\": \"n\"}").Name);
+
     [Theory]
     [InlineData("")]
     [InlineData("   \n")]
