@@ -35,15 +35,31 @@ public sealed class DocxTranscriptImporter : ITranscriptImporter
             seekable.Position = 0;
         }
 
+        using var document = OpenPackage(() => WordprocessingDocument.Open(seekable ?? content, false));
+        // Parts load lazily, so a package missing its document fails here rather than on opening.
+        var part = OpenPackage(() => document.MainDocumentPart) ?? throw new TranscriptFormatException(Unreadable);
         try
         {
-            using var document = WordprocessingDocument.Open(seekable ?? content, false);
-            var body = document.MainDocumentPart ?? throw new TranscriptFormatException(Unreadable);
-            return new Transcript(recordingId, "import:docx", ReadTurns(body));
+            return new Transcript(recordingId, "import:docx", ReadTurns(part));
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException
-                                      or XmlException or InvalidOperationException)
+        catch (Exception e) when (e is XmlException or InvalidDataException)
         {
+            // Malformed document XML, or a damaged compressed entry that only fails once it is read.
+            throw new TranscriptFormatException(Unreadable);
+        }
+    }
+
+    private static T OpenPackage<T>(Func<T> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException
+                                      or InvalidOperationException)
+        {
+            // Not a zip, not an Open XML package, or a package whose parts are missing
+            // (System.IO.Packaging reports that as InvalidOperationException).
             throw new TranscriptFormatException(Unreadable);
         }
     }
