@@ -1,0 +1,82 @@
+using System.IO.Packaging;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Workflow.Domain.Ports;
+using Workflow.Domain.Transcripts;
+
+namespace Workflow.Engines.Local.Import;
+
+/// <summary>
+/// Reads Word (.docx) transcripts: each paragraph is a line for the same <c>Speaker: text</c> rules
+/// as plain text, and a bold speaker name followed by plain text also starts a turn. Paragraphs are
+/// streamed so a long document is not loaded as one tree.
+/// </summary>
+public sealed class DocxTranscriptImporter : ITranscriptImporter
+{
+    private const string Unreadable = "The file is not a readable .docx document.";
+
+    /// <inheritdoc />
+    public string Format => "Word document";
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> Extensions { get; } = [".docx"];
+
+    /// <inheritdoc />
+    public Transcript Import(string recordingId, Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        // The zip package needs to seek; uploads and blob downloads often cannot.
+        using var seekable = content.CanSeek ? null : new MemoryStream();
+        if (seekable is not null)
+        {
+            content.CopyTo(seekable);
+            seekable.Position = 0;
+        }
+
+        using var document = OpenPackage(() => WordprocessingDocument.Open(seekable ?? content, false));
+        // Parts load lazily, so a package missing its document fails here rather than on opening.
+        var part = OpenPackage(() => document.MainDocumentPart) ?? throw new TranscriptFormatException(Unreadable);
+        try
+        {
+            return new Transcript(recordingId, "import:docx", ReadTurns(part));
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException)
+        {
+            // Malformed document XML, or a damaged compressed entry that only fails once it is read.
+            throw new TranscriptFormatException(Unreadable);
+        }
+    }
+
+    private static T OpenPackage<T>(Func<T> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException
+                                      or InvalidOperationException)
+        {
+            // Not a zip, not an Open XML package, or a package whose parts are missing
+            // (System.IO.Packaging reports that as InvalidOperationException).
+            throw new TranscriptFormatException(Unreadable);
+        }
+    }
+
+    private static IReadOnlyList<Utterance> ReadTurns(MainDocumentPart part)
+    {
+        var parser = new SpeakerTurnParser("Paragraph");
+        var number = 0;
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Paragraph) || !reader.IsStartElement) continue;
+            // Loading one paragraph (with anything nested in it) keeps memory bounded by paragraph size.
+            var paragraph = (Paragraph)reader.LoadCurrentElement()!;
+            number++;
+            foreach (var line in DocxParagraphText.Lines(paragraph)) parser.Add(line, number);
+        }
+        return parser.Complete();
+    }
+}

@@ -1,1 +1,0 @@
-namespace Workflow.Engines.Local; internal static class Placeholder {}
