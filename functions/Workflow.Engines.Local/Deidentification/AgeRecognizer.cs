@@ -13,6 +13,7 @@ public sealed partial class AgeRecognizer : IIdentifierRecognizer
     private const double Stated = 0.7;
     private const double YearsOld = 0.8;
     private const double TeenageEvent = 0.5;
+    private const double NextBirthday = 0.6;
 
     public IEnumerable<RecognizedSpan> Recognize(string text)
     {
@@ -21,7 +22,8 @@ public sealed partial class AgeRecognizer : IIdentifierRecognizer
             var age = m.Groups["age"];
             var number = m.Groups["num"].Value;
             if (number.All(char.IsAsciiDigit) && (!int.TryParse(number, out var years) || years is < 1 or > 120)) continue;
-            var confidence = m.Groups["old"].Success ? YearsOld : m.Groups["teen"].Success ? TeenageEvent : Stated;
+            var confidence = m.Groups["old"].Success ? YearsOld : m.Groups["teen"].Success ? TeenageEvent
+                : m.Groups["next"].Success ? NextBirthday : Stated;
             yield return new RecognizedSpan(age.Index, age.Index + age.Length, IdentifierKind.Age, SpanText.Normalize(age.ValueSpan), confidence);
         }
     }
@@ -42,6 +44,7 @@ public sealed partial class AgeRecognizer : IIdentifierRecognizer
             Subject + @"\s+(?:only\s+|just\s+|nearly\s+|almost\s+|about\s+|turned\s+|turning\s+)?(?<age>" + Number + Months + @"?)" + NotAnAge +
         @"|(?:aged|age|at\s+the\s+age\s+of|from\s+the\s+age\s+of)\s+(?<age>" + Number + @")" + NotAnAge +
         @"|(?<age>" + Number + @"(?:[\s-]+(?:months?|weeks?))?)(?<old>[\s-]+(?:years?[\s-]+)?old\b)" +
+        @"|(?<next>(?<age>" + Number + @"))(?=\s+next\s+(?:birthday|month)\b)" +
         @"|(?:at|from(?:\s+about|\s+around)?)\s+(?<teen>(?<age>(?<num>1[3-9]|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b))" + NotAnAge +
         @")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

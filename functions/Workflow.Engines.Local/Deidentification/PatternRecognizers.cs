@@ -1,6 +1,6 @@
 namespace Workflow.Engines.Local.Deidentification;
 
-/// <summary>The deterministic pattern recognizers, which need nothing from the study.</summary>
+/// <summary>The deterministic pattern recognizers, which need nothing from the study list.</summary>
 public static class PatternRecognizers
 {
     /// <summary>One instance of each pattern recognizer, configured from <paramref name="options"/>.</summary>
@@ -16,5 +16,6 @@ public static class PatternRecognizers
         new AddressRecognizer(),
         new StreetNameRecognizer(),
         new OtherIdRecognizer(),
+        new TitledNameRecognizer(),
     ];
 }

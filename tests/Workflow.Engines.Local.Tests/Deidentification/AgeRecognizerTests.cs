@@ -19,6 +19,8 @@ public class AgeRecognizerTests
     [InlineData("he was six months old", "six months")]
     [InlineData("I'll be Thirty-six next month", "Thirty-six")]
     [InlineData("on the gear from about seventeen till", "seventeen")]
+    [InlineData("Thirty-six next month, me.", "Thirty-six")]
+    [InlineData("started using at fifteen, like", "fifteen")]
     public void Recognize_StatedAge_SpansOnlyTheNumberExpression(string text, string expected)
     {
         var span = _recognizer.Single(text);
