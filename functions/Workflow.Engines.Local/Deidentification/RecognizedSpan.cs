@@ -1,0 +1,9 @@
+using Workflow.Domain.Deidentification;
+
+namespace Workflow.Engines.Local.Deidentification;
+
+/// <summary>
+/// A span found by an <see cref="IIdentifierRecognizer"/>: UTF-16 offsets into the text it was given
+/// (end exclusive), the kind, a normalised key naming the entity, and how sure the recognizer is.
+/// </summary>
+public readonly record struct RecognizedSpan(int Start, int End, IdentifierKind Kind, string EntityKey, double Confidence);

@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+using Workflow.Domain.Deidentification;
+
+namespace Workflow.Engines.Local.Deidentification;
+
+/// <summary>
+/// A safety net for names the lead did not list: a title followed by a capitalised name ("Dr Hussain",
+/// "Mrs Dunmore", "Councillor Anne Whitaker"). Policy puts the title inside the span; a bare title
+/// ("Mr —") is not a name. A coder confirms each one.
+/// </summary>
+public sealed partial class TitledNameRecognizer : IIdentifierRecognizer
+{
+    private const double Confidence = 0.8;
+
+    public IEnumerable<RecognizedSpan> Recognize(string text)
+    {
+        foreach (Match m in TitledName().Matches(text))
+        {
+            var end = SpanText.TrimEnd(text, m.Index, m.Index + m.Length);
+            // Possessive 's stays outside the span, as for listed names.
+            if (end - m.Index > 2 && text[end - 2] is '\'' or '’' && text[end - 1] is 's') end -= 2;
+            yield return new RecognizedSpan(m.Index, end, IdentifierKind.Person, SpanText.Normalize(text.AsSpan(m.Index, end - m.Index)), Confidence);
+        }
+    }
+
+    [GeneratedRegex(@"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sister|Father|Councillor|Cllr|Professor|Prof|Nurse|Reverend|Rev|Sergeant|Sgt|PC|DC|Judge)\.?[ \t]+(?:[A-Z][\p{L}'’-]*[\p{L}])(?:[ \t]+(?!The\b|And\b|But\b)[A-Z][\p{L}'’-]*[\p{L}]){0,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex TitledName();
+}
