@@ -1,0 +1,53 @@
+namespace Workflow.Engines.Local.Transcription;
+
+/// <summary>
+/// Settings for the offline PocketSphinx engine. Model paths left null use the models of the
+/// Debian package <c>pocketsphinx-en-us</c>.
+/// </summary>
+public sealed class PocketSphinxOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Engines:PocketSphinx";
+
+    internal const string InstallHint = "install the Debian packages 'pocketsphinx' and 'pocketsphinx-en-us'";
+
+    /// <summary>The <c>pocketsphinx_continuous</c> executable: a name looked up on PATH or a full path.</summary>
+    public string ExecutablePath { get; set; } = "pocketsphinx_continuous";
+
+    /// <summary>Acoustic model folder (<c>-hmm</c>); null for the installed default.</summary>
+    public string? AcousticModelPath { get; set; }
+
+    /// <summary>Language model file (<c>-lm</c>); null for the installed default.</summary>
+    public string? LanguageModelPath { get; set; }
+
+    /// <summary>Pronunciation dictionary (<c>-dict</c>); null for the installed default.</summary>
+    public string? DictionaryPath { get; set; }
+
+    /// <summary>Folder the default models are expected in, checked so a missing package gives a clear message.</summary>
+    public string DefaultModelDirectory { get; set; } = "/usr/share/pocketsphinx/model/en-us/en-us";
+
+    /// <summary>Language of the configured models (ISO 639-1); requests for another language are refused.</summary>
+    public string ModelLanguage { get; set; } = "en";
+
+    /// <summary>Utterances longer than this are split at their largest pause.</summary>
+    public double MaxUtteranceSeconds { get; set; } = 30;
+
+    /// <summary>Fixed part of the time allowed for one recording.</summary>
+    public TimeSpan TimeoutBase { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Seconds of processing allowed per second of audio, on top of <see cref="TimeoutBase"/>.</summary>
+    public double TimeoutPerAudioSecond { get; set; } = 4;
+
+    /// <summary>Recordings at least this long are cut into chunks at pauses and decoded in parallel.</summary>
+    public TimeSpan ParallelThreshold { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Target chunk length when decoding in parallel.</summary>
+    public TimeSpan ChunkLength { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Most recogniser processes run at once for one recording; 1 turns chunking off.</summary>
+    public int MaxParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>The time allowed for a recording of <paramref name="audioSeconds"/> seconds.</summary>
+    public TimeSpan TimeoutFor(double audioSeconds) =>
+        TimeoutBase + TimeSpan.FromSeconds(Math.Max(0, audioSeconds) * TimeoutPerAudioSecond);
+}
