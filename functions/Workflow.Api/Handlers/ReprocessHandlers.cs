@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;

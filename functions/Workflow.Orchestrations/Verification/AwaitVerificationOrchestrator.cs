@@ -14,7 +14,8 @@ namespace Workflow.Orchestrations.Verification;
 [DurableTask(nameof(AwaitVerificationOrchestrator))]
 public sealed class AwaitVerificationOrchestrator : TaskOrchestrator<AwaitVerificationInput, VerificationProgress>
 {
-    internal const int SignalsPerGeneration = 50;
+    /// <summary>Signals handled before continuing as new.</summary>
+    public const int SignalsPerGeneration = 50;
 
     public override async Task<VerificationProgress> RunAsync(TaskOrchestrationContext context, AwaitVerificationInput input)
     {

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Workflow.Domain.Ports;
 using Workflow.Domain.Recordings;
