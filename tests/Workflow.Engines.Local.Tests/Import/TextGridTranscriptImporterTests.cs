@@ -204,6 +204,19 @@ public class TextGridTranscriptImporterTests
     }
 
     [Fact]
+    public void Import_LargeShortFormatFile_ReadsEveryInterval()
+    {
+        const int count = 100_000;
+        var grid = new StringBuilder("File type = \"ooTextFile\"\nObject class = \"TextGrid\"\n0\n100000\n<exists>\n1\n\"IntervalTier\"\n\"P1\"\n0\n100000\n");
+        grid.Append(count).Append('\n');
+        for (var i = 0; i < count; i++) grid.Append(i).Append('\n').Append(i + 1).Append("\n\"Some words.\"\n");
+
+        var transcript = importer.Import(grid.ToString());
+
+        Assert.Equal(count, transcript.Utterances.Count);
+    }
+
+    [Fact]
     public void Merge_OneFilePerSpeaker_InterleavesByStartTime()
     {
         var doctor = new Transcript("a", "import:textgrid", [new Utterance(0, "Doctor", 0, 1, "Hi.", []), new Utterance(1, "Doctor", 4, 5, "Why?", [])]);

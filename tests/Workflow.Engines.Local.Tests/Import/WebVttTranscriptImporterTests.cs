@@ -180,6 +180,19 @@ public class WebVttTranscriptImporterTests
         Assert.StartsWith("Line 3:", error.Message);
     }
 
+    [Fact]
+    public void Import_LargeFile_ReadsEveryCue()
+    {
+        var vtt = new System.Text.StringBuilder("WEBVTT\n");
+        for (var i = 0; i < 50_000; i++)
+            vtt.Append($"\n{i}\n{TimeSpan.FromSeconds(i):hh\\:mm\\:ss}.000 --> {TimeSpan.FromSeconds(i + 1):hh\\:mm\\:ss}.000\n<v {(i % 2 == 0 ? "A" : "B")}>Words here.\n");
+
+        var transcript = importer.Import(vtt.ToString());
+
+        Assert.Equal(50_000, transcript.Utterances.Count);
+        Assert.Equal(49_999.0, transcript.Utterances[^1].StartSeconds);
+    }
+
     [EvalFact]
     public void Import_Primock57WebVtt_GivesOrderedDoctorAndPatientTurns()
     {
