@@ -7,7 +7,7 @@ namespace Workflow.Engines.Local.Tests.Transcription;
 public static partial class Recognition
 {
     private static readonly HashSet<string> StopWords =
-        ["a", "an", "and", "the", "to", "of", "in", "it", "i", "me", "my", "we", "she", "her", "that", "was", "were", "some", "about", "on", "at", "because", "had", "then", "very", "of"];
+        ["a", "an", "and", "the", "to", "of", "in", "it", "i", "me", "my", "we", "she", "her", "that", "was", "were", "some", "about", "on", "at", "because", "had", "then", "very"];
 
     public static IReadOnlyList<string> Words(string text) =>
         WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
