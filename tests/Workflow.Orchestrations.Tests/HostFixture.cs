@@ -20,10 +20,10 @@ public static class HostFixture
         });
 
     /// <summary>Waits until <paramref name="condition"/> holds, failing after <paramref name="seconds"/>.</summary>
-    public static async Task EventuallyAsync(Func<Task<bool>> condition, int seconds = 30)
+    public static async Task EventuallyAsync(Func<bool> condition, int seconds = 30)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
+        while (!condition())
         {
             if (DateTime.UtcNow > until) throw new TimeoutException("Condition not met in time.");
             await Task.Delay(50);

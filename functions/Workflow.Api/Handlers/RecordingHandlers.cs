@@ -61,7 +61,8 @@ public sealed class RecordingHandlers(
         if (denied is not null) return denied;
         var recording = await stores.Recordings.GetAsync(recordingId, ct);
         if (recording is null) return UnknownRecording(recordingId);
-        var instance = await client.GetInstanceAsync(recordingId, getInputsAndOutputs: false, ct);
+        // Inputs and outputs are ids and counts only; asking for them is what brings the custom status.
+        var instance = await client.GetInstanceAsync(recordingId, getInputsAndOutputs: true, ct);
         return TypedResults.Ok(new
         {
             recording.Id,

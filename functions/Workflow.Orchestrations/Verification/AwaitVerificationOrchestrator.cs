@@ -35,8 +35,9 @@ public sealed class AwaitVerificationOrchestrator : TaskOrchestrator<AwaitVerifi
 
             if (++signals >= SignalsPerGeneration)
             {
-                // Events that arrive while continuing as new are carried over to the next generation.
-                context.ContinueAsNew(input with { SignalsSeen = 0 }, preserveUnprocessedEvents: true);
+                // Signals need not be carried over: the next generation starts by counting decisions,
+                // which includes every decision signalled so far.
+                context.ContinueAsNew(input with { SignalsSeen = 0 }, preserveUnprocessedEvents: false);
                 return progress;
             }
         }

@@ -23,8 +23,8 @@ public class RecordingPipelineOrchestratorTests
         await using var host = await HostFixture.StartAsync(fakes);
         var id = await StartAsync(host.Client, Input("rec-t", SourceKind.Transcript));
 
-        await HostFixture.EventuallyAsync(async () => fakes.Attempts(nameof(GetVerificationProgressActivity)) >= 1);
-        var waiting = await host.Client.GetInstanceAsync(id);
+        await HostFixture.EventuallyAsync(() => fakes.Attempts(nameof(GetVerificationProgressActivity)) >= 1);
+        var waiting = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.Equal(OrchestrationRuntimeStatus.Running, waiting!.RuntimeStatus);
         Assert.Contains("AwaitingVerification", waiting.SerializedCustomStatus);
         Assert.DoesNotContain(nameof(FinalizeRecordingActivity), fakes.Calls);
