@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Grpc.Net.Client;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Workflow.Orchestrations;
@@ -13,8 +14,13 @@ public static class LocalDurableServiceCollectionExtensions
     public static IServiceCollection AddLocalDurableBackend(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(LocalDurableOptions.SectionName).Get<LocalDurableOptions>() ?? new LocalDurableOptions();
+        return services.AddLocalDurableBackend(options, DurableSidecar.ConnectionStringFrom(configuration), registry => registry.AddWorkflowTasks());
+    }
+
+    /// <summary>The same wiring with explicit tasks (tests register stand-ins next to real orchestrators).</summary>
+    public static IServiceCollection AddLocalDurableBackend(this IServiceCollection services, LocalDurableOptions options, string connectionString, Action<DurableTaskRegistry> tasks)
+    {
         if (options.SidecarPort == 0) options.SidecarPort = FreeLoopbackPort();
-        var connectionString = DurableSidecar.ConnectionStringFrom(configuration);
 
         services.AddSingleton(options);
         services.AddSingleton(sp => new DurableSidecar(options, connectionString, sp.GetRequiredService<ILoggerFactory>()));
@@ -23,7 +29,7 @@ public static class LocalDurableServiceCollectionExtensions
         var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{options.SidecarPort}");
         services.AddDurableTaskWorker(builder =>
         {
-            builder.AddTasks(registry => registry.AddWorkflowTasks());
+            builder.AddTasks(tasks);
             builder.UseGrpc(channel);
             builder.Configure(o => o.Concurrency.MaximumConcurrentActivityWorkItems = options.MaxConcurrentActivities);
         });

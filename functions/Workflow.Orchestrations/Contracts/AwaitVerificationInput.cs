@@ -1,8 +1,8 @@
 namespace Workflow.Orchestrations.Contracts;
 
 /// <summary>
-/// Input of <see cref="Verification.AwaitVerificationOrchestrator"/>. <see cref="SignalsSeen"/> counts events
-/// since the last continue-as-new, which keeps the history short however many items there are.
+/// Input of <see cref="Verification.AwaitVerificationOrchestrator"/>. <see cref="SignalsSeen"/> is kept
+/// for compatibility with instances started by earlier versions; it is no longer used.
 /// </summary>
 public sealed record AwaitVerificationInput(string StudyId, string RecordingId, TimeSpan Recheck, int SignalsSeen = 0)
 {

@@ -11,6 +11,11 @@ namespace Workflow.Orchestrations.Verification;
 /// a decision made before this instance existed). No activity polls. Continues as new after many
 /// signals so that the history stays small for recordings with hundreds of items.
 /// </summary>
+/// <remarks>
+/// Signals still queued at a continue-as-new are dropped on purpose (carrying them over is known to
+/// lose events anyway, microsoft/durabletask-dotnet#387): every generation starts by counting the
+/// decisions in the queue table, which already includes those signals' decisions.
+/// </remarks>
 [DurableTask(nameof(AwaitVerificationOrchestrator))]
 public sealed class AwaitVerificationOrchestrator : TaskOrchestrator<AwaitVerificationInput, VerificationProgress>
 {
