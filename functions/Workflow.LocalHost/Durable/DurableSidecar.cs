@@ -40,8 +40,9 @@ public sealed class DurableSidecar(LocalDurableOptions options, string connectio
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(options.SidecarPort, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        var backend = new SidecarStorageCompatibility(service);
+        builder.Services.AddSingleton<IOrchestrationService>(backend);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         _sidecar = builder.Build();
         _sidecar.MapGrpcService<TaskHubGrpcServer>();

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Workflow.Domain.Recordings;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Storage;
 
@@ -11,7 +12,14 @@ public sealed class UpdateRecordingStageActivity(WorkflowStores stores) : TaskAc
     public override async Task<bool> RunAsync(TaskActivityContext context, StageUpdate input)
     {
         var updated = await stores.Recordings.UpdateAsync(input.RecordingId,
-            r => r with { Stage = input.Stage, Status = input.Status, Progress = input.Progress, Error = input.Error }, CancellationToken.None);
+            r => r with
+            {
+                Stage = input.Stage,
+                Status = input.Status,
+                // Verification progress stays visible after the wait, as the record of what was decided.
+                Progress = input.Progress ?? (input.Stage is PipelineStage.Finalizing or PipelineStage.Completed ? r.Progress : null),
+                Error = input.Error,
+            }, CancellationToken.None);
         return updated is not null;
     }
 }
