@@ -54,9 +54,10 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
     internal static async Task VerifyAsync(TaskOrchestrationContext context, StageTracker stages, RecordingRef recording, bool includeRedactions, TimeSpan recheck)
     {
         var waitingInstance = context.InstanceId + ":verify";
-        await stages.EnterAsync(PipelineStage.AwaitingVerification, RecordingStatus.WaitingForVerification);
+        // Items first, then the status: "waiting for verification" must mean the queue holds them.
         await context.CallActivityAsync<VerificationProgress>(nameof(EnqueueVerificationActivity),
             new EnqueueVerificationInput(recording.StudyId, recording.RecordingId, includeRedactions, waitingInstance), Retries.Transient);
+        await stages.EnterAsync(PipelineStage.AwaitingVerification, RecordingStatus.WaitingForVerification);
         await context.CallSubOrchestratorAsync<VerificationProgress>(nameof(AwaitVerificationOrchestrator),
             new AwaitVerificationInput(recording.StudyId, recording.RecordingId, recheck),
             new SubOrchestrationOptions { InstanceId = waitingInstance });
