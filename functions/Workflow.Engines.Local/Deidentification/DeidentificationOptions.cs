@@ -1,11 +1,11 @@
 namespace Workflow.Engines.Local.Deidentification;
 
-/// <summary>Settings for rule-based de-identification and for callers deciding what a coder must confirm.</summary>
+/// <summary>
+/// Settings for rule-based de-identification (configuration section <c>Engines:Rules</c>). Which
+/// findings a coder must confirm is the pipeline's decision (<c>Pipeline:ConfirmRedactionsBelow</c>).
+/// </summary>
 public sealed class DeidentificationOptions
 {
-    /// <summary>Findings below this confidence are redacted but sent to a coder for confirmation.</summary>
-    public double ConfirmBelow { get; set; } = 0.9;
-
     /// <summary>
     /// The year the interviews treat as "now" (e.g. 2006), if known. A bare year equal to it usually
     /// means the present rather than a dated life event, so it is still redacted but with low confidence.
