@@ -14,6 +14,8 @@ public static class LocalRunner
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.Services.AddHostedService<StartupChecks>();
+        // Unknown routes and unhandled errors answer with problem details too, without internals.
+        builder.Services.AddProblemDetails();
         builder.Services
             .AddWorkflowStorage(builder.Configuration)
             .AddWorkflowOrchestrations(builder.Configuration)
@@ -24,6 +26,8 @@ public static class LocalRunner
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapWorkflowApi();
         return app;
     }

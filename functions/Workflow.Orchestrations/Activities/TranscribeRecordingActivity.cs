@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Domain.Ports;
 using Workflow.Orchestrations.Contracts;
@@ -16,8 +15,7 @@ namespace Workflow.Orchestrations.Activities;
 public sealed class TranscribeRecordingActivity(
     WorkflowStores stores,
     ITranscriptionEngine engine,
-    IOptions<PipelineOptions> options,
-    ILogger<TranscribeRecordingActivity> log) : TaskActivity<RecordingPipelineInput, TranscriptionSummary>
+    IOptions<PipelineOptions> options) : TaskActivity<RecordingPipelineInput, TranscriptionSummary>
 {
     public override async Task<TranscriptionSummary> RunAsync(TaskActivityContext context, RecordingPipelineInput input)
     {
@@ -33,10 +31,8 @@ public sealed class TranscribeRecordingActivity(
         var transcript = await engine.TranscribeAsync(input.RecordingId, local.Path, recording?.Metadata.Language, ct);
         var seconds = clock.Elapsed.TotalSeconds;
         await stores.Documents.SaveTranscriptAsync(input.StudyId, transcript, ct);
-        var summary = Summarize(transcript, audioSeconds, seconds, reused: false);
-        log.LogInformation("Transcribed {RecordingId} with {Engine}: {Utterances} utterances, {Words} words, real-time factor {Rtf:0.00}",
-            input.RecordingId, engine.Name, summary.Utterances, summary.Words, summary.RealTimeFactor);
-        return summary;
+        // The engine logs its own counts and timing; the summary goes to the orchestration.
+        return Summarize(transcript, audioSeconds, seconds, reused: false);
     }
 
     private TranscriptionSummary Summarize(Domain.Transcripts.Transcript t, double audioSeconds, double seconds, bool reused) =>
