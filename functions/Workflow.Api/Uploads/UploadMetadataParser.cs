@@ -69,12 +69,15 @@ public static class UploadMetadataParser
             errors.Add("participants is required: pseudonymous ids with roles, e.g. 'P017:ServiceUser'.");
             return list;
         }
-        foreach (var entry in value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var entries = value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < entries.Length; i++)
         {
-            var parts = entry.Split(':', 2, StringSplitOptions.TrimEntries);
+            var parts = entries[i].Split(':', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !IsParticipantId(parts[0]))
             {
-                errors.Add($"participant '{Clip(entry)}' must look like 'P017:ServiceUser' (a study id of 1-20 letters/digits, not a name, and a role).");
+                // By position, never quoting the entry: a refused entry may be a participant's name,
+                // and refusals of dropped uploads are logged and stored on the blob.
+                errors.Add($"participant {i + 1} must look like 'P017:ServiceUser' (a study id of 2-20 letters and digits with at least one digit, not a name, and a role).");
                 continue;
             }
             if (!Enum.TryParse<RespondentRole>(parts[1].Replace(" ", "").Replace("-", ""), ignoreCase: true, out var role) || !Enum.IsDefined(role))
@@ -101,6 +104,4 @@ public static class UploadMetadataParser
         errors.Add($"{name} must be true or false.");
         return false;
     }
-
-    private static string Clip(string value) => value.Length <= 24 ? value : value[..24] + "…";
 }

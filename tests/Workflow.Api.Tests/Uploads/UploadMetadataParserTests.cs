@@ -138,6 +138,18 @@ public class UploadMetadataParserTests
     }
 
     [Fact]
+    public void Parse_ParticipantNamedLikeAPerson_ErrorDoesNotRepeatTheName()
+    {
+        // Refusals are logged by the dropped-upload trigger, so they must not quote what was typed.
+        var (_, errors) = UploadMetadataParser.Parse(With("participants", "P017:ServiceUser, Darren Pickering:ServiceUser"), TwoSites);
+
+        var error = Assert.Single(errors);
+        Assert.DoesNotContain("Darren", error);
+        Assert.DoesNotContain("Pickering", error);
+        Assert.StartsWith("participant 2 ", error);
+    }
+
+    [Fact]
     public void Parse_UnknownRole_IsRefusedListingTheRoles()
     {
         var (metadata, errors) = UploadMetadataParser.Parse(With("participants", "P017:Volunteer"), TwoSites);
