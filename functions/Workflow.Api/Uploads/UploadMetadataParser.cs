@@ -64,6 +64,7 @@ public static class UploadMetadataParser
     private static List<ParticipantRef> ParseParticipants(string? value, List<string> errors)
     {
         var list = new List<ParticipantRef>();
+        var errorsBefore = errors.Count;
         if (value is null)
         {
             errors.Add("participants is required: pseudonymous ids with roles, e.g. 'P017:ServiceUser'.");
@@ -87,7 +88,7 @@ public static class UploadMetadataParser
             }
             list.Add(new ParticipantRef(parts[0], role));
         }
-        if (list.Count == 0 && errors.Count == 0) errors.Add("participants must list at least one participant.");
+        if (list.Count == 0 && errors.Count == errorsBefore) errors.Add("participants must list at least one participant.");
         return list;
     }
 

@@ -191,6 +191,20 @@ public class UploadMetadataParserTests
     }
 
     [Fact]
+    public void Parse_ParticipantsWithoutEntriesAndOtherProblems_ReportsBoth()
+    {
+        var fields = With("participants", ",");
+        fields.Remove("siteId");
+
+        var (metadata, errors) = UploadMetadataParser.Parse(fields, TwoSites);
+
+        Assert.Null(metadata);
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("siteId is required"));
+        Assert.Contains("participants must list at least one participant.", errors);
+    }
+
+    [Fact]
     public void Parse_UnknownFormat_IsRefused()
     {
         var (metadata, errors) = UploadMetadataParser.Parse(With("format", "survey"), TwoSites);
