@@ -81,7 +81,9 @@ public static class UploadMetadataParser
                 errors.Add($"participant {i + 1} must look like 'P017:ServiceUser' (a study id of 2-20 letters and digits with at least one digit, not a name, and a role).");
                 continue;
             }
-            if (!Enum.TryParse<RespondentRole>(parts[1].Replace(" ", "").Replace("-", ""), ignoreCase: true, out var role) || !Enum.IsDefined(role))
+            // Letters only: Enum.TryParse also accepts numbers, so "P017:5" would otherwise pass as Other.
+            var roleName = parts[1].Replace(" ", "").Replace("-", "");
+            if (!roleName.All(char.IsAsciiLetter) || !Enum.TryParse<RespondentRole>(roleName, ignoreCase: true, out var role) || !Enum.IsDefined(role))
             {
                 errors.Add($"participant {parts[0]}: role must be one of {string.Join(", ", Enum.GetNames<RespondentRole>())}.");
                 continue;

@@ -161,6 +161,18 @@ public class UploadMetadataParserTests
     }
 
     [Theory]
+    [InlineData("P017:5")]
+    [InlineData("P017:-1")]
+    [InlineData("P017:")]
+    public void Parse_NumericOrEmptyRole_IsRefused(string participants)
+    {
+        var (metadata, errors) = UploadMetadataParser.Parse(With("participants", participants), TwoSites);
+
+        Assert.Null(metadata);
+        Assert.StartsWith("participant P017: role must be one of", Assert.Single(errors));
+    }
+
+    [Theory]
     [InlineData("P017:service user", RespondentRole.ServiceUser)]
     [InlineData("P017:service-user", RespondentRole.ServiceUser)]
     [InlineData("P017:COMMISSIONER", RespondentRole.Commissioner)]
