@@ -102,8 +102,11 @@ public static class UploadMetadataParser
     {
         if (value is null) return false;
         if (bool.TryParse(value, out var b)) return b;
-        if (value is "1" or "yes" or "on") return true;
-        if (value is "0" or "no" or "off") return false;
+        switch (value.ToLowerInvariant())
+        {
+            case "1" or "yes" or "on": return true;
+            case "0" or "no" or "off": return false;
+        }
         errors.Add($"{name} must be true or false.");
         return false;
     }

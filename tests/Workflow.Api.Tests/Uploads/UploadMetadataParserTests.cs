@@ -294,6 +294,9 @@ public class UploadMetadataParserTests
     [InlineData("no", false)]
     [InlineData("0", false)]
     [InlineData("off", false)]
+    [InlineData("Yes", true)]
+    [InlineData("ON", true)]
+    [InlineData("No", false)]
     public void Parse_ConsentFlagSpelling_IsRead(string value, bool expected)
     {
         var (metadata, errors) = UploadMetadataParser.Parse(With("consentQuotation", value), TwoSites);
