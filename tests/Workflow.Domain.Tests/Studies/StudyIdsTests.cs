@@ -24,6 +24,8 @@ public class StudyIdsTests
     [InlineData("drug_treatment")]
     [InlineData("study/../other")]
     [InlineData("étude")]
+    [InlineData("study\n")]
+    [InlineData("ab\n")]
     public void IsValid_UnsafeId_IsFalse(string? id) => Assert.False(StudyIds.IsValid(id));
 
     [Fact]
