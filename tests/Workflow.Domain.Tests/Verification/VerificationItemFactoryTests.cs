@@ -171,4 +171,19 @@ public class VerificationItemFactoryTests
 
         Assert.Contains(text[250..350], excerpt);
     }
+
+    [Theory]
+    [InlineData(300, 305)]
+    [InlineData(0, 5)]
+    [InlineData(595, 600)]
+    public void Excerpt_TextWithoutSpaces_KeepsTheSpanWithoutFailing(int start, int end)
+    {
+        // A long unbroken token (a pasted URL, a language written without spaces) has no word boundary to cut at.
+        var text = new string('a', 600);
+
+        var excerpt = VerificationItemFactory.Excerpt(text, start, end);
+
+        Assert.Contains(text[start..end], excerpt);
+        Assert.True(excerpt.Replace("…", "").Trim().Length <= 2 * 240 + end - start);
+    }
 }
