@@ -64,27 +64,33 @@ public static class UploadMetadataParser
     private static List<ParticipantRef> ParseParticipants(string? value, List<string> errors)
     {
         var list = new List<ParticipantRef>();
+        var errorsBefore = errors.Count;
         if (value is null)
         {
             errors.Add("participants is required: pseudonymous ids with roles, e.g. 'P017:ServiceUser'.");
             return list;
         }
-        foreach (var entry in value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var entries = value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < entries.Length; i++)
         {
-            var parts = entry.Split(':', 2, StringSplitOptions.TrimEntries);
+            var parts = entries[i].Split(':', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !IsParticipantId(parts[0]))
             {
-                errors.Add($"participant '{Clip(entry)}' must look like 'P017:ServiceUser' (a study id of 1-20 letters/digits, not a name, and a role).");
+                // By position, never quoting the entry: a refused entry may be a participant's name,
+                // and refusals of dropped uploads are logged and stored on the blob.
+                errors.Add($"participant {i + 1} must look like 'P017:ServiceUser' (a study id of 2-20 letters and digits with at least one digit, not a name, and a role).");
                 continue;
             }
-            if (!Enum.TryParse<RespondentRole>(parts[1].Replace(" ", "").Replace("-", ""), ignoreCase: true, out var role) || !Enum.IsDefined(role))
+            // Letters only: Enum.TryParse also accepts numbers, so "P017:5" would otherwise pass as Other.
+            var roleName = parts[1].Replace(" ", "").Replace("-", "");
+            if (!roleName.All(char.IsAsciiLetter) || !Enum.TryParse<RespondentRole>(roleName, ignoreCase: true, out var role) || !Enum.IsDefined(role))
             {
                 errors.Add($"participant {parts[0]}: role must be one of {string.Join(", ", Enum.GetNames<RespondentRole>())}.");
                 continue;
             }
             list.Add(new ParticipantRef(parts[0], role));
         }
-        if (list.Count == 0 && errors.Count == 0) errors.Add("participants must list at least one participant.");
+        if (list.Count == 0 && errors.Count == errorsBefore) errors.Add("participants must list at least one participant.");
         return list;
     }
 
@@ -96,11 +102,12 @@ public static class UploadMetadataParser
     {
         if (value is null) return false;
         if (bool.TryParse(value, out var b)) return b;
-        if (value is "1" or "yes" or "on") return true;
-        if (value is "0" or "no" or "off") return false;
+        switch (value.ToLowerInvariant())
+        {
+            case "1" or "yes" or "on": return true;
+            case "0" or "no" or "off": return false;
+        }
         errors.Add($"{name} must be true or false.");
         return false;
     }
-
-    private static string Clip(string value) => value.Length <= 24 ? value : value[..24] + "…";
 }

@@ -8,7 +8,8 @@ namespace Workflow.Domain.Studies;
 /// </summary>
 public static partial class StudyIds
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
+    // \z, not $: $ also matches before a trailing newline, which would let "study\n" through.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{1,62}\z")]
     private static partial Regex SafeId();
 
     /// <summary>True when <paramref name="id"/> is 2-63 lower-case letters, digits or hyphens, starting with a letter or digit.</summary>

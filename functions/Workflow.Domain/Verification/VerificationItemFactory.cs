@@ -51,10 +51,10 @@ public static class VerificationItemFactory
     {
         var from = Math.Max(0, start - ContextRadius);
         var to = Math.Min(text.Length, end + ContextRadius);
-        while (from > 0 && !char.IsWhiteSpace(text[from - 1])) from++;
-        while (to < text.Length && !char.IsWhiteSpace(text[to])) to--;
-        from = Math.Min(from, start);
-        to = Math.Max(to, end);
+        // Bounded by the span: text without whitespace (a long URL, a script written without spaces)
+        // would otherwise run the cursors off the ends of the string.
+        while (from > 0 && from < start && !char.IsWhiteSpace(text[from - 1])) from++;
+        while (to < text.Length && to > end && !char.IsWhiteSpace(text[to])) to--;
         return (from > 0 ? "… " : "") + text[from..to] + (to < text.Length ? " …" : "");
     }
 }
