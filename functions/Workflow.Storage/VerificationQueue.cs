@@ -108,7 +108,10 @@ public sealed class VerificationQueue(TableClient items)
         var at = itemId.IndexOf(Separator);
         partition = at > 0 ? itemId[..at] : "";
         row = at > 0 ? itemId[(at + 1)..] : "";
-        return at > 0 && row.Length > 0 && row.IndexOfAny(['/', '\\', '#', '?']) < 0;
+        // Characters a table key may not hold are refused in both parts: a lookup with them can fail
+        // instead of finding nothing (Azurite answers a '/' in the partition key with 500), and an id
+        // taken from a URL must read as unknown, not as a server error.
+        return at > 0 && row.Length > 0 && itemId.IndexOfAny(['/', '\\', '#', '?']) < 0;
     }
 
     private static TableEntity ToEntity(VerificationItem item)
