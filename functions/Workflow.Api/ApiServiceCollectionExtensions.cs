@@ -21,6 +21,7 @@ public static class ApiServiceCollectionExtensions
         });
         services.AddSingleton<Authorizer>();
         services.AddSingleton<RecordingIntake>();
+        services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();
         services.AddSingleton<RecordingHandlers>();
         services.AddSingleton<QueueHandlers>();

@@ -22,6 +22,7 @@ public static class LocalRunner
             .AddWorkflowEngines(builder.Configuration)
             .AddWorkflowApi(builder.Configuration)
             .AddLocalDurableBackend(builder.Configuration);
+        builder.Services.AddHostedService<DroppedUploadPoller>();
         // No server-wide body limit: the upload reader enforces Pipeline:MaxUploadBytes while streaming.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 

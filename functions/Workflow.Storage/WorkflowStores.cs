@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Deidentification;
 using Workflow.Storage.Configuration;
@@ -44,6 +45,9 @@ public sealed class WorkflowStores
     public RawUploadRepository RawUploads { get; }
     public RecordingDocuments Documents { get; }
     public VerificationQueue Verification { get; }
+
+    /// <summary>The identifiable account's blobs, for the drop zone (<see cref="StorageNames.IncomingUploads"/>).</summary>
+    public BlobServiceClient IdentifiableBlobs => _identifiable.Blobs;
 
     /// <summary>Creates every container and table the workflow uses (idempotent).</summary>
     public async Task EnsureCreatedAsync(CancellationToken ct)

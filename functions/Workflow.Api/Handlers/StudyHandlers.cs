@@ -32,6 +32,8 @@ public sealed class StudyHandlers(WorkflowStores stores, Authorizer auth, TimePr
 
         var siteList = sites.Select(x => new Site(
             string.IsNullOrWhiteSpace(x.s.Id) ? StudyIds.FromName(x.s.Name!) : x.s.Id.Trim(), x.s.Name!.Trim())).ToList();
+        if (siteList.Any(s => !StudyIds.IsValid(s.Id)))
+            return Problems.Validation(["site ids must be 2-63 lower-case letters, digits or hyphens."]);
         if (siteList.Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() != siteList.Count)
             return Problems.Validation(["site ids must be unique."]);
 

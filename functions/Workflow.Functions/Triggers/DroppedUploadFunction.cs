@@ -1,69 +1,17 @@
-using System.Security.Cryptography;
 using Azure.Storage.Blobs;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workflow.Api.Uploads;
-using Workflow.Domain.Ports;
-using Workflow.Orchestrations;
-using Workflow.Storage;
 using Workflow.Storage.Configuration;
 
 namespace Workflow.Functions.Triggers;
 
-/// <summary>
-/// Accepts recordings dropped straight into the <c>uploads</c> container (for example by AzCopy from
-/// a field laptop) at <c>uploads/{studyId}/{file}</c>, with the upload form's fields as blob metadata
-/// (siteid, format, participants, interviewer, consentrecording, ...). Accepted files move to the raw
-/// uploads and start the same pipeline as an HTTP upload; refused ones stay, with the reason in the
-/// blob's <c>workflowerror</c> metadata.
-/// </summary>
-public sealed class DroppedUploadFunction(
-    WorkflowStores stores,
-    RecordingIntake intake,
-    IEnumerable<ITranscriptImporter> importers,
-    IOptions<PipelineOptions> options,
-    ILogger<DroppedUploadFunction> log)
+/// <summary>Recordings dropped into <c>uploads/{studyId}/{file}</c>: see <see cref="DroppedUploadIntake"/>.</summary>
+public sealed class DroppedUploadFunction(DroppedUploadIntake intake)
 {
     [Function("IngestDroppedUpload")]
-    public async Task Run(
+    public Task Run(
         [BlobTrigger(StorageNames.IncomingUploads + "/{studyId}/{name}", Connection = WorkflowStorageOptions.IdentifiableConnection)] BlobClient blob,
-        string studyId, string name, [DurableClient] DurableTaskClient client, CancellationToken ct)
-    {
-        var properties = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value;
-        if (properties.Metadata.ContainsKey("workflowerror")) return;
-
-        var study = await stores.Studies.GetAsync(studyId, ct);
-        string? refusal = study is null ? $"There is no study '{studyId}'."
-            : properties.ContentLength == 0 ? "The file is empty."
-            : properties.ContentLength > options.Value.MaxUploadBytes ? $"The file is larger than the limit of {options.Value.MaxUploadBytes} bytes."
-            : await stores.Codebooks.GetCurrentAsync(studyId, ct) is null ? "The study has no codebook yet." : null;
-
-        (Domain.Recordings.SourceKind Kind, Domain.Recordings.RecordingMetadata Metadata)? accepted = null;
-        if (refusal is null)
-        {
-            accepted = UploadCheck.Check(name, properties.ContentType, properties.Metadata.AsReadOnly(), study!,
-                importers.SelectMany(i => i.Extensions).ToList(), out var problem);
-            if (problem is not null) refusal = string.Join(" ", problem.Errors);
-        }
-        if (refusal is not null || accepted is null)
-        {
-            log.LogWarning("Refused dropped upload in study {StudyId}: {Reason}", studyId, refusal);
-            await blob.SetMetadataAsync(new Dictionary<string, string>(properties.Metadata) { ["workflowerror"] = refusal ?? "refused" }, cancellationToken: ct);
-            return;
-        }
-
-        string sha256;
-        await using (var hashing = await blob.OpenReadAsync(cancellationToken: ct))
-            sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(hashing, ct));
-        await using (var content = await blob.OpenReadAsync(cancellationToken: ct))
-        {
-            var result = await intake.AcceptAsync(client, new IntakeRequest(studyId, accepted.Value.Metadata, accepted.Value.Kind, name,
-                properties.ContentType ?? "application/octet-stream", properties.ContentLength, sha256), content, ct);
-            log.LogInformation("Dropped upload accepted as {RecordingId} (duplicate: {Duplicate})", result.Recording.Id, result.Duplicate);
-        }
-        // The bytes now live in raw-uploads; the drop zone is emptied so it never holds a second copy.
-        await blob.DeleteIfExistsAsync(cancellationToken: ct);
-    }
+        string studyId, string name, [DurableClient] DurableTaskClient client, CancellationToken ct) =>
+        intake.ProcessAsync(blob, studyId, name, client, ct);
 }
