@@ -34,12 +34,7 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
             await stages.EnterAsync(PipelineStage.Coding);
             await context.CallActivityAsync<CodingSummary>(nameof(CodeTranscriptActivity), input.Ref, Retries.Transient);
 
-            await VerifyAsync(context, stages, input.Ref, includeRedactions: true, input.VerificationRecheck);
-
-            await stages.EnterAsync(PipelineStage.Finalizing);
-            await context.CallActivityAsync<FinalizeSummary>(nameof(FinalizeRecordingActivity), input.Ref, Retries.Transient);
-            await stages.EnterAsync(PipelineStage.Completed, RecordingStatus.Completed);
-            return new PipelineOutcome(input.RecordingId, RecordingStatus.Completed, PipelineStage.Completed, null);
+            return await VerifyAndFinalizeAsync(context, stages, input.Ref, includeRedactions: true, input.VerificationRecheck);
         }
         catch (TaskFailedException failure)
         {
@@ -48,10 +43,10 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
     }
 
     /// <summary>
-    /// Queues the recording's items and waits, in a sub-orchestration, until every one is decided.
-    /// Shared with re-coding so both passes verify the same way.
+    /// Queues the recording's items, waits in a sub-orchestration until every one is decided, and
+    /// writes the final transcript. Shared with re-coding so both passes end the same way.
     /// </summary>
-    internal static async Task VerifyAsync(TaskOrchestrationContext context, StageTracker stages, RecordingRef recording, bool includeRedactions, TimeSpan recheck)
+    internal static async Task<PipelineOutcome> VerifyAndFinalizeAsync(TaskOrchestrationContext context, StageTracker stages, RecordingRef recording, bool includeRedactions, TimeSpan recheck)
     {
         var waitingInstance = context.InstanceId + ":verify";
         // Items first, then the status: "waiting for verification" must mean the queue holds them.
@@ -61,5 +56,10 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
         await context.CallSubOrchestratorAsync<VerificationProgress>(nameof(AwaitVerificationOrchestrator),
             new AwaitVerificationInput(recording.StudyId, recording.RecordingId, recheck),
             new SubOrchestrationOptions { InstanceId = waitingInstance });
+
+        await stages.EnterAsync(PipelineStage.Finalizing);
+        await context.CallActivityAsync<FinalizeSummary>(nameof(FinalizeRecordingActivity), recording, Retries.Transient);
+        await stages.EnterAsync(PipelineStage.Completed, RecordingStatus.Completed);
+        return new PipelineOutcome(recording.RecordingId, RecordingStatus.Completed, PipelineStage.Completed, null);
     }
 }

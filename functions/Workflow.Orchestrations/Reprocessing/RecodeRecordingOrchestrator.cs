@@ -25,12 +25,7 @@ public sealed class RecodeRecordingOrchestrator : TaskOrchestrator<RecodeInput, 
                 new SupersedeInput(input.RecordingId, VerificationItemKind.CodeSuggestion), Retries.Transient);
             await context.CallActivityAsync<CodingSummary>(nameof(CodeTranscriptActivity), input.Ref, Retries.Transient);
 
-            await RecordingPipelineOrchestrator.VerifyAsync(context, stages, input.Ref, includeRedactions: false, input.VerificationRecheck);
-
-            await stages.EnterAsync(PipelineStage.Finalizing);
-            await context.CallActivityAsync<FinalizeSummary>(nameof(FinalizeRecordingActivity), input.Ref, Retries.Transient);
-            await stages.EnterAsync(PipelineStage.Completed, RecordingStatus.Completed);
-            return new PipelineOutcome(input.RecordingId, RecordingStatus.Completed, PipelineStage.Completed, null);
+            return await RecordingPipelineOrchestrator.VerifyAndFinalizeAsync(context, stages, input.Ref, includeRedactions: false, input.VerificationRecheck);
         }
         catch (TaskFailedException failure)
         {
