@@ -14,14 +14,21 @@ public sealed class RawUploadRepository(BlobContainerClient rawUploads)
     public static string NameOf(string studyId, string recordingId, string extension) =>
         $"{studyId}/{recordingId}/source{extension.ToLowerInvariant()}";
 
-    /// <summary>Stores the file unless it is already there (a duplicate upload or a retried request).</summary>
-    public async Task SaveAsync(string blobName, Stream content, string contentType, CancellationToken ct)
+    /// <summary>Metadata key of the file name the upload arrived with (URI-escaped: metadata is ASCII).</summary>
+    public const string OriginalNameMetadata = "originalname";
+
+    /// <summary>
+    /// Stores the file unless it is already there (a duplicate upload or a retried request). The
+    /// original file name is kept here, in the identifiable store, and nowhere else.
+    /// </summary>
+    public async Task SaveAsync(string blobName, Stream content, string contentType, string originalFileName, CancellationToken ct)
     {
         try
         {
             await rawUploads.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Metadata = new Dictionary<string, string> { [OriginalNameMetadata] = Uri.EscapeDataString(originalFileName) },
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, ct);
         }

@@ -20,14 +20,17 @@ public sealed class RecordingIntake(WorkflowStores stores, IOptions<PipelineOpti
     public async Task<IntakeResult> AcceptAsync(DurableTaskClient client, IntakeRequest request, Stream content, CancellationToken ct)
     {
         var recordingId = RecordingIds.For(request.StudyId, request.Sha256);
-        var extension = Path.GetExtension(request.FileName);
+        var extension = Path.GetExtension(request.FileName).ToLowerInvariant();
+        // Original file names often name people ("darren-interview.wav"): they stay with the raw
+        // upload in the identifiable store; everything de-identified sees only "source.ext".
+        var safeName = "source" + extension;
         var blobName = RawUploadRepository.NameOf(request.StudyId, recordingId, extension);
         var existing = await stores.Recordings.GetAsync(recordingId, ct);
         if (existing is null)
         {
-            await stores.RawUploads.SaveAsync(blobName, content, request.ContentType, ct);
+            await stores.RawUploads.SaveAsync(blobName, content, request.ContentType, request.FileName, ct);
             var now = time.GetUtcNow();
-            var recording = new Recording(recordingId, request.StudyId, request.Metadata, request.Kind, request.FileName,
+            var recording = new Recording(recordingId, request.StudyId, request.Metadata, request.Kind, safeName,
                 request.ContentType, request.Size, request.Sha256, PipelineStage.Received, RecordingStatus.Running, null, null, now, now);
             if (await stores.Recordings.TryCreateAsync(recording, ct))
             {

@@ -50,9 +50,10 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
     {
         var waitingInstance = context.InstanceId + ":verify";
         // Items first, then the status: "waiting for verification" must mean the queue holds them.
-        await context.CallActivityAsync<VerificationProgress>(nameof(EnqueueVerificationActivity),
+        var queued = await context.CallActivityAsync<VerificationProgress>(nameof(EnqueueVerificationActivity),
             new EnqueueVerificationInput(recording.StudyId, recording.RecordingId, includeRedactions, waitingInstance), Retries.Transient);
-        await stages.EnterAsync(PipelineStage.AwaitingVerification, RecordingStatus.WaitingForVerification);
+        // Progress as queued; while waiting, the sub-orchestration's status and the recording's row carry it.
+        await stages.EnterAsync(PipelineStage.AwaitingVerification, RecordingStatus.WaitingForVerification, new StageProgress(queued.Decided, queued.Total));
         await context.CallSubOrchestratorAsync<VerificationProgress>(nameof(AwaitVerificationOrchestrator),
             new AwaitVerificationInput(recording.StudyId, recording.RecordingId, recheck),
             new SubOrchestrationOptions { InstanceId = waitingInstance });

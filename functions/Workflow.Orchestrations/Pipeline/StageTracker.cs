@@ -13,11 +13,11 @@ internal sealed class StageTracker(TaskOrchestrationContext context, string reco
 {
     public PipelineStage Current { get; private set; } = PipelineStage.Received;
 
-    public async Task EnterAsync(PipelineStage stage, RecordingStatus status = RecordingStatus.Running)
+    public async Task EnterAsync(PipelineStage stage, RecordingStatus status = RecordingStatus.Running, StageProgress? progress = null)
     {
         Current = stage;
-        context.SetCustomStatus(new PipelineStatus(stage, status));
-        await context.CallActivityAsync(nameof(UpdateRecordingStageActivity), new StageUpdate(recordingId, stage, status), Retries.Transient);
+        context.SetCustomStatus(new PipelineStatus(stage, status, progress));
+        await context.CallActivityAsync(nameof(UpdateRecordingStageActivity), new StageUpdate(recordingId, stage, status, progress), Retries.Transient);
     }
 
     public async Task<PipelineOutcome> FailAsync(TaskFailedException failure)

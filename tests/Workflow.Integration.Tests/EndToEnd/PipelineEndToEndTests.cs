@@ -29,6 +29,8 @@ public class PipelineEndToEndTests(RunnerFixture fixture) : IClassFixture<Runner
         Assert.Equal("WaitingForVerification", transcriptWaiting.GetProperty("status").GetString());
         Assert.Equal("WaitingForVerification", audioWaiting.GetProperty("status").GetString());
         Assert.True(audioWaiting.GetProperty("durationSeconds").GetDouble() > 5);
+        // Original file names can name people; the de-identified side only knows the format.
+        Assert.Equal("source.txt", transcriptWaiting.GetProperty("fileName").GetString());
 
         var (redactions, codes) = await Api.DecideEverythingAsync(study);
         Assert.True(codes > 0, "the keyword coder proposed no codes for the sample transcript");

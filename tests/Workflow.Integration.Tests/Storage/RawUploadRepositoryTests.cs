@@ -15,13 +15,18 @@ public class RawUploadRepositoryTests
         var first = RandomBytes(4096, seed: 1);
         var second = RandomBytes(8192, seed: 2);
 
-        await uploads.SaveAsync(name, new MemoryStream(first), "audio/wav", CancellationToken.None);
-        await uploads.SaveAsync(name, new MemoryStream(second), "audio/x-wav", CancellationToken.None);
+        await uploads.SaveAsync(name, new MemoryStream(first), "audio/wav", "Dárren Pickering interview.wav", CancellationToken.None);
+        await uploads.SaveAsync(name, new MemoryStream(second), "audio/x-wav", "other.wav", CancellationToken.None);
 
         await using var read = await uploads.OpenReadAsync(name, CancellationToken.None);
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         Assert.Equal(first, copy.ToArray());
+        // The original name (which may name someone) is kept, escaped, with the identifiable bytes only.
+        var blob = new Azure.Storage.Blobs.BlobServiceClient(Azurite.ConnectionString)
+            .GetBlobContainerClient(Workflow.Storage.Configuration.StorageNames.RawUploads).GetBlobClient(name);
+        var metadata = (await blob.GetPropertiesAsync()).Value.Metadata;
+        Assert.Equal("Dárren Pickering interview.wav", Uri.UnescapeDataString(metadata[RawUploadRepository.OriginalNameMetadata]));
     }
 
     [Fact]
@@ -33,7 +38,7 @@ public class RawUploadRepositoryTests
         var path = Path.Combine(Path.GetTempPath(), $"raw-upload-{Guid.NewGuid():N}.mp3");
         try
         {
-            await uploads.SaveAsync(name, new MemoryStream(bytes), "audio/mpeg", CancellationToken.None);
+            await uploads.SaveAsync(name, new MemoryStream(bytes), "audio/mpeg", "interview.MP3", CancellationToken.None);
 
             await uploads.DownloadToAsync(name, path, CancellationToken.None);
 
