@@ -38,7 +38,7 @@ public sealed class LocalCopy : IAsyncDisposable
         }
     }
 
-    /// <summary>Deletes copies left behind by a host that was killed mid-stage. Call once at start-up.</summary>
+    /// <summary>Deletes audio copies and partial uploads left behind by a host that was killed. Call once at start-up.</summary>
     public static void SweepLeftovers(string workDirectory)
     {
         if (!Directory.Exists(workDirectory)) return;
@@ -46,6 +46,12 @@ public sealed class LocalCopy : IAsyncDisposable
         {
             try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { /* in use by another host sharing the folder; it cleans up after itself */ }
+        }
+        // Uploads being received when the host died (see the API's multipart reader).
+        foreach (var file in Directory.EnumerateFiles(workDirectory, "upload-*"))
+        {
+            try { File.Delete(file); }
+            catch (IOException) { /* as above */ }
         }
     }
 
