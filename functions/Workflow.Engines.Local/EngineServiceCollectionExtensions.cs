@@ -54,6 +54,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ITranscriptImporter, WebVttTranscriptImporter>();
         services.AddSingleton<ITranscriptImporter, TextGridTranscriptImporter>();
         services.AddSingleton<ITranscriptImporter, DocxTranscriptImporter>();
+        services.AddSingleton<TranscriptImporterCatalog>();
         return services;
     }
 

@@ -14,7 +14,7 @@ public sealed class RecordingHandlers(
     WorkflowStores stores,
     Authorizer auth,
     RecordingIntake intake,
-    IEnumerable<ITranscriptImporter> importers,
+    TranscriptImporterCatalog importers,
     IOptions<PipelineOptions> options)
 {
     public async Task<IResult> UploadAsync(HttpRequest request, string studyId, DurableTaskClient client, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class RecordingHandlers(
         if (problem is not null) return problem;
         using (upload)
         {
-            var transcriptExtensions = importers.SelectMany(i => i.Extensions).ToList();
+            var transcriptExtensions = importers.SupportedExtensions;
             var checkedUpload = UploadCheck.Check(upload!.FileName, upload.ContentType, upload.Fields, study, transcriptExtensions, out var refusal);
             if (checkedUpload is not { } accepted)
                 return refusal!.UnsupportedType

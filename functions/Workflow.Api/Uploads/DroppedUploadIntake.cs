@@ -20,7 +20,7 @@ namespace Workflow.Api.Uploads;
 public sealed class DroppedUploadIntake(
     WorkflowStores stores,
     RecordingIntake intake,
-    IEnumerable<ITranscriptImporter> importers,
+    TranscriptImporterCatalog importers,
     IOptions<PipelineOptions> options,
     ILogger<DroppedUploadIntake> log)
 {
@@ -43,7 +43,7 @@ public sealed class DroppedUploadIntake(
         if (refusal is null)
         {
             accepted = UploadCheck.Check(fileName, properties.ContentType, properties.Metadata.AsReadOnly(), study!,
-                importers.SelectMany(i => i.Extensions).ToList(), out var problem);
+                importers.SupportedExtensions, out var problem);
             if (problem is not null) refusal = string.Join(" ", problem.Errors);
         }
         if (refusal is not null)

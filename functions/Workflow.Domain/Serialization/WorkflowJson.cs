@@ -29,8 +29,4 @@ public static class WorkflowJson
     /// <summary>Deserializes with the shared options; throws <see cref="JsonException"/> on null content.</summary>
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
-
-    /// <summary>Deserializes a UTF-8 stream with the shared options.</summary>
-    public static async Task<T> DeserializeAsync<T>(Stream utf8, CancellationToken cancellationToken) =>
-        await JsonSerializer.DeserializeAsync<T>(utf8, Options, cancellationToken) ?? throw new JsonException($"Expected a {typeof(T).Name}, found null.");
 }

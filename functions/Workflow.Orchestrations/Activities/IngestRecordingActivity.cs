@@ -15,7 +15,7 @@ namespace Workflow.Orchestrations.Activities;
 public sealed class IngestRecordingActivity(
     WorkflowStores stores,
     IAudioProbe probe,
-    IEnumerable<ITranscriptImporter> importers,
+    TranscriptImporterCatalog importers,
     IOptions<PipelineOptions> options) : TaskActivity<RecordingPipelineInput, IngestResult>
 {
     public override async Task<IngestResult> RunAsync(TaskActivityContext context, RecordingPipelineInput input)
@@ -23,7 +23,7 @@ public sealed class IngestRecordingActivity(
         var ct = CancellationToken.None;
         if (input.Source == SourceKind.Transcript)
         {
-            var importer = TranscriptImporters.For(importers, input.FileName);
+            var importer = importers.Require(input.FileName);
             await using var content = await stores.RawUploads.OpenReadAsync(input.BlobName, ct);
             var transcript = importer.Import(input.RecordingId, content);
             await stores.Documents.SaveTranscriptAsync(input.StudyId, transcript, ct);

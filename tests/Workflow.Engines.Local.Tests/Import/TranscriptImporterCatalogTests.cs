@@ -1,10 +1,11 @@
+using Workflow.Domain.Ports;
 using Workflow.Engines.Local.Import;
 
 namespace Workflow.Engines.Local.Tests.Import;
 
 public class TranscriptImporterCatalogTests
 {
-    private readonly TranscriptImporterCatalog catalog = TranscriptImporterCatalog.CreateDefault();
+    private readonly TranscriptImporterCatalog catalog = new([new PlainTextTranscriptImporter(), new WebVttTranscriptImporter(), new TextGridTranscriptImporter(), new DocxTranscriptImporter()]);
 
     [Theory]
     [InlineData("interview.txt", typeof(PlainTextTranscriptImporter))]

@@ -1,6 +1,6 @@
-using Workflow.Domain.Ports;
+using Workflow.Domain.Transcripts;
 
-namespace Workflow.Engines.Local.Import;
+namespace Workflow.Domain.Ports;
 
 /// <summary>
 /// Chooses the transcript importer for an uploaded file by its extension (case-insensitive), falling
@@ -35,15 +35,6 @@ public sealed class TranscriptImporterCatalog
     /// <summary>The supported extensions as a list for messages, e.g. ".docx, .textgrid, .txt, .vtt".</summary>
     public string SupportedExtensionsText => string.Join(", ", SupportedExtensions);
 
-    /// <summary>A catalog of the plain-text, WebVTT, TextGrid and DOCX importers.</summary>
-    public static TranscriptImporterCatalog CreateDefault() => new(
-    [
-        new PlainTextTranscriptImporter(),
-        new WebVttTranscriptImporter(),
-        new TextGridTranscriptImporter(),
-        new DocxTranscriptImporter(),
-    ]);
-
     /// <summary>The importer for <paramref name="fileName"/>, or null when the file type is not supported.</summary>
     /// <param name="fileName">The uploaded file's name; only its extension is used.</param>
     /// <param name="contentType">The reported media type, used only when the name has no extension.</param>
@@ -59,4 +50,9 @@ public sealed class TranscriptImporterCatalog
         }
         return extension is { Length: > 0 } && byExtension.TryGetValue(extension, out var importer) ? importer : null;
     }
+
+    /// <summary>The importer for <paramref name="fileName"/>; a <see cref="TranscriptFormatException"/> naming the supported types otherwise.</summary>
+    public ITranscriptImporter Require(string fileName) =>
+        Find(fileName) ?? throw new TranscriptFormatException(
+            $"No importer reads '{Path.GetExtension(fileName)}' files; supported: {SupportedExtensionsText}.");
 }
