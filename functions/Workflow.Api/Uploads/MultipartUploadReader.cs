@@ -37,7 +37,7 @@ public static class MultipartUploadReader
                 {
                     if (upload is not null) return (Fail(upload), Problems.BadRequest("Send exactly one 'file' part per upload."));
                     var fileName = System.IO.Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
-                    var (received, problem) = await SaveAsync(section, fileName, maxBytes, workDirectory, ct);
+                    var (received, problem) = await SaveAsync(section, fileName, fields, maxBytes, workDirectory, ct);
                     if (problem is not null) return (null, problem);
                     upload = received;
                 }
@@ -57,11 +57,12 @@ public static class MultipartUploadReader
         }
 
         if (upload is null) return (null, Problems.BadRequest("The upload has no 'file' part."));
-        var complete = new ReceivedUpload(fields, upload.Path, upload.FileName, upload.ContentType, upload.Size, upload.Sha256);
-        return (complete, null);
+        return (upload, null);
     }
 
-    private static async Task<(ReceivedUpload?, IResult?)> SaveAsync(MultipartSection section, string fileName, long maxBytes, string workDirectory, CancellationToken ct)
+    // The fields dictionary is shared: form fields that follow the file part land in the same upload.
+    private static async Task<(ReceivedUpload?, IResult?)> SaveAsync(
+        MultipartSection section, string fileName, IReadOnlyDictionary<string, string> fields, long maxBytes, string workDirectory, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(fileName)) return (null, Problems.BadRequest("The 'file' part needs a file name (its extension tells the format)."));
         Directory.CreateDirectory(workDirectory);
@@ -91,7 +92,7 @@ public static class MultipartUploadReader
             return (null, Problems.BadRequest("The file is empty."));
         }
         var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-        return (new ReceivedUpload(new Dictionary<string, string>(), path, fileName, section.ContentType, size, sha), null);
+        return (new ReceivedUpload(fields, path, fileName, section.ContentType, size, sha), null);
     }
 
     private static async Task<string?> ReadFieldAsync(MultipartSection section, CancellationToken ct)

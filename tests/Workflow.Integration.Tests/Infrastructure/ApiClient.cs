@@ -49,11 +49,12 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
 
     public async Task<HttpResponseMessage> UploadAsync(string studyId, string fileName, byte[] content, IDictionary<string, string> fields, string? contentType = null)
     {
+        // The file part first, then the fields, as `curl -F file=@... -F siteId=...` in the README sends them.
         using var form = new MultipartFormDataContent();
-        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
         var file = new ByteArrayContent(content);
         if (contentType is not null) file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         form.Add(file, "file", fileName);
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
         return await _http.PostAsync($"studies/{studyId}/recordings", form);
     }
 
