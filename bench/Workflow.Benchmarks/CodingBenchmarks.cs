@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using BenchmarkDotNet.Attributes;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Deidentification;
@@ -24,7 +25,7 @@ public class CodingBenchmarks
         codes.AddRange(Enumerable.Range(0, 35).Select(i => new CodebookEntry($"c{i}", "theme", 2, $"Code {i}", "A code.",
             Keywords: [$"keyword{i}", "user group", "service", $"panel {i}", "script"])));
         _codebook = new Codebook("bench", 1, "Bench", codes, DateTimeOffset.UnixEpoch);
-        var findings = await new RuleBasedDeidentificationEngine().FindAsync(SyntheticInterview.Transcript, SyntheticInterview.Identifiers, CancellationToken.None);
+        var findings = await new CompositeDeidentificationEngine(new StudyListDetector(), [new RuleBasedDeidentificationEngine()]).FindAsync(SyntheticInterview.Transcript, SyntheticInterview.Identifiers, CancellationToken.None);
         var deidentified = Pseudonymizer.Apply(SyntheticInterview.Transcript, "bench", 1, findings, new PseudonymRegistry("bench"), 0.9).Transcript;
         _segments = Segmenter.Split(deidentified, SegmentationOptions.Default);
         await _engine.SuggestAsync(_segments, _codebook, CancellationToken.None); // compile the codebook outside the measurement

@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using Workflow.Domain.Deidentification;
@@ -12,7 +13,8 @@ namespace Workflow.Benchmarks;
 [MemoryDiagnoser]
 public class DeidentificationBenchmarks
 {
-    private readonly RuleBasedDeidentificationEngine _engine = new();
+    // What a study gets by default: its list beside the pattern rules, merged.
+    private readonly CompositeDeidentificationEngine _engine = new(new StudyListDetector(), [new RuleBasedDeidentificationEngine()]);
     private readonly Regex[] _naive = SyntheticInterview.Identifiers.Identifiers
         .SelectMany(i => i.Surfaces)
         .Select(s => new Regex($@"\b{Regex.Escape(s)}\b", RegexOptions.IgnoreCase | RegexOptions.Compiled))

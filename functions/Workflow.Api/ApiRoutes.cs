@@ -1,13 +1,15 @@
 namespace Workflow.Api;
 
 /// <summary>
-/// Route templates (relative to <c>/api</c>) shared by both hosts. The Functions app uses them in
-/// its triggers and the local runner maps them, so a route cannot exist in one host only.
+/// Route templates (relative to <c>/api</c>). <see cref="Endpoints.ApiEndpointTable"/> pairs each with
+/// its method, roles and handler; the Functions triggers use the same constants.
 /// </summary>
 public static class ApiRoutes
 {
     public const string Prefix = "api";
     public const string Studies = "studies";
+    public const string StudyEngines = "studies/{studyId}/engines";
+    public const string Engines = "engines";
     public const string Codebook = "studies/{studyId}/codebook";
     public const string Identifiers = "studies/{studyId}/identifiers";
     public const string StudyRecordings = "studies/{studyId}/recordings";

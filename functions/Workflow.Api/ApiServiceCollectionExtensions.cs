@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Api.Auth;
+using Workflow.Api.Endpoints;
 using Workflow.Api.Handlers;
 using Workflow.Api.Uploads;
 
 namespace Workflow.Api;
 
-/// <summary>Registers the HTTP handlers and the authorization seam.</summary>
+/// <summary>Registers the HTTP handlers, the endpoint dispatcher and the principal resolver.</summary>
 public static class ApiServiceCollectionExtensions
 {
     public static IServiceCollection AddWorkflowApi(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +20,7 @@ public static class ApiServiceCollectionExtensions
             "easyauth" => new EasyAuthPrincipalResolver(),
             _ => throw new InvalidOperationException($"Auth:Mode '{auth.Mode}' is not known; use EasyAuth or Development."),
         });
-        services.AddSingleton<Authorizer>();
+        services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<RecordingIntake>();
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Composition;
 using Workflow.Domain.Ports;
 using Workflow.Engines.Local.Coding;
 using Workflow.Engines.Local.Deidentification;
@@ -9,46 +10,30 @@ using Workflow.Engines.Local.Transcription;
 namespace Workflow.Engines.Local;
 
 /// <summary>
-/// Chooses the engine behind each stage from configuration, in one place:
-/// <c>Engines:Transcription</c> (Local), <c>Engines:Deidentification</c> (Rules),
-/// <c>Engines:Coding</c> (Keywords). An engine this build does not have is a start-up error naming
-/// the choices, never a silent fallback.
+/// Offers the offline engines to the composition, each under its key: transcription <c>local</c>
+/// (PocketSphinx), de-identification <c>rules</c> (patterns) and the always-on study list, coding
+/// <c>keywords</c>. Also the audio probe and the transcript importers, which every host needs.
+/// Registering an engine does not choose it: <c>Engines:*</c> and each study's settings do.
 /// </summary>
 public static class EngineServiceCollectionExtensions
 {
-    public static IServiceCollection AddWorkflowEngines(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLocalEngines(this IServiceCollection services, IConfiguration configuration)
     {
-        var engines = configuration.GetSection("Engines");
+        var engines = configuration.GetSection(EngineChoices.SectionName);
 
         services.AddOptions<FfmpegOptions>().Bind(engines.GetSection("Ffmpeg"));
         services.AddSingleton<FfmpegAudioDecoder>();
         services.AddSingleton<IAudioProbe, FfmpegAudioProbe>();
-        switch (Choice(engines, "Transcription", "Local"))
-        {
-            case "local":
-                services.AddOptions<PocketSphinxOptions>().Bind(engines.GetSection("PocketSphinx"));
-                services.AddSingleton<ITranscriptionEngine, PocketSphinxTranscriptionEngine>();
-                break;
-            default: throw Unknown("Transcription", engines, "Local (offline PocketSphinx)");
-        }
 
-        switch (Choice(engines, "Deidentification", "Rules"))
-        {
-            case "rules":
-                services.AddOptions<DeidentificationOptions>().Bind(engines.GetSection("Rules"));
-                services.AddSingleton<IDeidentificationEngine, RuleBasedDeidentificationEngine>();
-                break;
-            default: throw Unknown("Deidentification", engines, "Rules (study identifier list + deterministic recognizers)");
-        }
+        services.AddOptions<PocketSphinxOptions>().Bind(engines.GetSection("PocketSphinx"));
+        services.AddTranscriptionEngine<PocketSphinxTranscriptionEngine>("local", "offline PocketSphinx");
 
-        switch (Choice(engines, "Coding", "Keywords"))
-        {
-            case "keywords":
-                services.AddOptions<KeywordCodingOptions>().Bind(engines.GetSection("Keywords"));
-                services.AddSingleton<ICodingEngine, KeywordCodingEngine>();
-                break;
-            default: throw Unknown("Coding", engines, "Keywords (codebook keywords and phrases)");
-        }
+        services.AddOptions<DeidentificationOptions>().Bind(engines.GetSection("Rules"));
+        services.AddDeidentificationEngine<StudyListDetector>(EngineKeys.StudyList, "the study identifier list");
+        services.AddDeidentificationEngine<RuleBasedDeidentificationEngine>("rules", "deterministic patterns: contacts, NHS numbers, dates, ages, addresses, titled names");
+
+        services.AddOptions<KeywordCodingOptions>().Bind(engines.GetSection("Keywords"));
+        services.AddCodingEngine<KeywordCodingEngine>("keywords", "codebook keywords and phrases");
 
         services.AddSingleton<ITranscriptImporter, PlainTextTranscriptImporter>();
         services.AddSingleton<ITranscriptImporter, WebVttTranscriptImporter>();
@@ -57,10 +42,4 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<TranscriptImporterCatalog>();
         return services;
     }
-
-    private static string Choice(IConfiguration engines, string stage, string fallback) =>
-        (engines[stage] is { Length: > 0 } value ? value : fallback).Trim().ToLowerInvariant();
-
-    private static InvalidOperationException Unknown(string stage, IConfiguration engines, string available) =>
-        new($"Engines:{stage} = '{engines[stage]}' is not available in this build. Available: {available}.");
 }

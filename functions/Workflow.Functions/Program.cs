@@ -1,15 +1,14 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using Workflow.Api;
 using Workflow.Engines.Local;
-using Workflow.Orchestrations;
-using Workflow.Storage;
+using Workflow.Functions.Http;
+using Workflow.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+// Unhandled errors in HTTP functions answer with problem details, as on the local runner.
+builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services
-    .AddWorkflowStorage(builder.Configuration)
-    .AddWorkflowOrchestrations(builder.Configuration)
-    .AddWorkflowEngines(builder.Configuration)
-    .AddWorkflowApi(builder.Configuration);
+    .AddLocalEngines(builder.Configuration)
+    .AddWorkflow(builder.Configuration, WorkflowHostKind.Functions);
 builder.Build().Run();

@@ -2,7 +2,6 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.DurableTask.Client;
 using Workflow.Api.Uploads;
 using Workflow.Storage;
-using Workflow.Storage.Configuration;
 
 namespace Workflow.LocalHost;
 
@@ -12,7 +11,7 @@ namespace Workflow.LocalHost;
 /// files keep their reason in metadata and are skipped afterwards.
 /// </summary>
 public sealed class DroppedUploadPoller(
-    WorkflowStores stores,
+    DroppedUploads uploads,
     DroppedUploadIntake intake,
     DurableTaskClient client,
     IConfiguration configuration,
@@ -21,7 +20,7 @@ public sealed class DroppedUploadPoller(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = configuration.GetValue("LocalDurable:DroppedUploadPollInterval", TimeSpan.FromSeconds(5));
-        var container = stores.IdentifiableBlobs.GetBlobContainerClient(StorageNames.IncomingUploads);
+        var container = uploads.Container;
         using var timer = new PeriodicTimer(interval);
         do
         {

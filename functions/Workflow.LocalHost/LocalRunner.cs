@@ -1,8 +1,6 @@
-using Workflow.Api;
 using Workflow.Engines.Local;
+using Workflow.Hosting;
 using Workflow.LocalHost.Durable;
-using Workflow.Orchestrations;
-using Workflow.Storage;
 
 namespace Workflow.LocalHost;
 
@@ -13,14 +11,11 @@ public static class LocalRunner
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
-        builder.Services.AddHostedService<StartupChecks>();
         // Unknown routes and unhandled errors answer with problem details too, without internals.
         builder.Services.AddProblemDetails();
         builder.Services
-            .AddWorkflowStorage(builder.Configuration)
-            .AddWorkflowOrchestrations(builder.Configuration)
-            .AddWorkflowEngines(builder.Configuration)
-            .AddWorkflowApi(builder.Configuration)
+            .AddLocalEngines(builder.Configuration)
+            .AddWorkflow(builder.Configuration, WorkflowHostKind.LocalRunner)
             .AddLocalDurableBackend(builder.Configuration);
         builder.Services.AddHostedService<DroppedUploadPoller>();
         // No server-wide body limit: the upload reader enforces Pipeline:MaxUploadBytes while streaming.

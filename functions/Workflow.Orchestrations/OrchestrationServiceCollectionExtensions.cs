@@ -11,6 +11,7 @@ public static class OrchestrationServiceCollectionExtensions
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Activities.AudioSources>();
         return services;
     }
 }

@@ -1,18 +1,57 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Domain.Coding;
+using Workflow.Domain.Deidentification;
 using Workflow.Storage.Configuration;
+using Workflow.Storage.Documents;
 
 namespace Workflow.Storage;
 
-/// <summary>Registers the workflow's storage from the <c>Storage</c> configuration section.</summary>
+/// <summary>
+/// Registers the workflow's storage from the <c>Storage</c> configuration section: the two accounts'
+/// clients, and each repository on its own, so that a class names in its constructor exactly what it
+/// reads and writes (and which account that is).
+/// </summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddWorkflowStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var options = WorkflowStorageOptions.From(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new WorkflowStores(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(options);
+        services.AddSingleton<StorageAccounts>();
+        services.AddSingleton<StorageProvisioner>();
+
+        // De-identified account.
+        services.AddSingleton(sp => new StudyRepository(Deidentified(sp).Tables.GetTableClient(StorageNames.StudiesTable)));
+        services.AddSingleton(sp => new RecordingRepository(Deidentified(sp).Tables.GetTableClient(StorageNames.RecordingsTable), Time(sp)));
+        services.AddSingleton(sp => new CodebookRepository(new VersionedDocuments<Codebook>(DeidentifiedJson(sp, StorageNames.Codebooks)), Time(sp)));
+
+        // Identifiable account.
+        services.AddSingleton(sp => new IdentifierListRepository(new VersionedDocuments<StudyIdentifierList>(IdentifiableJson(sp, StorageNames.StudyIdentifiers))));
+        services.AddSingleton(sp => new PseudonymRegistryRepository(IdentifiableJson(sp, StorageNames.PseudonymKeys)));
+        services.AddSingleton(sp => new RawUploadRepository(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.RawUploads)));
+        services.AddSingleton(sp => new VerificationQueue(Identifiable(sp).Tables.GetTableClient(StorageNames.VerificationTable)));
+        services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));
+
+        // Both: the identifiable transcript and key on one side, everything derived on the other.
+        services.AddSingleton(sp => new RecordingDocuments(
+            IdentifiableJson(sp, StorageNames.IdentifiableTranscripts),
+            IdentifiableJson(sp, StorageNames.PseudonymKeys),
+            DeidentifiedJson(sp, StorageNames.DeidentifiedTranscripts),
+            DeidentifiedJson(sp, StorageNames.Coding),
+            DeidentifiedJson(sp, StorageNames.FinalTranscripts)));
         return services;
     }
+
+    private static StorageClients Identifiable(IServiceProvider sp) => sp.GetRequiredService<StorageAccounts>().Identifiable;
+
+    private static StorageClients Deidentified(IServiceProvider sp) => sp.GetRequiredService<StorageAccounts>().Deidentified;
+
+    private static JsonBlobContainer IdentifiableJson(IServiceProvider sp, string name) => new(Identifiable(sp).Blobs.GetBlobContainerClient(name));
+
+    private static JsonBlobContainer DeidentifiedJson(IServiceProvider sp, string name) => new(Deidentified(sp).Blobs.GetBlobContainerClient(name));
+
+    private static TimeProvider Time(IServiceProvider sp) => sp.GetRequiredService<TimeProvider>();
 }

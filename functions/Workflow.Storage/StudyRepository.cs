@@ -15,4 +15,17 @@ public sealed class StudyRepository(TableClient studies)
 
     public async Task<Study?> GetAsync(string studyId, CancellationToken ct) =>
         (await JsonRows.TryGetAsync<Study>(studies, studyId, Row, ct)).Value;
+
+    /// <summary>Applies <paramref name="change"/> with optimistic concurrency; null when the study does not exist.</summary>
+    public async Task<Study?> UpdateAsync(string studyId, Func<Study, Study> change, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var (current, etag) = await JsonRows.TryGetAsync<Study>(studies, studyId, Row, ct);
+            if (current is null) return null;
+            var updated = change(current);
+            if (await JsonRows.TryReplaceAsync(studies, JsonRows.Create(studyId, Row, updated), etag, ct)) return updated;
+        }
+        throw new InvalidOperationException($"Study {studyId} is being updated concurrently; giving up after 10 attempts.");
+    }
 }

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Workflow.Api.Auth;
+using Workflow.Api.Contracts;
+using Workflow.Api.Endpoints;
 using Workflow.Domain.Verification;
 using Workflow.Orchestrations;
 using Workflow.Orchestrations.Contracts;
@@ -12,47 +13,47 @@ namespace Workflow.Api.Handlers;
 
 /// <summary>Coders claim items from a study's verification queue and decide them.</summary>
 public sealed class QueueHandlers(
-    WorkflowStores stores,
-    Authorizer auth,
+    StudyRepository studies,
+    VerificationQueue queue,
+    CodebookRepository codebooks,
+    RecordingRepository recordings,
     TimeProvider time,
     IOptions<PipelineOptions> options,
     ILogger<QueueHandlers> log)
 {
-    public async Task<IResult> ClaimAsync(HttpRequest request, string studyId, CancellationToken ct)
+    public async Task<IResult> ClaimAsync(ApiCall call)
     {
-        var (principal, denied) = auth.Require(request, WorkflowRoles.Coder, WorkflowRoles.Lead);
-        if (denied is not null) return denied;
-        if (await stores.Studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
-        var item = await stores.Verification.ClaimNextAsync(studyId, principal!.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct);
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
+        var item = await queue.ClaimNextAsync(studyId, call.Caller.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct);
         return item is null ? TypedResults.NoContent() : TypedResults.Ok(View(item));
     }
 
-    public async Task<IResult> DecideAsync(HttpRequest request, string itemId, DurableTaskClient client, CancellationToken ct)
+    public async Task<IResult> DecideAsync(ApiCall call)
     {
-        var (principal, denied) = auth.Require(request, WorkflowRoles.Coder, WorkflowRoles.Lead);
-        if (denied is not null) return denied;
-        var (body, problem) = await RequestBodies.ReadJsonAsync<DecisionRequest>(request, ct);
+        var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);
+        var (body, problem) = await RequestBodies.ReadJsonAsync<DecisionRequest>(call.Request, ct);
         if (problem is not null) return problem;
         if (body!.Action is null) return Problems.Validation(["action is required: accept, reject or edit (codes); confirm or undo (redactions)."], "action");
 
-        var (item, etag) = await stores.Verification.GetAsync(itemId, ct);
+        var (item, etag) = await queue.GetAsync(itemId, ct);
         if (item is null) return Problems.NotFound($"There is no queue item '{itemId}'.");
         var now = time.GetUtcNow();
         if (item.Status == VerificationItemStatus.Decided) return Problems.Conflict("This item has already been decided.");
         if (item.Status == VerificationItemStatus.Superseded) return Problems.Conflict("This item was superseded (for example by re-coding against a new codebook); claim the next one.");
-        if (item.ClaimedBy is { } holder && holder != principal!.UserId && item.LeaseExpiresAt > now)
+        if (item.ClaimedBy is { } holder && holder != principal.UserId && item.LeaseExpiresAt > now)
             return Problems.Conflict($"This item is claimed by another coder until {item.LeaseExpiresAt:u}.");
 
-        var codebook = item.Suggestion is { } s ? await stores.Codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
+        var codebook = item.Suggestion is { } s ? await codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
         var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook);
         if (errors.Count > 0) return Problems.Validation(errors, "action");
 
-        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal!.UserId, now);
-        if (!await stores.Verification.TryDecideAsync(item, etag, decision, ct))
+        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal.UserId, now);
+        if (!await queue.TryDecideAsync(item, etag, decision, ct))
             return Problems.Conflict("The item changed while you were deciding it (another coder or a re-code); claim it again.");
 
-        await SignalAsync(client, item, ct);
-        return TypedResults.Ok(new { itemId, status = VerificationItemStatus.Decided, decision.Action, decidedBy = decision.DecidedBy });
+        await SignalAsync(call.Durable, item, ct);
+        return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy));
     }
 
     /// <summary>
@@ -61,7 +62,7 @@ public sealed class QueueHandlers(
     /// </summary>
     private async Task SignalAsync(DurableTaskClient client, VerificationItem item, CancellationToken ct)
     {
-        var recording = await stores.Recordings.GetAsync(item.RecordingId, ct);
+        var recording = await recordings.GetAsync(item.RecordingId, ct);
         if (recording?.VerificationInstanceId is not { } instance) return;
         try
         {
@@ -75,18 +76,16 @@ public sealed class QueueHandlers(
     }
 
     /// <summary>What a coder sees of an item.</summary>
-    private static object View(VerificationItem item) => new
-    {
+    private static QueueItemView View(VerificationItem item) => new(
         item.Id,
         item.Kind,
         item.RecordingId,
         item.Context,
-        redaction = item.Redaction is { } r ? new { r.Label, r.Kind, r.Confidence, r.Recognizer, originalText = item.OriginalText } : null,
-        suggestion = item.Suggestion is { } s ? new { s.CodeId, s.Confidence, evidence = s.Evidence.Text, s.Engine, s.CodebookVersion } : null,
+        item.Redaction is { } r ? new RedactionView(r.Label, r.Kind, r.Confidence, r.Recognizer, item.OriginalText) : null,
+        item.Suggestion is { } s ? new SuggestionView(s.CodeId, s.Confidence, s.Evidence.Text, s.Engine, s.CodebookVersion) : null,
         item.LeaseExpiresAt,
-        allowedActions = item.Kind == VerificationItemKind.Redaction
-            ? new[] { DecisionAction.Confirm, DecisionAction.Undo }
+        item.Kind == VerificationItemKind.Redaction
+            ? [DecisionAction.Confirm, DecisionAction.Undo]
             : [DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit],
-        decisionUrl = $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision",
-    };
+        $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision");
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using Workflow.Api.Auth;
+using Workflow.Api.Contracts;
+using Workflow.Api.Endpoints;
 using Workflow.Api.Uploads;
 using Workflow.Domain.Ports;
 using Workflow.Orchestrations;
@@ -11,27 +11,28 @@ namespace Workflow.Api.Handlers;
 
 /// <summary>Interviewers upload recordings or transcripts and follow their progress.</summary>
 public sealed class RecordingHandlers(
-    WorkflowStores stores,
-    Authorizer auth,
+    StudyRepository studies,
+    CodebookRepository codebooks,
+    RecordingRepository recordings,
+    RecordingDocuments documents,
     RecordingIntake intake,
     TranscriptImporterCatalog importers,
+    IWorkArea workArea,
     IOptions<PipelineOptions> options)
 {
-    public async Task<IResult> UploadAsync(HttpRequest request, string studyId, DurableTaskClient client, CancellationToken ct)
+    public async Task<IResult> UploadAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.Interviewer, WorkflowRoles.Lead);
-        if (denied is not null) return denied;
-        var study = await stores.Studies.GetAsync(studyId, ct);
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        var study = await studies.GetAsync(studyId, ct);
         if (study is null) return StudyHandlers.UnknownStudy(studyId);
-        if (await stores.Codebooks.GetCurrentAsync(studyId, ct) is null)
+        if (await codebooks.GetCurrentAsync(studyId, ct) is null)
             return Problems.Conflict($"Study '{studyId}' has no codebook yet: a lead must PUT /api/studies/{studyId}/codebook before recordings can be coded.");
 
-        var (upload, problem) = await MultipartUploadReader.ReadAsync(request, options.Value.MaxUploadBytes, options.Value.WorkDirectory, ct);
+        var (upload, problem) = await MultipartUploadReader.ReadAsync(call.Request, options.Value.MaxUploadBytes, workArea, ct);
         if (problem is not null) return problem;
         using (upload)
         {
-            var transcriptExtensions = importers.SupportedExtensions;
-            var checkedUpload = UploadCheck.Check(upload!.FileName, upload.ContentType, upload.Fields, study, transcriptExtensions, out var refusal);
+            var checkedUpload = UploadCheck.Check(upload!.FileName, upload.ContentType, upload.Fields, study, importers.SupportedExtensions, out var refusal);
             if (checkedUpload is not { } accepted)
                 return refusal!.UnsupportedType
                     ? Problems.UnsupportedMedia(string.Join(" ", refusal.Errors))
@@ -39,75 +40,48 @@ public sealed class RecordingHandlers(
 
             var contentType = string.IsNullOrWhiteSpace(upload.ContentType) ? "application/octet-stream" : upload.ContentType;
             await using var content = File.OpenRead(upload.Path);
-            var result = await intake.AcceptAsync(client,
+            var result = await intake.AcceptAsync(call.Durable,
                 new IntakeRequest(studyId, accepted.Metadata, accepted.Kind, upload.FileName, contentType, upload.Size, upload.Sha256), content, ct);
 
-            var body = new
-            {
-                recordingId = result.Recording.Id,
-                statusUrl = ApiRoutes.RecordingUrl(result.Recording.Id),
-                duplicate = result.Duplicate,
-                source = result.Recording.Source,
-            };
-            return result.Duplicate
-                ? TypedResults.Ok(body)
-                : TypedResults.Accepted(ApiRoutes.RecordingUrl(result.Recording.Id), body);
+            var url = ApiRoutes.RecordingUrl(result.Recording.Id);
+            var body = new UploadAcceptedResponse(result.Recording.Id, url, result.Duplicate, result.Recording.Source);
+            return result.Duplicate ? TypedResults.Ok(body) : TypedResults.Accepted(url, body);
         }
     }
 
-    public async Task<IResult> GetAsync(HttpRequest request, string recordingId, DurableTaskClient client, CancellationToken ct)
+    public async Task<IResult> GetAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.All);
-        if (denied is not null) return denied;
-        var recording = await stores.Recordings.GetAsync(recordingId, ct);
+        var (recordingId, ct) = (call.Route("recordingId"), call.Cancellation);
+        var recording = await recordings.GetAsync(recordingId, ct);
         if (recording is null) return UnknownRecording(recordingId);
         // Inputs and outputs are ids and counts only; asking for them is what brings the custom status.
-        var instance = await client.GetInstanceAsync(recordingId, getInputsAndOutputs: true, ct);
-        return TypedResults.Ok(new
-        {
-            recording.Id,
-            recording.StudyId,
-            recording.Stage,
-            recording.Status,
-            recording.Progress,
-            recording.Error,
-            recording.Source,
-            recording.FileName,
-            recording.SizeBytes,
-            recording.DurationSeconds,
-            recording.Metadata,
-            recording.CreatedAt,
-            recording.UpdatedAt,
-            orchestration = instance is null ? null : new
-            {
-                runtimeStatus = instance.RuntimeStatus.ToString(),
-                customStatus = instance.SerializedCustomStatus,
-                instance.LastUpdatedAt,
-            },
-            transcriptUrl = ApiRoutes.RecordingUrl(recordingId) + "/transcript",
-        });
+        var instance = await call.Durable.GetInstanceAsync(recordingId, getInputsAndOutputs: true, ct);
+        return TypedResults.Ok(new RecordingResponse(
+            recording.Id, recording.StudyId, recording.Stage, recording.Status, recording.Progress, recording.Error,
+            recording.Source, recording.FileName, recording.SizeBytes, recording.DurationSeconds, recording.Metadata,
+            recording.CreatedAt, recording.UpdatedAt,
+            instance is null ? null : new OrchestrationView(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.LastUpdatedAt),
+            ApiRoutes.RecordingUrl(recordingId) + "/transcript"));
     }
 
-    public async Task<IResult> ListAsync(HttpRequest request, string studyId, CancellationToken ct)
+    public async Task<IResult> ListAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.All);
-        if (denied is not null) return denied;
-        if (await stores.Studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
-        var recordings = await stores.Recordings.ListByStudyAsync(studyId, ct);
-        return TypedResults.Ok(recordings.Select(r => new { r.Id, r.Stage, r.Status, r.Progress, r.Error, r.Source, r.CreatedAt, statusUrl = ApiRoutes.RecordingUrl(r.Id) }));
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
+        var list = await recordings.ListByStudyAsync(studyId, ct);
+        return TypedResults.Ok(list.Select(r => new RecordingSummary(r.Id, r.Stage, r.Status, r.Progress, r.Error, r.Source, r.CreatedAt, ApiRoutes.RecordingUrl(r.Id))).ToList());
     }
 
     /// <summary>The verified, coded transcript once finalized; before that, the de-identified draft (marked unverified).</summary>
-    public async Task<IResult> GetTranscriptAsync(HttpRequest request, string recordingId, CancellationToken ct)
+    public async Task<IResult> GetTranscriptAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.All);
-        if (denied is not null) return denied;
-        var recording = await stores.Recordings.GetAsync(recordingId, ct);
+        var (recordingId, ct) = (call.Route("recordingId"), call.Cancellation);
+        var recording = await recordings.GetAsync(recordingId, ct);
         if (recording is null) return UnknownRecording(recordingId);
-        var final = await stores.Documents.GetFinalAsync(recording.StudyId, recordingId, ct);
-        if (final is not null) return TypedResults.Ok(new { verified = true, transcript = final });
-        var draft = await stores.Documents.GetDeidentifiedAsync(recording.StudyId, recordingId, ct);
-        if (draft is not null) return TypedResults.Ok(new { verified = false, transcript = draft });
+        var final = await documents.GetFinalAsync(recording.StudyId, recordingId, ct);
+        if (final is not null) return TypedResults.Ok(new VerifiedTranscriptResponse(final));
+        var draft = await documents.GetDeidentifiedAsync(recording.StudyId, recordingId, ct);
+        if (draft is not null) return TypedResults.Ok(new DraftTranscriptResponse(draft));
         return Problems.NotFound($"Recording '{recordingId}' has no de-identified transcript yet (stage: {recording.Stage}, status: {recording.Status}).");
     }
 

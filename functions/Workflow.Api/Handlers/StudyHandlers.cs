@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Workflow.Api.Auth;
+using Workflow.Api.Contracts;
+using Workflow.Api.Endpoints;
+using Workflow.Composition;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Deidentification;
 using Workflow.Domain.Studies;
@@ -10,15 +12,14 @@ using Workflow.Storage;
 namespace Workflow.Api.Handlers;
 
 /// <summary>Study set-up for leads: create a study, version its codebook, maintain its identifier list.</summary>
-public sealed class StudyHandlers(WorkflowStores stores, Authorizer auth, TimeProvider time)
+public sealed class StudyHandlers(StudyRepository studies, CodebookRepository codebooks, IdentifierListRepository identifierLists, EngineSelection engines, TimeProvider time)
 {
     private const int MaxIdentifiers = 5000;
 
-    public async Task<IResult> CreateStudyAsync(HttpRequest request, CancellationToken ct)
+    public async Task<IResult> CreateStudyAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.Lead);
-        if (denied is not null) return denied;
-        var (body, problem) = await RequestBodies.ReadJsonAsync<CreateStudyRequest>(request, ct);
+        var ct = call.Cancellation;
+        var (body, problem) = await RequestBodies.ReadJsonAsync<CreateStudyRequest>(call.Request, ct);
         if (problem is not null) return problem;
 
         var errors = new List<string>();
@@ -28,6 +29,7 @@ public sealed class StudyHandlers(WorkflowStores stores, Authorizer auth, TimePr
         var sites = (body.Sites ?? []).Select((s, i) => (s, i)).ToList();
         foreach (var (site, i) in sites.Where(x => string.IsNullOrWhiteSpace(x.s?.Name)))
             errors.Add($"sites[{i}].name is required.");
+        if (body.Engines is { } settings) errors.AddRange(engines.Check(settings));
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var siteList = sites.Select(x => new Site(
@@ -37,17 +39,36 @@ public sealed class StudyHandlers(WorkflowStores stores, Authorizer auth, TimePr
         if (siteList.Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() != siteList.Count)
             return Problems.Validation(["site ids must be unique."]);
 
-        var study = new Study(id, body.Name!.Trim(), siteList, time.GetUtcNow());
-        if (!await stores.Studies.TryCreateAsync(study, ct)) return Problems.Conflict($"A study with id '{id}' already exists.");
+        var study = new Study(id, body.Name!.Trim(), siteList, time.GetUtcNow()) { Engines = body.Engines };
+        if (!await studies.TryCreateAsync(study, ct)) return Problems.Conflict($"A study with id '{id}' already exists.");
         return TypedResults.Created($"/api/studies/{id}", study);
     }
 
-    public async Task<IResult> PutCodebookAsync(HttpRequest request, string studyId, CancellationToken ct)
+    /// <summary>Sets which engines serve the study; a cloud engine only when the study allows cloud engines.</summary>
+    public async Task<IResult> PutEnginesAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.Lead);
-        if (denied is not null) return denied;
-        if (await stores.Studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
-        var (text, problem) = await RequestBodies.ReadTextAsync(request, ct);
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var (settings, problem) = await RequestBodies.ReadJsonAsync<StudyEngineSettings>(call.Request, ct);
+        if (problem is not null) return problem;
+        var errors = engines.Check(settings!);
+        if (errors.Count > 0) return Problems.Validation(errors, "engines");
+        var updated = await studies.UpdateAsync(studyId, s => s with { Engines = settings }, ct);
+        return updated is null ? UnknownStudy(studyId) : TypedResults.Ok(new StudyEnginesResponse(studyId, updated.EngineSettings));
+    }
+
+    /// <summary>The engines this host offers per stage and its defaults.</summary>
+    public Task<IResult> ListEnginesAsync(ApiCall call)
+    {
+        var offered = Enum.GetValues<EngineStage>().SelectMany(engines.Available).Select(EngineView.From).ToList();
+        return Task.FromResult<IResult>(TypedResults.Ok(new EnginesResponse(offered, engines.Defaults)));
+    }
+
+    public async Task<IResult> PutCodebookAsync(ApiCall call)
+    {
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var (text, problem) = await RequestBodies.ReadTextAsync(call.Request, ct);
         if (problem is not null) return problem;
 
         CodebookDraft draft;
@@ -56,31 +77,24 @@ public sealed class StudyHandlers(WorkflowStores stores, Authorizer auth, TimePr
         var errors = CodebookValidator.Validate(draft);
         if (errors.Count > 0) return Problems.Validation(errors, "codes");
 
-        var codebook = await stores.Codebooks.AddVersionAsync(studyId, draft, ct);
-        return TypedResults.Ok(new
-        {
-            studyId,
-            version = codebook.Version,
-            themes = codebook.Codes.Count(c => c.Level == 1),
-            codes = codebook.ApplicableCodes.Count(),
-        });
+        var codebook = await codebooks.AddVersionAsync(studyId, draft, ct);
+        return TypedResults.Ok(new CodebookVersionResponse(studyId, codebook.Version,
+            codebook.Codes.Count(c => c.Level == 1), codebook.ApplicableCodes.Count()));
     }
 
-    public async Task<IResult> GetCodebookAsync(HttpRequest request, string studyId, CancellationToken ct)
+    public async Task<IResult> GetCodebookAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.All);
-        if (denied is not null) return denied;
-        if (await stores.Studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
-        var codebook = await stores.Codebooks.GetCurrentAsync(studyId, ct);
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var codebook = await codebooks.GetCurrentAsync(studyId, ct);
         return codebook is null ? Problems.NotFound($"Study '{studyId}' has no codebook yet.") : TypedResults.Ok(codebook);
     }
 
-    public async Task<IResult> PutIdentifiersAsync(HttpRequest request, string studyId, CancellationToken ct)
+    public async Task<IResult> PutIdentifiersAsync(ApiCall call)
     {
-        var (_, denied) = auth.Require(request, WorkflowRoles.Lead);
-        if (denied is not null) return denied;
-        if (await stores.Studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
-        var (body, problem) = await RequestBodies.ReadJsonAsync<IdentifierListRequest>(request, ct);
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var (body, problem) = await RequestBodies.ReadJsonAsync<IdentifierListRequest>(call.Request, ct);
         if (problem is not null) return problem;
 
         var entries = body!.Identifiers ?? [];
@@ -96,9 +110,9 @@ public sealed class StudyHandlers(WorkflowStores stores, Authorizer auth, TimePr
 
         var identifiers = entries.Select(e => new StudyIdentifier(
             StableId(e.Kind!.Value, e.Text!), e.Text!.Trim(), e.Kind!.Value, (e.Aliases ?? []).Select(a => a.Trim()).ToList())).ToList();
-        var list = await stores.Identifiers.AddVersionAsync(studyId, identifiers, ct);
+        var list = await identifierLists.AddVersionAsync(studyId, identifiers, ct);
         // The list itself is identifiable: the response confirms the version and count, never echoes names.
-        return TypedResults.Ok(new { studyId, version = list.Version, count = list.Identifiers.Count });
+        return TypedResults.Ok(new IdentifierListVersionResponse(studyId, list.Version, list.Identifiers.Count));
     }
 
     /// <summary>

@@ -18,7 +18,8 @@ namespace Workflow.Api.Uploads;
 /// by the local runner's poller.
 /// </summary>
 public sealed class DroppedUploadIntake(
-    WorkflowStores stores,
+    StudyRepository studies,
+    CodebookRepository codebooks,
     RecordingIntake intake,
     TranscriptImporterCatalog importers,
     IOptions<PipelineOptions> options,
@@ -33,11 +34,11 @@ public sealed class DroppedUploadIntake(
         var properties = (await blob.GetPropertiesAsync(cancellationToken: ct)).Value;
         if (properties.Metadata.ContainsKey(ErrorMetadata)) return null;
 
-        var study = await stores.Studies.GetAsync(studyId, ct);
+        var study = await studies.GetAsync(studyId, ct);
         var refusal = study is null ? $"There is no study '{studyId}'."
             : properties.ContentLength == 0 ? "The file is empty."
             : properties.ContentLength > options.Value.MaxUploadBytes ? $"The file is larger than the limit of {options.Value.MaxUploadBytes} bytes."
-            : await stores.Codebooks.GetCurrentAsync(studyId, ct) is null ? "The study has no codebook yet." : null;
+            : await codebooks.GetCurrentAsync(studyId, ct) is null ? "The study has no codebook yet." : null;
 
         (Domain.Recordings.SourceKind Kind, Domain.Recordings.RecordingMetadata Metadata)? accepted = null;
         if (refusal is null)

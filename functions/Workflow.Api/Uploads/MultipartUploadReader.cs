@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
+using Workflow.Domain.Ports;
+
 namespace Workflow.Api.Uploads;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class MultipartUploadReader
     private const int MaxFields = 50;
 
     /// <summary>The upload, or a problem result explaining what is wrong with the request.</summary>
-    public static async Task<(ReceivedUpload? Upload, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, string workDirectory, CancellationToken ct)
+    public static async Task<(ReceivedUpload? Upload, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytes, IWorkArea workArea, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) ||
             !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
@@ -37,7 +39,7 @@ public static class MultipartUploadReader
                 {
                     if (upload is not null) return (Fail(upload), Problems.BadRequest("Send exactly one 'file' part per upload."));
                     var fileName = System.IO.Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
-                    var (received, problem) = await SaveAsync(section, fileName, fields, maxBytes, workDirectory, ct);
+                    var (received, problem) = await SaveAsync(section, fileName, fields, maxBytes, workArea, ct);
                     if (problem is not null) return (null, problem);
                     upload = received;
                 }
@@ -61,38 +63,41 @@ public static class MultipartUploadReader
     }
 
     // The fields dictionary is shared: form fields that follow the file part land in the same upload.
+    // The file goes to a private folder of the work area; whatever goes wrong (too large, cut off,
+    // cancelled), the folder is deleted before returning, so no partial upload stays on disk.
     private static async Task<(ReceivedUpload?, IResult?)> SaveAsync(
-        MultipartSection section, string fileName, IReadOnlyDictionary<string, string> fields, long maxBytes, string workDirectory, CancellationToken ct)
+        MultipartSection section, string fileName, IReadOnlyDictionary<string, string> fields, long maxBytes, IWorkArea workArea, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(fileName)) return (null, Problems.BadRequest("The 'file' part needs a file name (its extension tells the format)."));
-        Directory.CreateDirectory(workDirectory);
-        var path = System.IO.Path.Combine(workDirectory, "upload-" + Guid.NewGuid().ToString("N"));
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long size = 0;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+        var folder = workArea.CreateFolder("upload");
+        var kept = false;
+        try
         {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await section.Body.ReadAsync(buffer, ct)) > 0)
+            var path = System.IO.Path.Combine(folder.Path, "upload.bin");
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
             {
-                size += read;
-                if (size > maxBytes)
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await section.Body.ReadAsync(buffer, ct)) > 0)
                 {
-                    await file.DisposeAsync();
-                    File.Delete(path);
-                    return (null, Problems.TooLarge($"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB (Pipeline:MaxUploadBytes)."));
+                    size += read;
+                    if (size > maxBytes)
+                        return (null, Problems.TooLarge($"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB (Pipeline:MaxUploadBytes)."));
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
                 }
-                hash.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), ct);
             }
+            if (size == 0) return (null, Problems.BadRequest("The file is empty."));
+            var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            kept = true;
+            return (new ReceivedUpload(fields, folder, path, fileName, section.ContentType, size, sha), null);
         }
-        if (size == 0)
+        finally
         {
-            File.Delete(path);
-            return (null, Problems.BadRequest("The file is empty."));
+            if (!kept) folder.Dispose();
         }
-        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
-        return (new ReceivedUpload(fields, path, fileName, section.ContentType, size, sha), null);
     }
 
     private static async Task<string?> ReadFieldAsync(MultipartSection section, CancellationToken ct)

@@ -1,10 +1,12 @@
+using Workflow.Domain.Ports;
+
 namespace Workflow.Api.Uploads;
 
 /// <summary>
-/// A multipart upload read to a private temporary file, hashed on the way. Disposing deletes the
-/// file: the durable copy is the raw-uploads blob.
+/// A multipart upload read to a private folder of the work area, hashed on the way. Disposing deletes
+/// the folder: the durable copy is the raw-uploads blob.
 /// </summary>
-public sealed class ReceivedUpload(IReadOnlyDictionary<string, string> fields, string path, string fileName, string? contentType, long size, string sha256) : IDisposable
+public sealed class ReceivedUpload(IReadOnlyDictionary<string, string> fields, IWorkFolder folder, string path, string fileName, string? contentType, long size, string sha256) : IDisposable
 {
     public IReadOnlyDictionary<string, string> Fields { get; } = fields;
     public string Path { get; } = path;
@@ -13,9 +15,5 @@ public sealed class ReceivedUpload(IReadOnlyDictionary<string, string> fields, s
     public long Size { get; } = size;
     public string Sha256 { get; } = sha256;
 
-    public void Dispose()
-    {
-        try { File.Delete(Path); }
-        catch (IOException) { /* the folder is swept at start-up */ }
-    }
+    public void Dispose() => folder.Dispose();
 }

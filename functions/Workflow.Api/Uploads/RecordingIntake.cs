@@ -15,7 +15,7 @@ namespace Workflow.Api.Uploads;
 /// whatever step a crash interrupts, nothing accepted is lost, and uploading the same file again
 /// resumes it: the recording id is derived from the study and the content hash.
 /// </summary>
-public sealed class RecordingIntake(WorkflowStores stores, IOptions<PipelineOptions> options, TimeProvider time)
+public sealed class RecordingIntake(RecordingRepository recordings, RawUploadRepository rawUploads, IOptions<PipelineOptions> options, TimeProvider time)
 {
     public async Task<IntakeResult> AcceptAsync(DurableTaskClient client, IntakeRequest request, Stream content, CancellationToken ct)
     {
@@ -25,19 +25,19 @@ public sealed class RecordingIntake(WorkflowStores stores, IOptions<PipelineOpti
         // upload in the identifiable store; everything de-identified sees only "source.ext".
         var safeName = "source" + extension;
         var blobName = RawUploadRepository.NameOf(request.StudyId, recordingId, extension);
-        var existing = await stores.Recordings.GetAsync(recordingId, ct);
+        var existing = await recordings.GetAsync(recordingId, ct);
         if (existing is null)
         {
-            await stores.RawUploads.SaveAsync(blobName, content, request.ContentType, request.FileName, ct);
+            await rawUploads.SaveAsync(blobName, content, request.ContentType, request.FileName, ct);
             var now = time.GetUtcNow();
             var recording = new Recording(recordingId, request.StudyId, request.Metadata, request.Kind, safeName,
                 request.ContentType, request.Size, request.Sha256, PipelineStage.Received, RecordingStatus.Running, null, null, now, now);
-            if (await stores.Recordings.TryCreateAsync(recording, ct))
+            if (await recordings.TryCreateAsync(recording, ct))
             {
                 await StartAsync(client, recording, blobName, ct);
                 return new IntakeResult(recording, Duplicate: false);
             }
-            existing = await stores.Recordings.GetAsync(recordingId, ct);
+            existing = await recordings.GetAsync(recordingId, ct);
         }
 
         // A duplicate: make sure its pipeline exists (the first upload may have been cut off before starting it).

@@ -12,6 +12,9 @@ public interface ITranscriptionEngine
     /// <summary>Name recorded on the transcript, e.g. "pocketsphinx-0.8".</summary>
     string Name { get; }
 
-    /// <summary>Transcribes the audio file at <paramref name="audioPath"/> (any format ffmpeg decodes).</summary>
-    Task<Transcript> TranscribeAsync(string recordingId, string audioPath, string? language, CancellationToken cancellationToken);
+    /// <summary>
+    /// Transcribes <paramref name="audio"/>. An engine that decodes locally asks the source for a local
+    /// copy; one that fetches audio itself asks for a short-lived read URL.
+    /// </summary>
+    Task<Transcript> TranscribeAsync(IAudioSource audio, string? language, CancellationToken cancellationToken);
 }

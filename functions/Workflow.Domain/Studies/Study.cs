@@ -1,8 +1,17 @@
+using System.Text.Json.Serialization;
+
 namespace Workflow.Domain.Studies;
 
 /// <summary>A qualitative study: the unit that owns sites, a codebook, an identifier list and a pseudonym registry.</summary>
 public sealed record Study(string Id, string Name, IReadOnlyList<Site> Sites, DateTimeOffset CreatedAt)
 {
+    /// <summary>The study's engine choices; null (studies stored before engines were per study) means the defaults.</summary>
+    public StudyEngineSettings? Engines { get; init; }
+
+    /// <summary>The engine choices in force: the study's own, or the defaults.</summary>
+    [JsonIgnore]
+    public StudyEngineSettings EngineSettings => Engines ?? StudyEngineSettings.Default;
+
     /// <summary>True when <paramref name="siteId"/> is one of the study's sites.</summary>
     public bool HasSite(string siteId) => Sites.Any(s => string.Equals(s.Id, siteId, StringComparison.OrdinalIgnoreCase));
 }

@@ -6,9 +6,10 @@ using Workflow.Domain.Transcripts;
 namespace Workflow.Engines.Local.Deidentification;
 
 /// <summary>
-/// Offline de-identification: the study lead's identifier list plus deterministic patterns (contact
-/// details, NHS numbers, dates, ages, addresses, reference numbers). It reports every finding, overlaps
-/// included; the Pseudonymizer keeps the longest. It never logs: findings carry identifiable text.
+/// Offline detector of deterministic patterns (contact details, NHS numbers, dates, ages, addresses,
+/// reference numbers, titled names). It needs nothing from the study list, which runs beside it
+/// (<see cref="StudyListDetector"/>); overlaps are resolved when findings are merged. It never logs:
+/// findings carry identifiable text.
 /// </summary>
 public sealed class RuleBasedDeidentificationEngine : IDeidentificationEngine
 {
@@ -25,17 +26,14 @@ public sealed class RuleBasedDeidentificationEngine : IDeidentificationEngine
 
     public Task<IReadOnlyList<IdentifierFinding>> FindAsync(Transcript transcript, StudyIdentifierList identifiers, CancellationToken cancellationToken)
     {
-        var studyList = new StudyListRecognizer(identifiers);
         var findings = new List<IdentifierFinding>();
         foreach (var utterance in transcript.Utterances)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var inText = new List<IdentifierFinding>();
-            foreach (var recognizer in _patterns.Prepend(studyList))
+            foreach (var recognizer in _patterns)
                 Add(inText, utterance, FindingField.Text, recognizer);
             findings.AddRange(Distinct(GiveNhsNumbersPrecedence(inText)));
-            // Imported transcripts sometimes name speakers ("Darren:"), so the lead's list applies to labels too.
-            Add(findings, utterance, FindingField.Speaker, studyList);
         }
         return Task.FromResult<IReadOnlyList<IdentifierFinding>>(findings);
     }

@@ -1,3 +1,5 @@
+using Workflow.Domain.Ports;
+
 namespace Workflow.Engines.Local.Transcription;
 
 /// <summary>
@@ -13,9 +15,11 @@ public sealed class DecodedAudio : IDisposable
     /// <summary>Bytes per second of decoded audio (mono, 16-bit).</summary>
     public const int BytesPerSecond = SampleRate * 2;
 
-    internal DecodedAudio(string directory, string path, WavLayout layout)
+    private readonly IWorkFolder _folder;
+
+    internal DecodedAudio(IWorkFolder folder, string path, WavLayout layout)
     {
-        Directory = directory;
+        _folder = folder;
         Path = path;
         Layout = layout;
     }
@@ -27,24 +31,10 @@ public sealed class DecodedAudio : IDisposable
     public double DurationSeconds => (double)Layout.AvailableDataSize / BytesPerSecond;
 
     /// <summary>The private folder holding the file; derived files (chunks) go here too so disposal removes them.</summary>
-    internal string Directory { get; }
+    internal string Directory => _folder.Path;
 
     internal WavLayout Layout { get; }
 
     /// <summary>Deletes the temporary folder and its contents.</summary>
-    public void Dispose() => DeleteDirectory(Directory);
-
-    internal static void DeleteDirectory(string directory)
-    {
-        try
-        {
-            if (System.IO.Directory.Exists(directory)) System.IO.Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open (a child being killed) is retried once; the folder is private (0700) meanwhile.
-            Thread.Sleep(100);
-            if (System.IO.Directory.Exists(directory)) System.IO.Directory.Delete(directory, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

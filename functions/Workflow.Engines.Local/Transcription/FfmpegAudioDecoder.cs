@@ -4,24 +4,22 @@ using Workflow.Domain.Ports;
 namespace Workflow.Engines.Local.Transcription;
 
 /// <summary>Decodes anything ffmpeg reads to the 16 kHz mono 16-bit PCM WAV that PocketSphinx expects.</summary>
-public sealed class FfmpegAudioDecoder(IOptions<FfmpegOptions> options)
+public sealed class FfmpegAudioDecoder(IOptions<FfmpegOptions> options, IWorkArea workArea)
 {
-    private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     private readonly FfmpegOptions _options = options.Value;
 
     /// <summary>
-    /// Decodes <paramref name="inputPath"/> into a private temporary folder. Throws
+    /// Decodes <paramref name="inputPath"/> into a private folder of the host's work area. Throws
     /// <see cref="InvalidUploadException"/> when ffmpeg cannot decode it or it holds no audio.
     /// </summary>
     public async Task<DecodedAudio> DecodeAsync(string inputPath, CancellationToken cancellationToken)
     {
         if (!File.Exists(inputPath)) throw new FileNotFoundException("The recording to decode does not exist.", inputPath);
 
-        var directory = CreatePrivateDirectory();
+        var folder = workArea.CreateFolder("asr");
         try
         {
-            var output = System.IO.Path.Combine(directory, "audio.wav");
+            var output = System.IO.Path.Combine(folder.Path, "audio.wav");
             var result = await ProcessRunner.RunAsync(
                 _options.FfmpegPath,
                 ["-nostdin", "-hide_banner", "-loglevel", "error", "-i", inputPath,
@@ -38,21 +36,12 @@ public sealed class FfmpegAudioDecoder(IOptions<FfmpegOptions> options)
             }
             if (!File.Exists(output) || WavLayout.Read(output) is not { AvailableDataSize: > 0 } layout)
                 throw new InvalidUploadException("The recording decoded to no audio samples.");
-            return new DecodedAudio(directory, output, layout);
+            return new DecodedAudio(folder, output, layout);
         }
         catch
         {
-            DecodedAudio.DeleteDirectory(directory);
+            folder.Dispose();
             throw;
         }
-    }
-
-    private string CreatePrivateDirectory()
-    {
-        var parent = _options.TempDirectory ?? System.IO.Path.GetTempPath();
-        var path = System.IO.Path.Combine(parent, "workflow-asr-" + Guid.NewGuid().ToString("N"));
-        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
-        else Directory.CreateDirectory(path, PrivateFolder);
-        return path;
     }
 }

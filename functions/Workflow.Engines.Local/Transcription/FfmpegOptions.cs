@@ -1,8 +1,8 @@
 namespace Workflow.Engines.Local.Transcription;
 
 /// <summary>
-/// Where to find ffmpeg and ffprobe, and where decoded audio may be written. Decoded audio is as
-/// identifiable as the upload, so the temporary folder should be on local, access-controlled disk.
+/// Where to find ffmpeg and ffprobe. Decoded audio goes to the host's work area (<c>Pipeline:WorkDirectory</c>),
+/// which should be on local, access-controlled disk: it is as identifiable as the upload.
 /// </summary>
 public sealed class FfmpegOptions
 {
@@ -16,9 +16,6 @@ public sealed class FfmpegOptions
 
     /// <summary>The ffprobe executable: a name looked up on PATH or a full path.</summary>
     public string FfprobePath { get; set; } = "ffprobe";
-
-    /// <summary>Parent folder for private temporary folders; null means the system temporary folder.</summary>
-    public string? TempDirectory { get; set; }
 
     /// <summary>Upper bound for one probe or decode run.</summary>
     public TimeSpan ToolTimeout { get; set; } = TimeSpan.FromMinutes(10);

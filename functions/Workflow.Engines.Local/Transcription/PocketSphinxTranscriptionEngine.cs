@@ -24,13 +24,18 @@ public sealed class PocketSphinxTranscriptionEngine(
     public string Name => "pocketsphinx-0.8";
 
     /// <inheritdoc />
-    public async Task<Transcript> TranscribeAsync(string recordingId, string audioPath, string? language, CancellationToken cancellationToken)
+    public async Task<Transcript> TranscribeAsync(IAudioSource source, string? language, CancellationToken cancellationToken)
     {
         CheckLanguage(language);
         CheckModels();
         var clock = Stopwatch.StartNew();
+        var recordingId = source.RecordingId;
 
-        using var audio = await decoder.DecodeAsync(audioPath, cancellationToken).ConfigureAwait(false);
+        DecodedAudio audio;
+        // The upload's copy is deleted as soon as it is decoded; only the private PCM copy remains.
+        await using (var upload = await source.GetLocalCopyAsync(cancellationToken).ConfigureAwait(false))
+            audio = await decoder.DecodeAsync(upload.Path, cancellationToken).ConfigureAwait(false);
+        using var decoded = audio;
         var chunks = PlanChunks(audio);
         var results = new IReadOnlyList<IReadOnlyList<Word>>[chunks.Count];
         // One failed chunk fails the recording: stop the sibling processes instead of letting them run on.

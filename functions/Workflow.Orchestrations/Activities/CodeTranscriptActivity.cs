@@ -1,7 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using Workflow.Domain.Coding;
-using Workflow.Domain.Ports;
+using Workflow.Composition;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Pipeline;
 using Workflow.Storage;
@@ -11,18 +11,23 @@ namespace Workflow.Orchestrations.Activities;
 /// <summary>Segments the de-identified transcript and proposes codes against the study's current codebook.</summary>
 [DurableTask(nameof(CodeTranscriptActivity))]
 public sealed class CodeTranscriptActivity(
-    WorkflowStores stores,
-    ICodingEngine engine,
+    RecordingDocuments documents,
+    CodebookRepository codebooks,
+    RecordingRepository recordings,
+    StudyRepository studies,
+    EngineSelection engines,
     IOptions<PipelineOptions> options) : TaskActivity<RecordingRef, CodingSummary>
 {
     public override async Task<CodingSummary> RunAsync(TaskActivityContext context, RecordingRef input)
     {
         var ct = CancellationToken.None;
-        var transcript = await stores.Documents.GetDeidentifiedAsync(input.StudyId, input.RecordingId, ct)
+        var transcript = await documents.GetDeidentifiedAsync(input.StudyId, input.RecordingId, ct)
             ?? throw new PipelineInputException("The de-identified transcript is missing; run de-identification again.");
-        var codebook = await stores.Codebooks.GetCurrentAsync(input.StudyId, ct)
+        var codebook = await codebooks.GetCurrentAsync(input.StudyId, ct)
             ?? throw new PipelineInputException($"Study '{input.StudyId}' has no codebook: PUT /api/studies/{input.StudyId}/codebook, then reprocess.");
-        var recording = await stores.Recordings.GetAsync(input.RecordingId, ct);
+        var recording = await recordings.GetAsync(input.RecordingId, ct);
+        var study = await studies.GetAsync(input.StudyId, ct) ?? throw new PipelineInputException($"Study '{input.StudyId}' no longer exists.");
+        var engine = engines.Coding(study);
 
         var settings = options.Value;
         var nonCodable = new HashSet<string>(settings.NonCodableSpeakers, StringComparer.OrdinalIgnoreCase);
@@ -35,7 +40,7 @@ public sealed class CodeTranscriptActivity(
         });
         var suggestions = await engine.SuggestAsync(segments, codebook, ct);
 
-        await stores.Documents.SaveCodingAsync(input.StudyId, new CodingRecord(input.RecordingId, codebook.Version, engine.Name, segments, suggestions), ct);
+        await documents.SaveCodingAsync(input.StudyId, new CodingRecord(input.RecordingId, codebook.Version, engine.Name, segments, suggestions), ct);
         return new CodingSummary(codebook.Version, segments.Count, segments.Count(s => s.Codable), suggestions.Count);
     }
 }

@@ -12,7 +12,7 @@ namespace Workflow.Orchestrations.Activities;
 /// are derived from what they verify and existing rows are left as they are.
 /// </summary>
 [DurableTask(nameof(EnqueueVerificationActivity))]
-public sealed class EnqueueVerificationActivity(WorkflowStores stores, TimeProvider time) : TaskActivity<EnqueueVerificationInput, VerificationProgress>
+public sealed class EnqueueVerificationActivity(RecordingRepository recordings, RecordingDocuments documents, VerificationQueue queue, TimeProvider time) : TaskActivity<EnqueueVerificationInput, VerificationProgress>
 {
     public override async Task<VerificationProgress> RunAsync(TaskActivityContext context, EnqueueVerificationInput input)
     {
@@ -21,22 +21,22 @@ public sealed class EnqueueVerificationActivity(WorkflowStores stores, TimeProvi
         string ItemId(string local) => VerificationQueue.ItemId(input.RecordingId, local);
 
         // Record the waiting instance before any item exists, so no decision can find nobody to tell.
-        await stores.Recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
+        await recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
 
         var items = new List<VerificationItem>();
         if (input.IncludeRedactions)
         {
-            var transcript = await stores.Documents.GetDeidentifiedAsync(input.StudyId, input.RecordingId, ct)
+            var transcript = await documents.GetDeidentifiedAsync(input.StudyId, input.RecordingId, ct)
                 ?? throw new PipelineInputException("The de-identified transcript is missing; run de-identification again.");
-            var record = await stores.Documents.GetDeidentificationRecordAsync(input.StudyId, input.RecordingId, ct)
+            var record = await documents.GetDeidentificationRecordAsync(input.StudyId, input.RecordingId, ct)
                 ?? throw new PipelineInputException("The pseudonym key of this recording is missing; run de-identification again.");
             items.AddRange(VerificationItemFactory.ForRedactions(transcript, record.Key, ItemId, now));
         }
-        var coding = await stores.Documents.GetCodingAsync(input.StudyId, input.RecordingId, ct)
+        var coding = await documents.GetCodingAsync(input.StudyId, input.RecordingId, ct)
             ?? throw new PipelineInputException("The coding results are missing; run coding again.");
         items.AddRange(VerificationItemFactory.ForSuggestions(input.StudyId, input.RecordingId, coding.Segments, coding.Suggestions, ItemId, now));
 
-        await stores.Verification.EnqueueAsync(items, ct);
-        return VerificationProgressReader.Of(await stores.Verification.ListAsync(input.RecordingId, ct));
+        await queue.EnqueueAsync(items, ct);
+        return VerificationProgressReader.Of(await queue.ListAsync(input.RecordingId, ct));
     }
 }

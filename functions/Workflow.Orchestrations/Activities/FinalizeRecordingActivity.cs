@@ -15,24 +15,24 @@ namespace Workflow.Orchestrations.Activities;
 /// Pure function of stored inputs, hence safe to re-run.
 /// </summary>
 [DurableTask(nameof(FinalizeRecordingActivity))]
-public sealed class FinalizeRecordingActivity(WorkflowStores stores, TimeProvider time, IOptions<PipelineOptions> options)
+public sealed class FinalizeRecordingActivity(RecordingDocuments documents, CodebookRepository codebooks, VerificationQueue queue, PseudonymRegistryRepository pseudonyms, TimeProvider time, IOptions<PipelineOptions> options)
     : TaskActivity<RecordingRef, FinalizeSummary>
 {
     public override async Task<FinalizeSummary> RunAsync(TaskActivityContext context, RecordingRef input)
     {
         var ct = CancellationToken.None;
         var (studyId, recordingId) = (input.StudyId, input.RecordingId);
-        var original = await stores.Documents.GetTranscriptAsync(studyId, recordingId, ct)
+        var original = await documents.GetTranscriptAsync(studyId, recordingId, ct)
             ?? throw new PipelineInputException("The original transcript is missing.");
-        var record = await stores.Documents.GetDeidentificationRecordAsync(studyId, recordingId, ct)
+        var record = await documents.GetDeidentificationRecordAsync(studyId, recordingId, ct)
             ?? throw new PipelineInputException("The pseudonym key of this recording is missing.");
-        var firstPass = await stores.Documents.GetDeidentifiedAsync(studyId, recordingId, ct)
+        var firstPass = await documents.GetDeidentifiedAsync(studyId, recordingId, ct)
             ?? throw new PipelineInputException("The de-identified transcript is missing.");
-        var coding = await stores.Documents.GetCodingAsync(studyId, recordingId, ct)
+        var coding = await documents.GetCodingAsync(studyId, recordingId, ct)
             ?? throw new PipelineInputException("The coding results are missing.");
-        var codebook = await stores.Codebooks.GetAsync(studyId, coding.CodebookVersion, ct);
+        var codebook = await codebooks.GetAsync(studyId, coding.CodebookVersion, ct);
 
-        var items = (await stores.Verification.ListAsync(recordingId, ct))
+        var items = (await queue.ListAsync(recordingId, ct))
             .Where(i => i.Status == VerificationItemStatus.Decided)
             .Where(i => i.Kind == VerificationItemKind.Redaction || i.Suggestion?.CodebookVersion == coding.CodebookVersion)
             .ToList();
@@ -42,14 +42,14 @@ public sealed class FinalizeRecordingActivity(WorkflowStores stores, TimeProvide
             .ToHashSet();
 
         // Labels already exist in the registry, so re-applying assigns nothing new.
-        var registry = await stores.Pseudonyms.GetAsync(studyId, ct);
+        var registry = await pseudonyms.GetAsync(studyId, ct);
         var final = Pseudonymizer.Apply(original, studyId, record.IdentifierListVersion, record.Findings, registry,
             options.Value.ConfirmRedactionsBelow, undone).Transcript;
         var restoredLengths = record.Key.Where(k => undone.Contains(k.RedactionId))
             .ToDictionary(k => k.RedactionId, k => k.OriginalText.Length);
 
         var result = FinalTranscriptBuilder.Build(final, firstPass, coding.Segments, items, codebook, restoredLengths, time.GetUtcNow());
-        await stores.Documents.SaveFinalAsync(studyId, recordingId, result, ct);
+        await documents.SaveFinalAsync(studyId, recordingId, result, ct);
         return new FinalizeSummary(result.Utterances.Count, result.Segments.Count(s => s.Codes.Count > 0),
             result.Segments.Sum(s => s.Codes.Count), undone.Count);
     }

@@ -1,5 +1,4 @@
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Options;
 using Workflow.Domain.Ports;
 using Workflow.Domain.Recordings;
 using Workflow.Orchestrations.Contracts;
@@ -13,10 +12,12 @@ namespace Workflow.Orchestrations.Activities;
 /// </summary>
 [DurableTask(nameof(IngestRecordingActivity))]
 public sealed class IngestRecordingActivity(
-    WorkflowStores stores,
+    RawUploadRepository rawUploads,
+    RecordingDocuments documents,
+    RecordingRepository recordings,
     IAudioProbe probe,
     TranscriptImporterCatalog importers,
-    IOptions<PipelineOptions> options) : TaskActivity<RecordingPipelineInput, IngestResult>
+    AudioSources audio) : TaskActivity<RecordingPipelineInput, IngestResult>
 {
     public override async Task<IngestResult> RunAsync(TaskActivityContext context, RecordingPipelineInput input)
     {
@@ -24,15 +25,16 @@ public sealed class IngestRecordingActivity(
         if (input.Source == SourceKind.Transcript)
         {
             var importer = importers.Require(input.FileName);
-            await using var content = await stores.RawUploads.OpenReadAsync(input.BlobName, ct);
+            await using var content = await rawUploads.OpenReadAsync(input.BlobName, ct);
             var transcript = importer.Import(input.RecordingId, content);
-            await stores.Documents.SaveTranscriptAsync(input.StudyId, transcript, ct);
+            await documents.SaveTranscriptAsync(input.StudyId, transcript, ct);
             return new IngestResult(SourceKind.Transcript, null, transcript.Utterances.Count, $"{importer.Format}, {transcript.Utterances.Count} turns");
         }
 
-        await using var local = await LocalCopy.DownloadAsync(stores.RawUploads, input, options.Value.WorkDirectory, ct);
-        var audio = await probe.ProbeAsync(local.Path, ct);
-        await stores.Recordings.UpdateAsync(input.RecordingId, r => r with { DurationSeconds = audio.DurationSeconds }, ct);
-        return new IngestResult(SourceKind.Audio, audio.DurationSeconds, null, $"{audio.Codec}, {audio.DurationSeconds:0.0} s");
+        AudioInfo info;
+        await using (var local = await audio.For(input).GetLocalCopyAsync(ct))
+            info = await probe.ProbeAsync(local.Path, ct);
+        await recordings.UpdateAsync(input.RecordingId, r => r with { DurationSeconds = info.DurationSeconds }, ct);
+        return new IngestResult(SourceKind.Audio, info.DurationSeconds, null, $"{info.Codec}, {info.DurationSeconds:0.0} s");
     }
 }

@@ -11,13 +11,13 @@ namespace Workflow.Orchestrations.Activities;
 /// ones (their reason says what to fix).
 /// </summary>
 [DurableTask(nameof(PlanReprocessActivity))]
-public sealed class PlanReprocessActivity(WorkflowStores stores) : TaskActivity<ReprocessInput, ReprocessPlan>
+public sealed class PlanReprocessActivity(RecordingRepository recordings) : TaskActivity<ReprocessInput, ReprocessPlan>
 {
     public override async Task<ReprocessPlan> RunAsync(TaskActivityContext context, ReprocessInput input)
     {
-        var recordings = await stores.Recordings.ListByStudyAsync(input.StudyId, CancellationToken.None);
-        var eligible = recordings.Where(r => r.Status == RecordingStatus.Completed).Select(r => r.Id).ToList();
-        var skipped = recordings.Where(r => r.Status != RecordingStatus.Completed)
+        var all = await recordings.ListByStudyAsync(input.StudyId, CancellationToken.None);
+        var eligible = all.Where(r => r.Status == RecordingStatus.Completed).Select(r => r.Id).ToList();
+        var skipped = all.Where(r => r.Status != RecordingStatus.Completed)
             .Select(r => new SkippedRecording(r.Id, r.Status == RecordingStatus.Failed
                 ? $"failed at {r.Stage}: {r.Error}"
                 : $"still in its first pass ({r.Stage}); it will use the current codebook"))

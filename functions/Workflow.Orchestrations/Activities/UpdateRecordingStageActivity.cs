@@ -7,11 +7,11 @@ namespace Workflow.Orchestrations.Activities;
 
 /// <summary>Records the stage on the recording's status row. Idempotent: it sets, never increments.</summary>
 [DurableTask(nameof(UpdateRecordingStageActivity))]
-public sealed class UpdateRecordingStageActivity(WorkflowStores stores) : TaskActivity<StageUpdate, bool>
+public sealed class UpdateRecordingStageActivity(RecordingRepository recordings) : TaskActivity<StageUpdate, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, StageUpdate input)
     {
-        var updated = await stores.Recordings.UpdateAsync(input.RecordingId,
+        var updated = await recordings.UpdateAsync(input.RecordingId,
             r => r with
             {
                 Stage = input.Stage,

@@ -21,4 +21,6 @@ public static class StorageNames
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
+    public static readonly string[] IdentifiableTables = [VerificationTable];
+    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable];
 }

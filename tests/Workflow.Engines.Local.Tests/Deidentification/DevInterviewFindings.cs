@@ -9,7 +9,7 @@ internal static class DevInterviewFindings
     public static async Task<List<(EvalInterview Interview, IReadOnlyList<IdentifierFinding> Findings)>> RunAsync(
         Func<EvalInterview, StudyIdentifierList> listFor)
     {
-        var engine = new RuleBasedDeidentificationEngine();
+        var engine = Deidentifiers.Local();
         var results = new List<(EvalInterview, IReadOnlyList<IdentifierFinding>)>();
         foreach (var id in EvalInterview.DevIds)
         {

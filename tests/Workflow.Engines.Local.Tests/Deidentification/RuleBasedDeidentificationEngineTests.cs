@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using System.Diagnostics;
 using System.Text;
 using Workflow.Domain.Deidentification;
@@ -8,7 +9,7 @@ namespace Workflow.Engines.Local.Tests.Deidentification;
 
 public class RuleBasedDeidentificationEngineTests
 {
-    private readonly RuleBasedDeidentificationEngine _engine = new();
+    private readonly CompositeDeidentificationEngine _engine = Deidentifiers.Local();
 
     private static Transcript Of(params (string Speaker, string Text)[] turns) =>
         new("rec-1", "test", turns.Select((t, i) => Utterance.Untimed(i, t.Speaker, t.Text)).ToList());

@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using Workflow.Engines.Local.Transcription;
 
 namespace Workflow.Engines.Local.Tests.Transcription;
@@ -11,7 +12,7 @@ public sealed class AudioChunkerTests(LongSpeechFixture speech) : IClassFixture<
     [Fact]
     public async Task Split_LongRecording_GivesContiguousChunksCoveringEverySample()
     {
-        using var audio = await new FfmpegAudioDecoder(TestAudio.Ffmpeg(o => o.TempDirectory = _temp.Path)).DecodeAsync(speech.WavPath, CancellationToken.None);
+        using var audio = await new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)).DecodeAsync(speech.WavPath, CancellationToken.None);
 
         var chunks = AudioChunker.Split(audio, chunkSeconds: 12, searchSeconds: 4);
 
@@ -30,7 +31,7 @@ public sealed class AudioChunkerTests(LongSpeechFixture speech) : IClassFixture<
     [Fact]
     public async Task Split_CutPoints_FallInPausesRatherThanSpeech()
     {
-        using var audio = await new FfmpegAudioDecoder(TestAudio.Ffmpeg(o => o.TempDirectory = _temp.Path)).DecodeAsync(speech.WavPath, CancellationToken.None);
+        using var audio = await new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)).DecodeAsync(speech.WavPath, CancellationToken.None);
         var samples = ReadSamples(audio);
 
         var chunks = AudioChunker.Split(audio, chunkSeconds: 12, searchSeconds: 4);
@@ -43,7 +44,7 @@ public sealed class AudioChunkerTests(LongSpeechFixture speech) : IClassFixture<
     [Fact]
     public async Task Split_ShortRecording_IsOneChunk()
     {
-        using var audio = await new FfmpegAudioDecoder(TestAudio.Ffmpeg(o => o.TempDirectory = _temp.Path)).DecodeAsync(speech.WavPath, CancellationToken.None);
+        using var audio = await new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)).DecodeAsync(speech.WavPath, CancellationToken.None);
 
         var chunks = AudioChunker.Split(audio, chunkSeconds: 60);
 

@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using Workflow.Domain.Ports;
 using Workflow.Engines.Local.Transcription;
 
@@ -12,9 +13,8 @@ public sealed class FfmpegAudioDecoderTests(SampleSpeechFixture sample) : IClass
     private FfmpegAudioDecoder Decoder(string? ffmpeg = null) =>
         new(TestAudio.Ffmpeg(o =>
         {
-            o.TempDirectory = _temp.Path;
             if (ffmpeg is not null) o.FfmpegPath = ffmpeg;
-        }));
+        }), new WorkArea(_temp.Path));
 
     [Fact]
     public async Task DecodeAsync_Mp3_Gives16kHzMonoPcmWavOfTheSameLength()

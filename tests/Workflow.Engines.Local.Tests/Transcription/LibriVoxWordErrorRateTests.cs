@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed partial class LibriVoxWordErrorRateTests(ITestOutputHelper output)
     {
         var engine = new PocketSphinxTranscriptionEngine(
             Options.Create(new PocketSphinxOptions()),
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(o => o.TempDirectory = _temp.Path)),
+            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
             NullLogger<PocketSphinxTranscriptionEngine>.Instance);
         var directory = PocketSphinxTestDataFactAttribute.LibriVoxDirectory;
 
@@ -30,7 +31,7 @@ public sealed partial class LibriVoxWordErrorRateTests(ITestOutputHelper output)
             var match = ReferenceLine().Match(line);
             if (!match.Success) continue;
             var reference = Recognition.Words(match.Groups["text"].Value);
-            var transcript = await engine.TranscribeAsync(match.Groups["id"].Value, Path.Combine(directory, match.Groups["id"].Value + ".wav"), "en", CancellationToken.None);
+            var transcript = await engine.TranscribeAsync(new LocalFileAudioSource(match.Groups["id"].Value, Path.Combine(directory, match.Groups["id"].Value + ".wav")), "en", CancellationToken.None);
             var wer = Recognition.WordErrorRate(reference, Recognition.Words(transcript));
             output.WriteLine($"{match.Groups["id"].Value}: {reference.Count} words, WER {wer:0.000}");
             errors += wer * reference.Count;

@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed class LongRecordingTests(LongSpeechFixture speech, ITestOutputHelp
         configure(options);
         return new PocketSphinxTranscriptionEngine(
             Options.Create(options),
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(o => o.TempDirectory = _temp.Path)),
+            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
             NullLogger<PocketSphinxTranscriptionEngine>.Instance);
     }
 
@@ -28,11 +29,11 @@ public sealed class LongRecordingTests(LongSpeechFixture speech, ITestOutputHelp
         var duration = (await new FfmpegAudioProbe(TestAudio.Ffmpeg()).ProbeAsync(speech.WavPath, CancellationToken.None)).DurationSeconds;
 
         var clock = Stopwatch.StartNew();
-        var single = await Engine(o => o.MaxParallelism = 1).TranscribeAsync("rec-long", speech.WavPath, null, CancellationToken.None);
+        var single = await Engine(o => o.MaxParallelism = 1).TranscribeAsync(new LocalFileAudioSource("rec-long", speech.WavPath), null, CancellationToken.None);
         var singleSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var chunked = await Engine(o => (o.MaxParallelism, o.ParallelThreshold, o.ChunkLength) = (2, TimeSpan.Zero, TimeSpan.FromSeconds(20)))
-            .TranscribeAsync("rec-long", speech.WavPath, null, CancellationToken.None);
+            .TranscribeAsync(new LocalFileAudioSource("rec-long", speech.WavPath), null, CancellationToken.None);
         var chunkedSeconds = clock.Elapsed.TotalSeconds;
 
         var singleRecall = Recognition.ContentWordRecall(TestAudio.LongText, Recognition.Words(single));

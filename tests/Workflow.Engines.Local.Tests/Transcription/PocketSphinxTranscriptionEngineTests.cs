@@ -1,3 +1,4 @@
+using Workflow.Composition;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workflow.Domain.Ports;
@@ -20,14 +21,14 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
         configure?.Invoke(options);
         return new PocketSphinxTranscriptionEngine(
             Options.Create(options),
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(o => o.TempDirectory = _temp.Path)),
+            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
             NullLogger<PocketSphinxTranscriptionEngine>.Instance);
     }
 
     [Fact]
     public async Task TranscribeAsync_SynthesizedSpeech_GivesTimedUtterancesWithRecognisableWords()
     {
-        var transcript = await Engine().TranscribeAsync("rec-1", sample.Mp3Path, "en-GB", CancellationToken.None);
+        var transcript = await Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.Mp3Path), "en-GB", CancellationToken.None);
         var duration = (await new FfmpegAudioProbe(TestAudio.Ffmpeg()).ProbeAsync(sample.WavPath, CancellationToken.None)).DurationSeconds;
 
         Assert.Equal(("rec-1", "pocketsphinx-0.8"), (transcript.RecordingId, transcript.Source));
@@ -44,7 +45,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     [Fact]
     public async Task TranscribeAsync_Finished_LeavesNoTemporaryFiles()
     {
-        await Engine().TranscribeAsync("rec-1", sample.WavPath, null, CancellationToken.None);
+        await Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None);
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
@@ -54,7 +55,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     {
         var engine = Engine(o => o.ExecutablePath = "/nonexistent/pocketsphinx_continuous");
 
-        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync("rec-1", sample.WavPath, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
 
         Assert.Contains("install the Debian packages 'pocketsphinx' and 'pocketsphinx-en-us'", ex.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
@@ -65,7 +66,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     {
         var engine = Engine(o => o.AcousticModelPath = "/nonexistent/model/en-us");
 
-        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync("rec-1", sample.WavPath, null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
 
         Assert.Contains("acoustic model not found", ex.Message, StringComparison.Ordinal);
         Assert.Contains("pocketsphinx-en-us", ex.Message, StringComparison.Ordinal);
@@ -81,7 +82,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
             await File.WriteAllTextAsync(Path.Combine(model, "mdef"), "not a model\n");
             var engine = Engine(o => o.AcousticModelPath = model);
 
-            var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync("rec-1", sample.WavPath, null, CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
 
             Assert.Contains("could not load its models", ex.Message, StringComparison.Ordinal);
         }
@@ -94,7 +95,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     [Fact]
     public async Task TranscribeAsync_UnsupportedLanguage_ThrowsEngineUnavailable()
     {
-        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => Engine().TranscribeAsync("rec-1", sample.WavPath, "fr", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), "fr", CancellationToken.None));
 
         Assert.Contains("'fr'", ex.Message, StringComparison.Ordinal);
     }
@@ -108,7 +109,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
         File.SetUnixFileMode(crasher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var ex = await Assert.ThrowsAsync<RecognizerFailedException>(() =>
-            Engine(o => o.ExecutablePath = crasher).TranscribeAsync("rec-1", sample.WavPath, null, CancellationToken.None));
+            Engine(o => o.ExecutablePath = crasher).TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
 
         Assert.Equal(139, ex.ExitCode);
         Assert.Contains("signal 11", ex.Message, StringComparison.Ordinal);
@@ -123,7 +124,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
         await File.WriteAllBytesAsync(path, new byte[5000]);
         try
         {
-            await Assert.ThrowsAsync<InvalidUploadException>(() => Engine().TranscribeAsync("rec-1", path, null, CancellationToken.None));
+            await Assert.ThrowsAsync<InvalidUploadException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", path), null, CancellationToken.None));
         }
         finally
         {
@@ -136,7 +137,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(800));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine().TranscribeAsync("rec-1", sample.WavPath, null, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, cancellation.Token));
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }

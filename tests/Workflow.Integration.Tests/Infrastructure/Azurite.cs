@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Workflow.Storage;
 using Workflow.Storage.Configuration;
 
@@ -30,7 +31,7 @@ public static class Azurite
     }
 
     /// <summary>Stores on Azurite, with containers and tables created.</summary>
-    public static async Task<WorkflowStores> StoresAsync(TimeProvider? time = null)
+    public static async Task<TestStores> StoresAsync(TimeProvider? time = null)
     {
         EnsureRunning();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -38,9 +39,9 @@ public static class Azurite
             [WorkflowStorageOptions.IdentifiableConnection] = ConnectionString,
             [WorkflowStorageOptions.DeidentifiedConnection] = ConnectionString,
         }).Build();
-        var stores = new WorkflowStores(WorkflowStorageOptions.From(configuration), time ?? TimeProvider.System);
-        await stores.EnsureCreatedAsync(CancellationToken.None);
-        return stores;
+        var services = new ServiceCollection().AddSingleton(time ?? TimeProvider.System).AddWorkflowStorage(configuration).BuildServiceProvider();
+        await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
+        return new TestStores(services);
     }
 
     /// <summary>A study id no other test uses, so tests sharing Azurite never see each other's data.</summary>

@@ -1,0 +1,25 @@
+using Workflow.Domain.Deidentification;
+using Workflow.Domain.Verification;
+
+namespace Workflow.Api.Contracts;
+
+/// <summary>What a coder sees of a claimed item. The original words appear only inside a redaction check.</summary>
+public sealed record QueueItemView(
+    string Id,
+    VerificationItemKind Kind,
+    string RecordingId,
+    string? Context,
+    RedactionView? Redaction,
+    SuggestionView? Suggestion,
+    DateTimeOffset? LeaseExpiresAt,
+    IReadOnlyList<DecisionAction> AllowedActions,
+    string DecisionUrl);
+
+/// <summary>A redaction to confirm or undo, with the words it hides.</summary>
+public sealed record RedactionView(string Label, IdentifierKind Kind, double Confidence, string Recognizer, string? OriginalText);
+
+/// <summary>A proposed code with its evidence.</summary>
+public sealed record SuggestionView(string CodeId, double Confidence, string Evidence, string Engine, int CodebookVersion);
+
+/// <summary>Response of a decision.</summary>
+public sealed record DecisionResponse(string ItemId, VerificationItemStatus Status, DecisionAction Action, string DecidedBy);

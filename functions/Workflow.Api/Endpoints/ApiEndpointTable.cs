@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Handlers;
+using static Workflow.Api.Auth.WorkflowRoles;
+
+namespace Workflow.Api.Endpoints;
+
+/// <summary>
+/// Every route of the HTTP API, once. The local runner maps this table; the Functions app has one
+/// wrapper per entry, checked against it by a test; another test walks it with every role.
+/// </summary>
+public static class ApiEndpointTable
+{
+    public static readonly IReadOnlyList<ApiEndpoint> All =
+    [
+        On<StudyHandlers>("CreateStudy", "POST", ApiRoutes.Studies, [Lead], (h, c) => h.CreateStudyAsync(c)),
+        On<StudyHandlers>("PutStudyEngines", "PUT", ApiRoutes.StudyEngines, [Lead], (h, c) => h.PutEnginesAsync(c)),
+        On<StudyHandlers>("PutCodebook", "PUT", ApiRoutes.Codebook, [Lead], (h, c) => h.PutCodebookAsync(c)),
+        On<StudyHandlers>("GetCodebook", "GET", ApiRoutes.Codebook, [.. WorkflowRolesAll], (h, c) => h.GetCodebookAsync(c)),
+        On<StudyHandlers>("PutIdentifiers", "PUT", ApiRoutes.Identifiers, [Lead], (h, c) => h.PutIdentifiersAsync(c)),
+        On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, [.. WorkflowRolesAll], (h, c) => h.ListEnginesAsync(c)),
+
+        On<RecordingHandlers>("UploadRecording", "POST", ApiRoutes.StudyRecordings, [Interviewer, Lead], (h, c) => h.UploadAsync(c)),
+        On<RecordingHandlers>("ListRecordings", "GET", ApiRoutes.StudyRecordings, [.. WorkflowRolesAll], (h, c) => h.ListAsync(c)),
+        On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, [.. WorkflowRolesAll], (h, c) => h.GetAsync(c)),
+        On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, [.. WorkflowRolesAll], (h, c) => h.GetTranscriptAsync(c)),
+
+        On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
+        On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),
+
+        On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
+        On<ReprocessHandlers>("GetReprocessStatus", "GET", ApiRoutes.ReprocessStatus, [Lead], (h, c) => h.StatusAsync(c)),
+
+        new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (_, _) => Task.FromResult(HealthHandler.Get()), anonymous: true),
+    ];
+
+    private static IReadOnlyList<string> WorkflowRolesAll => Auth.WorkflowRoles.All;
+
+    private static ApiEndpoint On<THandlers>(string name, string method, string route, IReadOnlyList<string> roles, Func<THandlers, ApiCall, Task<IResult>> run)
+        where THandlers : notnull =>
+        new(name, method, route, roles, (services, call) => run(services.GetRequiredService<THandlers>(), call));
+}

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Workflow.Api;
+using Workflow.Api.Endpoints;
+
+namespace Workflow.Functions.Http;
+
+/// <summary>
+/// One HTTP trigger per entry of <see cref="ApiEndpointTable"/> (same name, method and route; a test
+/// checks them against the table). Authorization level is anonymous because App Service
+/// authentication signs users in; the dispatcher applies each endpoint's roles.
+/// </summary>
+public sealed class ApiFunctions(ApiDispatcher api)
+{
+    [Function("CreateStudy")]
+    public Task<IActionResult> CreateStudy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Studies)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("PutStudyEngines")]
+    public Task<IActionResult> PutStudyEngines([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.StudyEngines)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("PutCodebook")]
+    public Task<IActionResult> PutCodebook([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Codebook)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetCodebook")]
+    public Task<IActionResult> GetCodebook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Codebook)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("PutIdentifiers")]
+    public Task<IActionResult> PutIdentifiers([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Identifiers)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("ListEngines")]
+    public Task<IActionResult> ListEngines([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Engines)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("UploadRecording")]
+    public Task<IActionResult> UploadRecording([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.StudyRecordings)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("ListRecordings")]
+    public Task<IActionResult> ListRecordings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyRecordings)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetRecording")]
+    public Task<IActionResult> GetRecording([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Recording)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetRecordingTranscript")]
+    public Task<IActionResult> GetRecordingTranscript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingTranscript)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("ClaimQueueItem")]
+    public Task<IActionResult> ClaimQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueClaim)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("DecideQueueItem")]
+    public Task<IActionResult> DecideQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueDecision)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("StartReprocess")]
+    public Task<IActionResult> StartReprocess([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Reprocess)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetReprocessStatus")]
+    public Task<IActionResult> GetReprocessStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReprocessStatus)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("Health")]
+    public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    /// <summary>
+    /// Runs the endpoint named like the function. The shared handlers return ASP.NET Core results; they
+    /// are executed on the real HttpContext, so one implementation serves both hosts.
+    /// </summary>
+    private async Task<IActionResult> Run(FunctionContext function, HttpRequest request, DurableTaskClient durable)
+    {
+        var endpoint = ApiEndpointTable.All.Single(e => e.Name == function.FunctionDefinition.Name);
+        var data = function.BindingContext.BindingData;
+        var routeValues = endpoint.RouteParameters
+            .Where(p => data.TryGetValue(p, out var v) && v is not null)
+            .ToDictionary(p => p, p => data[p]!.ToString()!);
+        var result = await api.InvokeAsync(endpoint.Name, request, routeValues, durable, request.HttpContext.RequestAborted);
+        await result.ExecuteAsync(request.HttpContext);
+        return new EmptyResult();
+    }
+}
