@@ -11,6 +11,8 @@ public static class LocalRunner
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // Every registration must resolve before the runner serves anything, in every environment.
+        builder.Host.UseDefaultServiceProvider(o => (o.ValidateOnBuild, o.ValidateScopes) = (true, true));
         // Unknown routes and unhandled errors answer with problem details too, without internals.
         builder.Services.AddProblemDetails();
         builder.Services

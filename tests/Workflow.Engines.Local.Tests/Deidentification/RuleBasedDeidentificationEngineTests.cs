@@ -17,14 +17,15 @@ public class RuleBasedDeidentificationEngineTests
     private static StudyIdentifierList List(params StudyIdentifier[] identifiers) => new("study", 1, identifiers);
 
     [Fact]
-    public async Task FindAsync_EveryFinding_CarriesTheEngineNameAndItsUtteranceText()
+    public async Task FindAsync_EveryFinding_CarriesTheDetectorThatFoundItAndItsUtteranceText()
     {
         var transcript = Of(("Interviewer", "Thanks."), ("Participant", "Ring 0191 498 0433 and ask for Angela."));
 
         var findings = await _engine.FindAsync(transcript, List(new StudyIdentifier("p1", "Angela", IdentifierKind.Person, [])), default);
 
-        Assert.Equal("rules", _engine.Name);
-        Assert.All(findings, f => Assert.Equal("rules", f.Recognizer));
+        Assert.Equal("study-list+rules", _engine.Name);
+        Assert.Equal("rules", findings.Single(f => f.Text == "0191 498 0433").Recognizer);
+        Assert.Equal("study-list", findings.Single(f => f.Text == "Angela").Recognizer);
         Assert.All(findings, f => Assert.Equal(1, f.UtteranceIndex));
         Assert.Equal(["0191 498 0433", "Angela"], findings.OrderBy(f => f.Start).Select(f => f.Text));
     }

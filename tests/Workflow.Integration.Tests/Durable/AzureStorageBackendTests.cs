@@ -44,12 +44,12 @@ public class AzureStorageBackendTests
                 new AwaitVerificationInput("s", "r", TimeSpan.FromHours(1)));
             await Eventually(() => Volatile.Read(ref checks) >= 1);
 
-            var signals = AwaitVerificationOrchestrator.SignalsPerGeneration + 3;
+            var signals = AwaitVerificationOrchestrator.WakeUpsPerGeneration + 3;
             for (var i = 0; i < signals; i++)
                 await client.RaiseEventAsync(id, VerificationSignal.EventName, new VerificationSignal($"item-{i}"));
             // The next generation's first count proves the continue-as-new happened; signals queued
             // behind it are dropped by design because that count includes their decisions.
-            await Eventually(() => Volatile.Read(ref checks) >= AwaitVerificationOrchestrator.SignalsPerGeneration + 1);
+            await Eventually(() => Volatile.Read(ref checks) >= AwaitVerificationOrchestrator.WakeUpsPerGeneration + 1);
             Interlocked.Exchange(ref pending, 0);
             await client.RaiseEventAsync(id, VerificationSignal.EventName, new VerificationSignal("last"));
 

@@ -33,12 +33,18 @@ public class KillAndRestartTests(ITestOutputHelper output)
 
         runner.Kill();
         output.WriteLine("Killed the runner while the audio was transcribing and the transcript waited for verification.");
+        // The killed process leaves its copies of the audio behind (identifiable material).
+        var orphans = Directory.Exists(runner.WorkDirectory) ? Directory.GetFileSystemEntries(runner.WorkDirectory) : [];
+        output.WriteLine($"Left in the work area by the kill: {orphans.Length} folder(s).");
         var restart = Stopwatch.StartNew();
         await runner.StartAsync();
+        Assert.All(orphans, o => Assert.False(Path.Exists(o), "the start-up sweep left an orphan of the killed run"));
 
         var (waiting, _) = await api.WaitForStatusAsync(audioId, TimeSpan.FromMinutes(3), "WaitingForVerification", "Failed");
         Assert.Equal("WaitingForVerification", waiting.GetProperty("status").GetString());
         output.WriteLine($"Audio reached WaitingForVerification {restart.Elapsed.TotalSeconds:0.0} s after the restart.");
+        // Transcription has ended: no audio copy, decoded audio or upload may remain anywhere in the work area.
+        Assert.Empty(Directory.Exists(runner.WorkDirectory) ? Directory.GetFiles(runner.WorkDirectory, "*", SearchOption.AllDirectories) : []);
 
         await api.DecideEverythingAsync(study);
         foreach (var id in new[] { transcriptId, audioId })

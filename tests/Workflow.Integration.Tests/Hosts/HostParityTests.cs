@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Routing;
 using Workflow.Api;
+using Workflow.Api.Endpoints;
 using Workflow.Integration.Tests.Infrastructure;
 using Workflow.LocalHost;
 using Workflow.Orchestrations;
@@ -27,22 +28,27 @@ public class HostParityTests
         Triggers().Where(t => t.Binding.GetProperty("type").GetString() == type).Select(t => t.Name).ToHashSet();
 
     [Fact]
-    public void HttpRoutes_AreTheSameInBothHosts()
+    public void HttpFunctions_AreTheEndpointTable_NameMethodAndRoute()
     {
-        var functionRoutes = Triggers()
+        var functions = Triggers()
             .Where(t => t.Binding.GetProperty("type").GetString() == "httpTrigger")
             .SelectMany(t => t.Binding.GetProperty("methods").EnumerateArray()
-                .Select(m => $"{m.GetString()!.ToUpperInvariant()} {t.Binding.GetProperty("route").GetString()}"))
-            .ToHashSet();
+                .Select(m => $"{t.Name} {m.GetString()!.ToUpperInvariant()} {t.Binding.GetProperty("route").GetString()}"))
+            .Order();
+        var table = ApiEndpointTable.All.Select(e => $"{e.Name} {e.Method} {e.Route}").Order();
+        Assert.Equal(table, functions);
+    }
 
+    [Fact]
+    public void LocalRunner_MapsTheEndpointTable_NameMethodAndRoute()
+    {
         var app = LocalRunner.Build(["--Storage:Identifiable=UseDevelopmentStorage=true", "--Storage:Deidentified=UseDevelopmentStorage=true"]);
-        var localRoutes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+        var local = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
-                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')[(ApiRoutes.Prefix.Length + 1)..]}"))
-            .ToHashSet();
-
-        Assert.NotEmpty(localRoutes);
-        Assert.Equal(localRoutes.Order(), functionRoutes.Order());
+                .Select(m => $"{e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName} {m} {e.RoutePattern.RawText!.TrimStart('/')[(ApiRoutes.Prefix.Length + 1)..]}"))
+            .Order();
+        var table = ApiEndpointTable.All.Select(e => $"{e.Name} {e.Method} {e.Route}").Order();
+        Assert.Equal(table, local);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class AwaitVerificationOrchestratorTests
         await HostFixture.EventuallyAsync(() => fakes.Attempts(nameof(GetVerificationProgressActivity)) >= 1);
 
         // One signal at a time, as coders decide; a burst is covered against the real backend.
-        for (var i = 1; i <= AwaitVerificationOrchestrator.SignalsPerGeneration + 2; i++)
+        for (var i = 1; i <= AwaitVerificationOrchestrator.WakeUpsPerGeneration + 2; i++)
         {
             await host.Client.RaiseEventAsync(id, VerificationSignal.EventName, new VerificationSignal($"item-{i}"));
             // Every signal leads to one count: in the same generation, or (for the signal that
@@ -63,5 +63,23 @@ public class AwaitVerificationOrchestratorTests
         var done = await HostFixture.CompleteAsync(host.Client, id);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         Assert.Equal(0, done.ReadOutputAs<VerificationProgress>()!.Pending);
+    }
+
+    [Fact]
+    public async Task Run_WaitingWithoutSignals_ContinuesAsNewAfterBoundedRechecks()
+    {
+        var fakes = new FakeActivities { PendingItems = 1, TotalItems = 1 };
+        await using var host = await HostFixture.StartAsync(fakes);
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(AwaitVerificationOrchestrator),
+            new AwaitVerificationInput("s", "r", TimeSpan.FromMilliseconds(20)));
+
+        // Only re-check timers wake it: a recording waiting for weeks must still restart its history.
+        await HostFixture.EventuallyAsync(() => fakes.Attempts(nameof(GetVerificationProgressActivity)) > AwaitVerificationOrchestrator.WakeUpsPerGeneration + 1);
+        var running = await host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        Assert.True(running!.ReadInputAs<AwaitVerificationInput>()!.Generation >= 1);
+
+        Interlocked.Exchange(ref fakes.PendingItems, 0);
+        var done = await HostFixture.CompleteAsync(host.Client, id);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
     }
 }

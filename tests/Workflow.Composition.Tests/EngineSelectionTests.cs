@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Domain.Deidentification;
+using Workflow.Domain.Ports;
+using Workflow.Domain.Studies;
+using Workflow.Domain.Transcripts;
+using Workflow.Engines.Local;
+using Workflow.Engines.Local.Deidentification;
+using Workflow.Engines.Local.Transcription;
+
+namespace Workflow.Composition.Tests;
+
+public class EngineSelectionTests
+{
+    private static IConfiguration Config(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
+
+    /// <summary>The local adapter plus a dummy cloud adapter, as a host would register them.</summary>
+    private static EngineSelection Selection(IConfiguration configuration)
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddLocalEngines(configuration);
+        services.AddTranscriptionEngine<CloudTranscriber>("cloud", "a cloud recogniser", isCloud: true);
+        services.AddDeidentificationEngine<CloudDetector>("cloud-pii", "a cloud PII service", isCloud: true);
+        services.AddCodingEngine<EchoCoder>("echo", "a test coder");
+        services.AddEngineSelection(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true })
+            .GetRequiredService<EngineSelection>();
+    }
+
+    private static Study StudyWith(StudyEngineSettings? engines) => new("s1", "Study", [], DateTimeOffset.UnixEpoch) { Engines = engines };
+
+    [Fact]
+    public void AnUnknownEngineKey_StopsStartUp_ListingWhatIsAvailable()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddLocalEngines(Config());
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddEngineSelection(Config(("Engines:Transcription", "Whisper"))));
+        Assert.Contains("Engines:Transcription = 'whisper' is not available", error.Message);
+        Assert.Contains("local (offline PocketSphinx)", error.Message);
+    }
+
+    [Fact]
+    public void WithoutTheStudyListMatcher_StartUpStops()
+    {
+        var services = new ServiceCollection();
+        services.AddTranscriptionEngine<CloudTranscriber>("local", "x");
+        services.AddCodingEngine<EchoCoder>("keywords", "x");
+        services.AddDeidentificationEngine<CloudDetector>("rules", "x");
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddEngineSelection(Config()));
+        Assert.Contains("study identifier list", error.Message);
+    }
+
+    [Fact]
+    public void HostDefault_ServesStudiesWithoutTheirOwnChoice()
+    {
+        var selection = Selection(Config(("Engines:Coding", "echo")));
+        Assert.IsType<PocketSphinxTranscriptionEngine>(selection.Transcription(StudyWith(null)));
+        Assert.IsType<EchoCoder>(selection.Coding(StudyWith(null)));
+    }
+
+    [Fact]
+    public void TheStudysChoice_WinsOverTheHostDefault()
+    {
+        var selection = Selection(Config());
+        var study = StudyWith(new StudyEngineSettings(AllowCloudEngines: true, Transcription: "cloud", Coding: "ECHO"));
+        Assert.IsType<CloudTranscriber>(selection.Transcription(study));
+        Assert.IsType<EchoCoder>(selection.Coding(study));
+    }
+
+    [Fact]
+    public void AStudyThatForbidsCloudEngines_IsNeverSentToOne_EvenWhenTheHostDefaultIsCloud()
+    {
+        var selection = Selection(Config(("Engines:Transcription", "cloud")));
+        var error = Assert.Throws<EngineUnavailableException>(() => selection.Transcription(StudyWith(null)));
+        Assert.Contains("does not allow cloud engines", error.Message);
+        Assert.Contains("local", error.Message);
+        Assert.IsType<CloudTranscriber>(selection.Transcription(StudyWith(new StudyEngineSettings(AllowCloudEngines: true))));
+    }
+
+    [Fact]
+    public void Check_RefusesUnknownEngines_AndCloudEnginesForAStudyThatForbidsThem()
+    {
+        var selection = Selection(Config());
+        var errors = selection.Check(new StudyEngineSettings(Transcription: "cloud", Deidentification: ["nope"], Coding: "keywords"));
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Contains("'cloud' is a cloud engine"));
+        Assert.Contains(errors, e => e.Contains("'nope' is not available"));
+        Assert.Empty(selection.Check(new StudyEngineSettings(AllowCloudEngines: true, Transcription: "cloud")));
+        Assert.NotEmpty(selection.Check(new StudyEngineSettings(Deidentification: [EngineKeys.StudyList])));
+    }
+
+    [Fact]
+    public void Deidentification_AlwaysRunsTheStudyList_BesideTheChosenDetectors()
+    {
+        var selection = Selection(Config(("Engines:Deidentification", "rules, cloud-pii")));
+
+        var forbidding = Assert.IsType<CompositeDeidentificationEngine>(selection.Deidentification(StudyWith(null)));
+        Assert.Equal("study-list+rules", forbidding.Name);
+        var allowing = Assert.IsType<CompositeDeidentificationEngine>(selection.Deidentification(StudyWith(new StudyEngineSettings(AllowCloudEngines: true))));
+        Assert.Equal("study-list+rules+cloud-pii", allowing.Name);
+        var own = Assert.IsType<CompositeDeidentificationEngine>(selection.Deidentification(StudyWith(new StudyEngineSettings(Deidentification: []))));
+        Assert.Equal("study-list", own.Name);
+    }
+
+    [Fact]
+    public async Task CompositeFindings_AreTheUnionOfTheDetectors_WithProvenance()
+    {
+        var selection = Selection(Config(("Engines:Deidentification", "rules,cloud-pii")));
+        var engine = selection.Deidentification(StudyWith(new StudyEngineSettings(AllowCloudEngines: true)));
+        var transcript = new Transcript("r1", "test", [Utterance.Untimed(0, "P1", "Dave rang 07700 900418 about Harbour Project.")]);
+        var list = new StudyIdentifierList("s1", 1, [new StudyIdentifier("h", "Harbour Project", IdentifierKind.Organization, [])]);
+
+        var findings = await engine.FindAsync(transcript, list, default);
+
+        Assert.Equal(["Dave", "07700 900418", "Harbour Project"], findings.Select(f => f.Text));
+        Assert.Equal(["cloud-pii", "rules", "study-list"], findings.Select(f => f.Recognizer));
+    }
+
+    [Fact]
+    public void EveryRegisteredEngine_Resolves()
+    {
+        var selection = Selection(Config());
+        foreach (var stage in Enum.GetValues<EngineStage>())
+            Assert.NotEmpty(selection.Available(stage));
+        Assert.DoesNotContain(selection.Available(EngineStage.Deidentification), d => d.Key == EngineKeys.StudyList);
+        Assert.IsType<StudyListDetector>(new ServiceCollection().AddLogging().AddLocalEngines(Config()).BuildServiceProvider()
+            .GetRequiredKeyedService<IDeidentificationEngine>(EngineKeys.StudyList));
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Workflow.Api.Endpoints;
+using Workflow.Api.Handlers;
+using Workflow.Engines.Local;
+using Workflow.Hosting;
+using Workflow.Orchestrations;
+
+namespace Workflow.Composition.Tests;
+
+/// <summary>
+/// The Functions app registers exactly <c>AddLocalEngines</c> then <c>AddWorkflow(..., Functions)</c>
+/// (see its Program.cs); this builds that container with validation on, so a registration that cannot
+/// resolve fails here rather than on the first request in Azure. The local runner's container is
+/// validated on every build (LocalRunner) and built by the host parity tests.
+/// </summary>
+public class HostContainerTests
+{
+    [Fact]
+    public void TheFunctionsAppsServices_AllResolve()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Identifiable"] = "UseDevelopmentStorage=true",
+            ["Storage:Deidentified"] = "UseDevelopmentStorage=true",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddLocalEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions);
+        foreach (var activity in WorkflowTasks.Activities) services.AddTransient(activity);
+
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.NotNull(provider.GetRequiredService<ApiDispatcher>());
+        Assert.NotNull(provider.GetRequiredService<QueueHandlers>());
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is WorkflowStartup);
+        foreach (var activity in WorkflowTasks.Activities) Assert.NotNull(provider.GetRequiredService(activity));
+    }
+
+    [Fact]
+    public void TheFunctionsApp_RefusesTheDevelopmentPrincipal_OutsideDevelopment()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Mode"] = "Development" }).Build();
+        if (Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is "Development") return;
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddLocalEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions));
+        Assert.Contains("Auth:Mode=Development", error.Message);
+    }
+}
