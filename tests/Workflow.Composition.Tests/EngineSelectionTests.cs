@@ -18,7 +18,7 @@ public class EngineSelectionTests
     /// <summary>The local adapter plus a dummy cloud adapter, as a host would register them.</summary>
     private static EngineSelection Selection(IConfiguration configuration)
     {
-        var services = new ServiceCollection().AddLogging();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IWorkArea>(new WorkArea(Path.GetTempPath()));
         services.AddLocalEngines(configuration);
         services.AddTranscriptionEngine<CloudTranscriber>("cloud", "a cloud recogniser", isCloud: true);
         services.AddDeidentificationEngine<CloudDetector>("cloud-pii", "a cloud PII service", isCloud: true);

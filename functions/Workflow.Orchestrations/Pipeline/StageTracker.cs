@@ -12,15 +12,15 @@ namespace Workflow.Orchestrations.Pipeline;
 /// </summary>
 internal sealed class StageTracker(TaskOrchestrationContext context, string recordingId)
 {
-    // Replay-safe: each line is written once, not on every replay. Ids and stages only.
-    private readonly ILogger _log = context.CreateReplaySafeLogger("Workflow.Orchestrations.Pipeline");
+    // Replay-safe loggers write each line once, not on every replay. Ids and stages only.
+    private const string LogCategory = "Workflow.Orchestrations.Pipeline";
 
     public PipelineStage Current { get; private set; } = PipelineStage.Received;
 
     public async Task EnterAsync(PipelineStage stage, RecordingStatus status = RecordingStatus.Running, StageProgress? progress = null)
     {
         Current = stage;
-        _log.LogInformation("Recording {RecordingId} ({Instance}): {Stage} {Status}", recordingId, context.InstanceId, stage, status);
+        context.CreateReplaySafeLogger(LogCategory).LogInformation("Recording {RecordingId} ({Instance}): {Stage} {Status}", recordingId, context.InstanceId, stage, status);
         context.SetCustomStatus(new PipelineStatus(stage, status, progress));
         await context.CallActivityAsync(nameof(UpdateRecordingStageActivity), new StageUpdate(recordingId, stage, status, progress), Retries.Transient);
     }
@@ -29,7 +29,7 @@ internal sealed class StageTracker(TaskOrchestrationContext context, string reco
     {
         var reason = FailureReasons.ForUser(Current, failure.FailureDetails);
         // The reason is written for users and never quotes content (see FailureReasons).
-        _log.LogWarning("Recording {RecordingId} failed at {Stage}: {Reason}", recordingId, Current, reason);
+        context.CreateReplaySafeLogger(LogCategory).LogWarning("Recording {RecordingId} failed at {Stage}: {Reason}", recordingId, Current, reason);
         context.SetCustomStatus(new PipelineStatus(Current, RecordingStatus.Failed, Error: reason));
         await context.CallActivityAsync(nameof(MarkRecordingFailedActivity), new FailureInput(recordingId, Current, reason), Retries.Transient);
         return new PipelineOutcome(recordingId, RecordingStatus.Failed, Current, reason);

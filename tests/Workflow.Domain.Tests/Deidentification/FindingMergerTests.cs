@@ -5,7 +5,7 @@ namespace Workflow.Domain.Tests.Deidentification;
 public class FindingMergerTests
 {
     private static IdentifierFinding F(int start, int end, string recognizer, string key = "k", double confidence = 0.8, IdentifierKind kind = IdentifierKind.Person, int utterance = 0) =>
-        new(utterance, start, end, kind, new string('x', end - start), key, confidence, recognizer);
+        new(utterance, start, end, kind, new string('x', Math.Max(0, end - start)), key, confidence, recognizer);
 
     [Fact]
     public void LongestSpanWins_AndNamesEveryDetectorInsideIt()
