@@ -79,6 +79,8 @@ public class HostParityTests
         Assert.Equal("Storage:Durable", durable.GetProperty("storageProvider").GetProperty("connectionName").GetString());
         // Orchestration payloads are ids and counts, but tracing them is still off by policy.
         Assert.False(durable.GetProperty("tracing").GetProperty("traceInputsAndOutputs").GetBoolean());
+        // The engines run their own parallel work (PocketSphinx chunks): activities are capped per instance, as on the runner.
+        Assert.InRange(durable.GetProperty("maxConcurrentActivityFunctions").GetInt32(), 1, 8);
     }
 
     [Fact]
