@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
 using Workflow.Functions.Http;
 using Workflow.Hosting;
@@ -10,5 +11,6 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services
     .AddLocalEngines(builder.Configuration)
+    .AddAzureEngines(builder.Configuration)
     .AddWorkflow(builder.Configuration, WorkflowHostKind.Functions);
 builder.Build().Run();

@@ -1,3 +1,4 @@
+using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
 using Workflow.Hosting;
 using Workflow.LocalHost.Durable;
@@ -17,6 +18,7 @@ public static class LocalRunner
         builder.Services.AddProblemDetails();
         builder.Services
             .AddLocalEngines(builder.Configuration)
+            .AddAzureEngines(builder.Configuration)
             .AddWorkflow(builder.Configuration, WorkflowHostKind.LocalRunner)
             .AddLocalDurableBackend(builder.Configuration);
         builder.Services.AddHostedService<DroppedUploadPoller>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Handlers;
+using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
 using Workflow.Hosting;
 using Workflow.Orchestrations;
@@ -26,7 +27,7 @@ public class HostContainerTests
             ["Storage:Deidentified"] = "UseDevelopmentStorage=true",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddLocalEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions);
+        services.AddLocalEngines(configuration).AddAzureEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions);
         foreach (var activity in WorkflowTasks.Activities) services.AddTransient(activity);
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
