@@ -23,14 +23,17 @@ public sealed class RawUploadRepository(BlobContainerClient rawUploads)
     /// Stores the file unless it is already there (a duplicate upload or a retried request). The
     /// original file name is kept here, in the identifiable store, and nowhere else.
     /// </summary>
-    public async Task SaveAsync(string blobName, Stream content, string contentType, string originalFileName, CancellationToken ct)
+    public async Task SaveAsync(string blobName, Stream content, string contentType, string originalFileName, CancellationToken ct, string? interviewer = null, string? notes = null)
     {
+        var metadata = new Dictionary<string, string> { [OriginalNameMetadata] = Uri.EscapeDataString(originalFileName) };
+        if (interviewer is not null) metadata[InterviewerMetadata] = Uri.EscapeDataString(interviewer);
+        if (notes is not null) metadata[NotesMetadata] = Uri.EscapeDataString(notes);
         try
         {
             await rawUploads.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
             {
                 HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
-                Metadata = new Dictionary<string, string> { [OriginalNameMetadata] = Uri.EscapeDataString(originalFileName) },
+                Metadata = metadata,
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, ct);
         }
@@ -38,6 +41,18 @@ public sealed class RawUploadRepository(BlobContainerClient rawUploads)
         {
             // Same name means same study and content hash: the bytes are identical, nothing to do.
         }
+    }
+
+    /// <summary>Metadata keys of the upload's free-text fields, which may name people.</summary>
+    public const string InterviewerMetadata = "interviewer";
+    public const string NotesMetadata = "notes";
+
+    /// <summary>The free-text fields given with the upload (identifiable), or nulls when there were none.</summary>
+    public async Task<(string? Interviewer, string? Notes)> GetFreeTextAsync(string blobName, CancellationToken ct)
+    {
+        var properties = await rawUploads.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct);
+        string? Read(string key) => properties.Value.Metadata.TryGetValue(key, out var v) ? Uri.UnescapeDataString(v) : null;
+        return (Read(InterviewerMetadata), Read(NotesMetadata));
     }
 
     /// <summary>Copies the source to a local file for engines that need a path (ffmpeg, PocketSphinx).</summary>

@@ -3,7 +3,7 @@ using Workflow.Domain.Studies;
 namespace Workflow.Api.Handlers;
 
 /// <summary>Body of <c>POST /api/studies</c>. The id is derived from the name when absent.</summary>
-public sealed record CreateStudyRequest(string? Id, string? Name, IReadOnlyList<SiteRequest>? Sites, StudyEngineSettings? Engines = null);
+public sealed record CreateStudyRequest(string? Id, string? Name, IReadOnlyList<SiteRequest>? Sites, StudyEngineSettings? Engines = null, string? ParticipantIdPattern = null);
 
 /// <summary>A site in a study creation request.</summary>
 public sealed record SiteRequest(string? Id, string? Name);

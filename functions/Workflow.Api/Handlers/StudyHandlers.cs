@@ -30,6 +30,7 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
         foreach (var (site, i) in sites.Where(x => string.IsNullOrWhiteSpace(x.s?.Name)))
             errors.Add($"sites[{i}].name is required.");
         if (body.Engines is { } settings) errors.AddRange(engines.Check(settings));
+        if (body.ParticipantIdPattern is { } pattern && ParticipantIds.CheckPattern(pattern) is { } badPattern) errors.Add(badPattern);
         if (errors.Count > 0) return Problems.Validation(errors);
 
         var siteList = sites.Select(x => new Site(
@@ -39,7 +40,7 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
         if (siteList.Select(s => s.Id).Distinct(StringComparer.OrdinalIgnoreCase).Count() != siteList.Count)
             return Problems.Validation(["site ids must be unique."]);
 
-        var study = new Study(id, body.Name!.Trim(), siteList, time.GetUtcNow()) { Engines = body.Engines };
+        var study = new Study(id, body.Name!.Trim(), siteList, time.GetUtcNow()) { Engines = body.Engines, ParticipantIdPattern = body.ParticipantIdPattern };
         if (!await studies.TryCreateAsync(study, ct)) return Problems.Conflict($"A study with id '{id}' already exists.");
         return TypedResults.Created($"/api/studies/{id}", study);
     }

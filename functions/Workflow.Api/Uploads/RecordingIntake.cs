@@ -28,9 +28,10 @@ public sealed class RecordingIntake(RecordingRepository recordings, RawUploadRep
         var existing = await recordings.GetAsync(recordingId, ct);
         if (existing is null)
         {
-            await rawUploads.SaveAsync(blobName, content, request.ContentType, request.FileName, ct);
+            // Free text (the interviewer's name, notes) stays with the raw upload; the status row gets none.
+            await rawUploads.SaveAsync(blobName, content, request.ContentType, request.FileName, ct, request.Metadata.Interviewer, request.Metadata.Notes);
             var now = time.GetUtcNow();
-            var recording = new Recording(recordingId, request.StudyId, request.Metadata, request.Kind, safeName,
+            var recording = new Recording(recordingId, request.StudyId, request.Metadata.WithoutFreeText(), request.Kind, safeName,
                 request.ContentType, request.Size, request.Sha256, PipelineStage.Received, RecordingStatus.Running, null, null, now, now);
             if (await recordings.TryCreateAsync(recording, ct))
             {

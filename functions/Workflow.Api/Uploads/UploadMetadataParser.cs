@@ -8,7 +8,7 @@ namespace Workflow.Api.Uploads;
 /// Reads recording metadata from upload form fields and reports every problem at once, so an
 /// interviewer can fix the form in one go. Fields:
 /// <c>siteId</c>, <c>format</c> (interview | focus-group), <c>participants</c> ("P017:ServiceUser, P018:Worker"),
-/// <c>interviewer</c>, <c>recordedOn</c> (yyyy-MM-dd), <c>consentRecording</c>, <c>consentTranscription</c>,
+/// <c>interviewer</c>, <c>notes</c> (both free text, kept in the identifiable store only), <c>recordedOn</c> (yyyy-MM-dd), <c>consentRecording</c>, <c>consentTranscription</c>,
 /// <c>consentQuotation</c>, <c>consentArchiving</c> (true/false), <c>language</c> (optional, e.g. en-GB).
 /// </summary>
 public static class UploadMetadataParser
@@ -24,12 +24,15 @@ public static class UploadMetadataParser
             errors.Add($"siteId '{siteId}' is not a site of this study; sites: {string.Join(", ", study.Sites.Select(s => s.Id))}.");
 
         var format = ParseFormat(Field("format"), errors);
-        var participants = ParseParticipants(Field("participants"), errors);
+        var participants = ParseParticipants(Field("participants"), study.ParticipantIdPattern, errors);
         if (format == RecordingFormat.IndividualInterview && participants.Count > 1)
             errors.Add("An individual interview has one participant; use format=focus-group for more.");
 
         var interviewer = Field("interviewer");
         if (interviewer is null) errors.Add("interviewer is required (a team member's name or initials).");
+        else if (interviewer.Length > MaxFreeText) errors.Add($"interviewer is longer than {MaxFreeText} characters.");
+        var notes = Field("notes");
+        if (notes is { Length: > MaxFreeText }) errors.Add($"notes are longer than {MaxFreeText} characters.");
 
         DateOnly? recordedOn = null;
         if (Field("recordedOn") is { } date)
@@ -47,7 +50,7 @@ public static class UploadMetadataParser
             errors.Add("consentRecording and consentTranscription must both be true: without them the recording cannot be processed.");
 
         if (errors.Count > 0) return (null, errors);
-        return (new RecordingMetadata(siteId!, format!.Value, participants, interviewer!, recordedOn, consent, Field("language") ?? "en-GB"), errors);
+        return (new RecordingMetadata(siteId!, format!.Value, participants, interviewer!, recordedOn, consent, Field("language") ?? "en-GB", notes), errors);
     }
 
     private static RecordingFormat? ParseFormat(string? value, List<string> errors)
@@ -61,7 +64,10 @@ public static class UploadMetadataParser
         }
     }
 
-    private static List<ParticipantRef> ParseParticipants(string? value, List<string> errors)
+    // Free text is kept as identifiable metadata of the raw upload (blob metadata, 8 KB in all).
+    private const int MaxFreeText = 2000;
+
+    private static List<ParticipantRef> ParseParticipants(string? value, string? pattern, List<string> errors)
     {
         var list = new List<ParticipantRef>();
         var errorsBefore = errors.Count;
@@ -74,11 +80,11 @@ public static class UploadMetadataParser
         for (var i = 0; i < entries.Length; i++)
         {
             var parts = entries[i].Split(':', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || !IsParticipantId(parts[0]))
+            if (parts.Length != 2 || !ParticipantIds.IsValid(parts[0], pattern))
             {
                 // By position, never quoting the entry: a refused entry may be a participant's name,
                 // and refusals of dropped uploads are logged and stored on the blob.
-                errors.Add($"participant {i + 1} must look like 'P017:ServiceUser' (a study id of 2-20 letters and digits with at least one digit, not a name, and a role).");
+                errors.Add($"participant {i + 1} must look like 'P017:ServiceUser': a study code matching {pattern ?? ParticipantIds.DefaultPattern}, never a name, and a role.");
                 continue;
             }
             // Letters only: Enum.TryParse also accepts numbers, so "P017:5" would otherwise pass as Other.
@@ -93,10 +99,6 @@ public static class UploadMetadataParser
         if (list.Count == 0 && errors.Count == errorsBefore) errors.Add("participants must list at least one participant.");
         return list;
     }
-
-    // Participant ids must be codes, not names: digits are required so "Darren" is refused.
-    private static bool IsParticipantId(string id) =>
-        id.Length is >= 2 and <= 20 && id.All(char.IsAsciiLetterOrDigit) && id.Any(char.IsAsciiDigit);
 
     private static bool Flag(string? value, string name, List<string> errors)
     {

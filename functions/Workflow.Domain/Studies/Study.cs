@@ -8,6 +8,9 @@ public sealed record Study(string Id, string Name, IReadOnlyList<Site> Sites, Da
     /// <summary>The study's engine choices; null (studies stored before engines were per study) means the defaults.</summary>
     public StudyEngineSettings? Engines { get; init; }
 
+    /// <summary>The study's own pattern for participant ids; null means <see cref="ParticipantIds.DefaultPattern"/>.</summary>
+    public string? ParticipantIdPattern { get; init; }
+
     /// <summary>The engine choices in force: the study's own, or the defaults.</summary>
     [JsonIgnore]
     public StudyEngineSettings EngineSettings => Engines ?? StudyEngineSettings.Default;

@@ -14,6 +14,7 @@ public sealed class CodeTranscriptActivity(
     RecordingDocuments documents,
     CodebookRepository codebooks,
     RecordingRepository recordings,
+    RawUploadRepository rawUploads,
     StudyRepository studies,
     EngineSelection engines,
     IOptions<PipelineOptions> options) : TaskActivity<RecordingRef, CodingSummary>
@@ -31,7 +32,12 @@ public sealed class CodeTranscriptActivity(
 
         var settings = options.Value;
         var nonCodable = new HashSet<string>(settings.NonCodableSpeakers, StringComparer.OrdinalIgnoreCase);
-        if (!string.IsNullOrWhiteSpace(recording?.Metadata.Interviewer)) nonCodable.Add(recording.Metadata.Interviewer);
+        // Imported transcripts may label the interviewer's turns with their name; it is read from the
+        // identifiable upload record (rows written before free text moved there still hold it).
+        var interviewer = recording?.Metadata.Interviewer;
+        if (interviewer is null && recording is not null)
+            (interviewer, _) = await rawUploads.GetFreeTextAsync(RawUploadRepository.NameOf(input.StudyId, input.RecordingId, Path.GetExtension(recording.FileName)), ct);
+        if (!string.IsNullOrWhiteSpace(interviewer)) nonCodable.Add(interviewer);
         var segments = Segmenter.Split(transcript, new SegmentationOptions
         {
             MaxWords = settings.SegmentMaxWords,

@@ -327,4 +327,44 @@ public class UploadMetadataParserTests
         Assert.Contains("consentRecording must be true or false.", errors);
         Assert.Contains(errors, e => e.StartsWith("consentRecording and consentTranscription must both be true"));
     }
+
+    [Theory]
+    [InlineData("Darren1")]
+    [InlineData("Darren")]
+    [InlineData("Kelly2005")]
+    public void Participants_WithNameLikeIds_AreRefusedByTheDefaultPattern(string id)
+    {
+        var (metadata, errors) = UploadMetadataParser.Parse(With("participants", $"{id}:ServiceUser"), TwoSites);
+        Assert.Null(metadata);
+        Assert.Contains(errors, e => e.Contains("never a name"));
+    }
+
+    [Fact]
+    public void Participants_FollowTheStudysOwnPattern_WhenItHasOne()
+    {
+        var strict = TwoSites with { ParticipantIdPattern = "^P[0-9]{3}$" };
+        Assert.NotNull(UploadMetadataParser.Parse(With("participants", "P017:ServiceUser"), strict).Metadata);
+        var (refused, errors) = UploadMetadataParser.Parse(With("participants", "SU1:ServiceUser"), strict);
+        Assert.Null(refused);
+        Assert.Contains(errors, e => e.Contains("^P[0-9]{3}$"));
+    }
+
+    [Fact]
+    public void Notes_AreKeptAsFreeText_AndWithoutFreeTextDropsThemWithTheInterviewer()
+    {
+        var (metadata, _) = UploadMetadataParser.Parse(With("notes", "Met at the drop-in"), TwoSites);
+        Assert.Equal("Met at the drop-in", metadata!.Notes);
+        var stripped = metadata.WithoutFreeText();
+        Assert.Null(stripped.Interviewer);
+        Assert.Null(stripped.Notes);
+        Assert.Equal(metadata.Participants, stripped.Participants);
+    }
+
+    [Fact]
+    public void FreeText_LongerThanTheLimit_IsRefused()
+    {
+        var (metadata, errors) = UploadMetadataParser.Parse(With("notes", new string('x', 2001)), TwoSites);
+        Assert.Null(metadata);
+        Assert.Contains(errors, e => e.StartsWith("notes are longer than"));
+    }
 }

@@ -31,6 +31,8 @@ public class PipelineEndToEndTests(RunnerFixture fixture) : IClassFixture<Runner
         Assert.True(audioWaiting.GetProperty("durationSeconds").GetDouble() > 5);
         // Original file names can name people; the de-identified side only knows the format.
         Assert.Equal("source.txt", transcriptWaiting.GetProperty("fileName").GetString());
+        // So can the interviewer field: it stays with the raw upload, never in the status the API shows.
+        Assert.Equal(JsonValueKind.Null, transcriptWaiting.GetProperty("metadata").GetProperty("interviewer").ValueKind);
 
         var (redactions, codes) = await Api.DecideEverythingAsync(study);
         Assert.True(codes > 0, "the keyword coder proposed no codes for the sample transcript");
