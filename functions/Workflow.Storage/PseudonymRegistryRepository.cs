@@ -1,13 +1,15 @@
 using Workflow.Domain.Deidentification;
+using Workflow.Domain.Ports;
 using Workflow.Storage.Documents;
 
 namespace Workflow.Storage;
 
 /// <summary>
 /// The study's pseudonym key (identifiable account). Transcripts of one study may be de-identified
-/// concurrently, so changes are applied with optimistic concurrency and retried on conflict.
+/// concurrently, so changes are applied with optimistic concurrency and retried on conflict. Entity
+/// keys are stored as keyed hashes with the study's secret (<see cref="IStudySecrets"/>).
 /// </summary>
-public sealed class PseudonymRegistryRepository(JsonBlobContainer keys)
+public sealed class PseudonymRegistryRepository(JsonBlobContainer keys, IStudySecrets secrets)
 {
     private static string NameOf(string studyId) => $"{studyId}/registry.json";
 
@@ -17,10 +19,11 @@ public sealed class PseudonymRegistryRepository(JsonBlobContainer keys)
     /// </summary>
     public async Task<T> UpdateAsync<T>(string studyId, Func<PseudonymRegistry, T> work, CancellationToken ct)
     {
+        var protector = await ProtectorAsync(studyId, ct);
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var (entries, etag) = await keys.TryReadAsync<List<PseudonymEntry>>(NameOf(studyId), ct);
-            var registry = new PseudonymRegistry(studyId, entries);
+            var registry = new PseudonymRegistry(studyId, entries, protector);
             var result = work(registry);
             if (!registry.HasChanges) return result;
             var saved = etag is { } current
@@ -33,5 +36,8 @@ public sealed class PseudonymRegistryRepository(JsonBlobContainer keys)
 
     /// <summary>The registry as stored (read-only use).</summary>
     public async Task<PseudonymRegistry> GetAsync(string studyId, CancellationToken ct) =>
-        new(studyId, (await keys.TryReadAsync<List<PseudonymEntry>>(NameOf(studyId), ct)).Value);
+        new(studyId, (await keys.TryReadAsync<List<PseudonymEntry>>(NameOf(studyId), ct)).Value, await ProtectorAsync(studyId, ct));
+
+    private async Task<EntityKeyProtector> ProtectorAsync(string studyId, CancellationToken ct) =>
+        new(await secrets.GetOrCreateAsync(studyId, ct));
 }

@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Deidentification;
 using Workflow.Storage.Configuration;
+using Workflow.Domain.Ports;
 using Workflow.Storage.Documents;
+using Workflow.Storage.Secrets;
 
 namespace Workflow.Storage;
 
@@ -30,7 +32,8 @@ public static class StorageServiceCollectionExtensions
 
         // Identifiable account.
         services.AddSingleton(sp => new IdentifierListRepository(new VersionedDocuments<StudyIdentifierList>(IdentifiableJson(sp, StorageNames.StudyIdentifiers))));
-        services.AddSingleton(sp => new PseudonymRegistryRepository(IdentifiableJson(sp, StorageNames.PseudonymKeys)));
+        services.AddSingleton(sp => new PseudonymRegistryRepository(IdentifiableJson(sp, StorageNames.PseudonymKeys), sp.GetRequiredService<IStudySecrets>()));
+        services.AddSingleton<IStudySecrets>(sp => StudySecretsFrom(configuration, sp));
         services.AddSingleton(sp => new RawUploadRepository(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.RawUploads)));
         services.AddSingleton(sp => new VerificationQueue(Identifiable(sp).Tables.GetTableClient(StorageNames.VerificationTable)));
         services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));
@@ -44,6 +47,20 @@ public static class StorageServiceCollectionExtensions
             DeidentifiedJson(sp, StorageNames.FinalTranscripts)));
         return services;
     }
+
+    /// <summary>
+    /// <c>Secrets:Store</c>: <c>file</c> (a folder apart from both accounts, <c>Secrets:Directory</c>; the
+    /// local runner's choice) or <c>blob</c> (a container of the identifiable account, for multi-instance
+    /// hosts until a Key Vault store exists; the default).
+    /// </summary>
+    private static IStudySecrets StudySecretsFrom(IConfiguration configuration, IServiceProvider sp) =>
+        (configuration["Secrets:Store"] ?? "blob").Trim().ToLowerInvariant() switch
+        {
+            "file" => new FileStudySecrets(configuration["Secrets:Directory"] is { Length: > 0 } dir ? dir
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "qualitative-workflow", "study-secrets")),
+            "blob" => new BlobStudySecrets(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.StudySecrets)),
+            var other => throw new InvalidOperationException($"Secrets:Store '{other}' is not known; use file or blob."),
+        };
 
     private static StorageClients Identifiable(IServiceProvider sp) => sp.GetRequiredService<StorageAccounts>().Identifiable;
 

@@ -3,18 +3,29 @@ namespace Workflow.Domain.Deidentification;
 /// <summary>
 /// A study's pseudonym key: gives every entity a stable label such as <c>[PERSON_3]</c>, so the same
 /// person carries the same label in every transcript of the study. Labels are numbered per kind in
-/// order of first assignment and never reused. The key is identifiable material.
+/// order of first assignment and never reused. With a <see cref="EntityKeyProtector"/> (how the
+/// repository builds it), entity keys are stored only as keyed hashes; clear keys of a registry saved
+/// before that are re-keyed on load, keeping their labels.
 /// </summary>
 public sealed class PseudonymRegistry
 {
     private readonly Dictionary<(IdentifierKind Kind, string Key), PseudonymEntry> _entries = new();
     private readonly Dictionary<IdentifierKind, int> _lastNumber = new();
 
-    public PseudonymRegistry(string studyId, IEnumerable<PseudonymEntry>? entries = null)
+    private readonly EntityKeyProtector? _protector;
+
+    public PseudonymRegistry(string studyId, IEnumerable<PseudonymEntry>? entries = null, EntityKeyProtector? protector = null)
     {
         StudyId = studyId;
-        foreach (var entry in entries ?? [])
+        _protector = protector;
+        foreach (var stored in entries ?? [])
         {
+            var entry = stored;
+            if (protector is not null && !EntityKeyProtector.IsProtected(entry.EntityKey))
+            {
+                entry = entry with { EntityKey = protector.Protect(entry.Kind, entry.EntityKey) };
+                HasChanges = true;
+            }
             _entries[(entry.Kind, entry.EntityKey)] = entry;
             _lastNumber[entry.Kind] = Math.Max(_lastNumber.GetValueOrDefault(entry.Kind), NumberOf(entry.Label));
         }
@@ -32,7 +43,8 @@ public sealed class PseudonymRegistry
     /// <summary>The entity's label, assigning the next free number of its kind on first sight.</summary>
     public string GetOrAssign(IdentifierKind kind, string entityKey)
     {
-        var key = (kind, Normalize(entityKey));
+        var normalized = Normalize(entityKey);
+        var key = (kind, _protector?.Protect(kind, normalized) ?? normalized);
         if (_entries.TryGetValue(key, out var existing)) return existing.Label;
         var number = _lastNumber.GetValueOrDefault(kind) + 1;
         _lastNumber[kind] = number;

@@ -9,6 +9,7 @@ public static class StorageNames
     public const string IdentifiableTranscripts = "transcripts-identifiable";
     public const string PseudonymKeys = "pseudonym-keys";
     public const string StudyIdentifiers = "study-identifiers";
+    public const string StudySecrets = "study-secrets";
     public const string VerificationTable = "VerificationItems";
 
     // De-identified account
@@ -19,7 +20,7 @@ public static class StorageNames
     public const string StudiesTable = "Studies";
     public const string RecordingsTable = "Recordings";
 
-    public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers];
+    public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
     public static readonly string[] IdentifiableTables = [VerificationTable];
     public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable];
