@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
@@ -110,20 +108,10 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
         if (errors.Count > 0) return Problems.Validation(errors, "identifiers");
 
         var identifiers = entries.Select(e => new StudyIdentifier(
-            StableId(e.Kind!.Value, e.Text!), e.Text!.Trim(), e.Kind!.Value, (e.Aliases ?? []).Select(a => a.Trim()).ToList())).ToList();
+            StudyIdentifier.StableIdFor(e.Kind!.Value, e.Text!), e.Text!.Trim(), e.Kind!.Value, (e.Aliases ?? []).Select(a => a.Trim()).ToList())).ToList();
         var list = await identifierLists.AddVersionAsync(studyId, identifiers, ct);
         // The list itself is identifiable: the response confirms the version and count, never echoes names.
         return TypedResults.Ok(new IdentifierListVersionResponse(studyId, list.Version, list.Identifiers.Count));
-    }
-
-    /// <summary>
-    /// An identifier's id depends only on its kind and canonical text, so re-submitting the list keeps
-    /// every entity's pseudonym across list versions.
-    /// </summary>
-    internal static string StableId(IdentifierKind kind, string text)
-    {
-        var canonical = $"{kind}\n{PseudonymRegistry.Normalize(text)}";
-        return "sid-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
     }
 
     internal static IResult UnknownStudy(string studyId) => Problems.NotFound($"There is no study '{studyId}'.");

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Workflow.Domain.Deidentification;
 
 /// <summary>
@@ -9,4 +12,14 @@ public sealed record StudyIdentifier(string Id, string Text, IdentifierKind Kind
 {
     /// <summary>The canonical text followed by the aliases.</summary>
     public IEnumerable<string> Surfaces => new[] { Text }.Concat(Aliases);
+
+    /// <summary>
+    /// An identifier's id depends only on its kind and canonical text, so re-submitting the list keeps
+    /// every entity's pseudonym across list versions.
+    /// </summary>
+    public static string StableIdFor(IdentifierKind kind, string text)
+    {
+        var canonical = $"{kind}\n{PseudonymRegistry.Normalize(text)}";
+        return "sid-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
+    }
 }

@@ -12,25 +12,25 @@ public class StudyHandlersTests
     [InlineData("Dave\tPickering")]
     public void StableId_SameKindAndTextInAnyCaseOrSpacing_GivesTheSameId(string text) =>
         Assert.Equal(
-            StudyHandlers.StableId(IdentifierKind.Person, "Dave Pickering"),
-            StudyHandlers.StableId(IdentifierKind.Person, text));
+            StudyIdentifier.StableIdFor(IdentifierKind.Person, "Dave Pickering"),
+            StudyIdentifier.StableIdFor(IdentifierKind.Person, text));
 
     [Fact]
     public void StableId_DifferentKind_GivesADifferentId() =>
         Assert.NotEqual(
-            StudyHandlers.StableId(IdentifierKind.Person, "Hope"),
-            StudyHandlers.StableId(IdentifierKind.Location, "Hope"));
+            StudyIdentifier.StableIdFor(IdentifierKind.Person, "Hope"),
+            StudyIdentifier.StableIdFor(IdentifierKind.Location, "Hope"));
 
     [Fact]
     public void StableId_DifferentText_GivesADifferentId() =>
         Assert.NotEqual(
-            StudyHandlers.StableId(IdentifierKind.Person, "Dave Pickering"),
-            StudyHandlers.StableId(IdentifierKind.Person, "Dave Pickerin"));
+            StudyIdentifier.StableIdFor(IdentifierKind.Person, "Dave Pickering"),
+            StudyIdentifier.StableIdFor(IdentifierKind.Person, "Dave Pickerin"));
 
     [Fact]
     public void StableId_HasTheSidPrefixAndSixteenHexDigits()
     {
-        var id = StudyHandlers.StableId(IdentifierKind.Organization, "Riverside Recovery Centre");
+        var id = StudyIdentifier.StableIdFor(IdentifierKind.Organization, "Riverside Recovery Centre");
 
         Assert.Matches("^sid-[0-9a-f]{16}$", id);
         Assert.DoesNotContain("riverside", id, StringComparison.OrdinalIgnoreCase);

@@ -1,0 +1,3 @@
+using Workflow.Cli;
+
+return await DeidentifyCommand.RunAsync(args, Console.Out, Console.Error);
