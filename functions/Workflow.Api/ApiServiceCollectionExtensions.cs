@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<RecordingHandlers>();
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
+        services.AddSingleton<HealthHandler>();
         return services;
     }
 }

@@ -17,6 +17,8 @@ public static class Problems
 
     public static IResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Sign-in required.", detail);
 
+    public static IResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable.", detail);
+
     public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Not allowed.", detail);
 
     /// <summary>A 400 listing every problem found, keyed by the field it concerns.</summary>

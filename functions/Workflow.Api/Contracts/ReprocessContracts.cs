@@ -14,5 +14,5 @@ public sealed record ReprocessStatusResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt);
 
-/// <summary>Response of <c>GET /api/health</c>.</summary>
-public sealed record HealthResponse(string Status);
+/// <summary>Response of <c>GET /api/health</c>: overall status and each dependency's.</summary>
+public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Parts);

@@ -24,6 +24,24 @@ public sealed class ApiDispatcher(IPrincipalResolver principals, IServiceProvide
             if (!principal.IsInAnyRole(endpoint.Roles))
                 return Problems.Forbidden($"This needs one of the roles: {string.Join(", ", endpoint.Roles)}.");
         }
-        return await endpoint.Handler(services, new ApiCall(request, principal, routeValues, durable, ct));
+        try
+        {
+            return await endpoint.Handler(services, new ApiCall(request, principal, routeValues, durable, ct));
+        }
+        catch (Exception e) when (IsStorageOutage(e) && !ct.IsCancellationRequested)
+        {
+            // Nothing half-written is reported as done: the caller is told to retry.
+            request.HttpContext.Response.Headers.RetryAfter = "10";
+            return Problems.Unavailable("Storage is not answering; nothing of this request was lost that had been accepted before. Try again shortly.");
+        }
     }
+
+    /// <summary>Storage down or unreachable (not a refusal such as 404 or 409, which handlers turn into answers).</summary>
+    private static bool IsStorageOutage(Exception e) => e switch
+    {
+        Azure.RequestFailedException r => r.Status is 0 or 408 or >= 500,
+        HttpRequestException or TimeoutException => true,
+        AggregateException a => a.InnerExceptions.All(IsStorageOutage),
+        _ => false,
+    };
 }

@@ -31,7 +31,7 @@ public static class ApiEndpointTable
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
         On<ReprocessHandlers>("GetReprocessStatus", "GET", ApiRoutes.ReprocessStatus, [Lead], (h, c) => h.StatusAsync(c)),
 
-        new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (_, _) => Task.FromResult(HealthHandler.Get()), anonymous: true),
+        new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];
 
     private static IReadOnlyList<string> WorkflowRolesAll => Auth.WorkflowRoles.All;

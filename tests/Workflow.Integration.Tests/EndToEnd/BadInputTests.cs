@@ -108,7 +108,9 @@ public class BadInputTests(RunnerFixture fixture) : IClassFixture<RunnerFixture>
         Assert.Equal("Failed", failed.GetProperty("status").GetString());
         Assert.Equal("Ingesting", failed.GetProperty("stage").GetString());
         Assert.StartsWith("Ingesting failed:", failed.GetProperty("error").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await Api.GetAsync("health")).StatusCode);
+        var health = await ApiClient.EnsureAsync(await Api.GetAsync("health"), HttpStatusCode.OK);
+        foreach (var part in new[] { "identifiableStorage", "deidentifiedStorage", "durable" })
+            Assert.Equal("ok", health.GetProperty("parts").GetProperty(part).GetString());
     }
 
     [Fact]
