@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class AgeRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/age".</summary>
+    public string Name => "age";
+
     private const double Stated = 0.7;
     private const double YearsOld = 0.8;
     private const double TeenageEvent = 0.5;

@@ -9,6 +9,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed class StudyListRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/study-list".</summary>
+    public string Name => "study-list";
+
     private const double Certain = 1.0;
     private const double SentenceStartCommonWord = 0.8;
     private const double LowerCaseCommonWord = 0.6;

@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class TitledNameRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/title".</summary>
+    public string Name => "title";
+
     private const double Confidence = 0.8;
 
     public IEnumerable<RecognizedSpan> Recognize(string text)

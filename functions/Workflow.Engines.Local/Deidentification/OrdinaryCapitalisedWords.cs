@@ -1,0 +1,35 @@
+namespace Workflow.Engines.Local.Deidentification;
+
+/// <summary>
+/// Capitalised words that are never identifiers in these interviews, so a capital on them is no evidence
+/// of a name: the pronoun I, days and months, interjections, speaker tags, kinship terms used as names
+/// ("my Mam"), drug names and slang, faiths and festivals, and the generic or national bodies policy
+/// leaves unlabelled (NHS, the police, probation, Narcotics Anonymous, the DAT, the PCT, FRANK...).
+/// Folded keys; checked before any gazetteer.
+/// </summary>
+internal static class OrdinaryCapitalisedWords
+{
+    private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
+    {
+        "i", "i'm", "i've", "i'll", "i'd", "im", "ive",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mondays", "tuesdays", "wednesdays",
+        "thursdays", "fridays", "saturdays", "sundays",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "oh", "ah", "erm", "um", "umm", "er", "eh", "aye", "yeah", "yep", "yes", "no", "nah", "ok", "okay", "right", "well", "so",
+        "like", "hmm", "mm", "wow", "ooh", "cheers", "ta", "hiya", "hello", "hi", "bye", "sorry", "please", "thanks",
+        "interviewer", "participant", "facilitator", "speaker", "respondent", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8",
+        "mum", "mam", "mom", "ma", "dad", "da", "nan", "nana", "gran", "grandad", "granddad", "grandma", "grandpa", "mother", "father",
+        "god", "jesus", "christ", "allah", "lord", "bible", "koran", "quran", "christmas", "easter", "ramadan", "eid", "diwali",
+        "methadone", "subutex", "suboxone", "heroin", "smack", "crack", "cocaine", "coke", "charlie", "speed", "gear", "brown",
+        "diamorphine", "buprenorphine", "naltrexone", "physeptone", "valium", "diazepam", "temazepam", "jellies", "tramadol",
+        "codeine", "ecstasy", "mdma", "ketamine", "cannabis", "skunk", "weed", "spice", "benzos", "methadone's", "df118",
+        "nhs", "nta", "dat", "pct", "pcts", "dats", "dip", "dtto", "dttos", "drr", "carat", "carats", "pals", "frank", "na", "aa",
+        "ca", "gp", "gps", "cmht", "cjit", "hmp", "mp", "mps", "ui", "sure", "start", "jobcentre", "police", "probation",
+        "council", "government", "parliament", "whitehall", "tier", "class", "section", "act", "strategy", "narcotics", "anonymous",
+        "alcoholics", "cocaine's", "internet", "web", "email", "mr", "mrs", "ms", "miss", "dr", "sir", "madam",
+        "english", "british", "scottish", "welsh", "irish", "asian", "black", "white", "punjabi", "urdu",
+    };
+
+    /// <summary>True when <paramref name="key"/> (folded) is an ordinary capitalised word.</summary>
+    public static bool Contains(string key) => Words.Contains(key);
+}
