@@ -28,6 +28,8 @@ catch (EngineUnavailableException e)
     return 3;
 }
 IDeidentificationEngine[] both = [rules, names];
+// --details lists missed labels and findings outside any label (synthetic data only; never run it on real transcripts).
+var details = args.Contains("--details");
 Console.WriteLine("Scored: union of findings of the rules and names engines, resolved to non-overlapping spans (longest");
 Console.WriteLine("first, then higher confidence). A label is found when a resolved finding overlaps it by >= 1 character");
 Console.WriteLine("(typed recall: of the same kind too); a finding is right when it overlaps a label (typed: of its kind).");
@@ -46,6 +48,7 @@ foreach (var (regime, types) in regimes)
     var score = DeidScoring.Evaluate(interviews, findings, confidentAbove: 0.9);
     Report($"Dev interviews D01-D03, list: {regime}", score);
     if (types is { Length: 2 }) Ablation(interviews, findings, score);
+    if (details) Details(interviews, findings);
 }
 
 var presidio = DeidScoring.Presidio();
@@ -53,6 +56,7 @@ var synth = await DeidScoring.FindAsync(presidio, both, []);
 var synthScore = DeidScoring.Evaluate(presidio, synth, confidentAbove: 0.9);
 Report("Presidio synthetic (754 sentences), no list", synthScore);
 Ablation(presidio, synth, synthScore);
+if (details) Details(presidio, synth);
 
 Throughput(interviews, rules, names);
 return 0;
@@ -107,9 +111,38 @@ static void Throughput(IReadOnlyList<DeidScoring.Document> documents, IDeidentif
         }
         Console.WriteLine($"{label,-14}{megabytes / best,8:0.00} MB/s");
     }
+    // Per detector, to show where the time goes (each on the same text, one thread).
+    var texts = transcript.Utterances.Select(u => u.Text).ToList();
+    var detectors = PatternRecognizers.Create(new DeidentificationOptions { ReferenceYear = 2006 })
+        .Concat(((NameAndPlaceDeidentificationEngine)names).Recognizers);
+    Console.Write("per detector MB/s:");
+    foreach (var detector in detectors)
+    {
+        var sw = Stopwatch.StartNew();
+        var count = 0;
+        foreach (var text in texts) count += detector.Recognize(text).Count();
+        Console.Write($" {detector.Name} {megabytes / sw.Elapsed.TotalSeconds:0.0};");
+    }
+    Console.WriteLine();
     var load = Stopwatch.StartNew();
     _ = Gazetteers.Load(Gazetteers.DefaultDirectory);
     Console.WriteLine($"gazetteer load (once per process): {load.Elapsed.TotalSeconds:0.00} s");
+}
+
+static void Details(IReadOnlyList<DeidScoring.Document> documents, List<IReadOnlyList<IdentifierFinding>> findings)
+{
+    for (var d = 0; d < documents.Count; d++)
+    {
+        var resolved = DeidScoring.Resolve(findings[d]);
+        foreach (var g in documents[d].Gold.Where(g => g.Kind is not null && !resolved.Any(g.Overlaps)))
+            Console.WriteLine($"  MISSED {documents[d].Id} {g.Type} \"{g.Text}\"");
+        foreach (var f in resolved.Where(f => !documents[d].Gold.Any(g => g.Overlaps(f))))
+        {
+            var text = documents[d].Transcript.Utterances[f.UtteranceIndex].Text;
+            var context = text[Math.Max(0, f.Start - 30)..Math.Min(text.Length, f.End + 30)].ReplaceLineEndings(" ");
+            Console.WriteLine($"  EXTRA  {documents[d].Id} {f.Kind} {f.Confidence:0.00} {f.Recognizer} \"{f.Text}\" in \"{context}\"");
+        }
+    }
 }
 
 static string F(double v) => double.IsNaN(v) ? "n/a" : v.ToString("0.00", CultureInfo.InvariantCulture);

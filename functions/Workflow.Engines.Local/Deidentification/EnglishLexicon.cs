@@ -11,11 +11,20 @@ internal sealed class EnglishLexicon
     private readonly HashSet<string> _common;
     private readonly HashSet<string> _proper;
 
-    private EnglishLexicon(HashSet<string> common, HashSet<string> proper)
+    private readonly HashSet<string> _countNouns;
+
+    private EnglishLexicon(HashSet<string> common, HashSet<string> proper, HashSet<string> countNouns)
     {
         _common = common;
         _proper = proper;
+        _countNouns = countNouns;
     }
+
+    /// <summary>
+    /// True for a singular countable noun (a base entry with Hunspell's plural and possessive flags, "spud/MS").
+    /// Such a noun needs a determiner in English, so one standing bare as a subject ("Spud goes") is a nickname.
+    /// </summary>
+    public bool IsCountNoun(string key) => _countNouns.Contains(key);
 
     /// <summary>Number of common word forms (for diagnostics).</summary>
     public int CommonCount => _common.Count;
@@ -29,7 +38,7 @@ internal sealed class EnglishLexicon
     /// <summary>An in-memory lexicon (tests).</summary>
     public static EnglishLexicon Of(IEnumerable<string> common, IEnumerable<string> proper) =>
         new(new HashSet<string>(common.Select(w => TextFolding.Fold(w)), StringComparer.Ordinal),
-            new HashSet<string>(proper.Select(w => TextFolding.Fold(w)), StringComparer.Ordinal));
+            new HashSet<string>(proper.Select(w => TextFolding.Fold(w)), StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
 
     /// <summary>
     /// Reads a Hunspell <c>.dic</c>/<c>.aff</c> pair. Only suffix rules are applied (plurals, -ed, -ing,
@@ -40,6 +49,7 @@ internal sealed class EnglishLexicon
         var suffixes = HunspellSuffix.ReadAll(affPath);
         var common = new HashSet<string>(200_000, StringComparer.Ordinal);
         var proper = new HashSet<string>(20_000, StringComparer.Ordinal);
+        var countNouns = new HashSet<string>(30_000, StringComparer.Ordinal);
         var first = true;
         foreach (var line in File.ReadLines(dicPath))
         {
@@ -57,11 +67,12 @@ internal sealed class EnglishLexicon
             }
             var key = TextFolding.Fold(word);
             common.Add(key);
+            if (flags.Contains('S') && flags.Contains('M')) countNouns.Add(key);
             foreach (var flag in flags)
                 if (suffixes.TryGetValue(flag, out var rules))
                     foreach (var rule in rules)
                         if (rule.Apply(key) is { } form) common.Add(form);
         }
-        return new EnglishLexicon(common, proper);
+        return new EnglishLexicon(common, proper, countNouns);
     }
 }

@@ -34,6 +34,22 @@ internal static class NameCues
         "said", "says", "told", "tells", "reckons", "reckoned", "asked", "asks", "replied", "mentioned", "shouted", "rang", "texted",
     };
 
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that", "these", "those", "there", "here",
+        "who", "what", "which", "someone", "somebody", "something", "anyone", "anybody", "anything", "everyone", "everybody",
+        "everything", "nobody", "nothing", "none", "noone", "nowt", "owt", "all", "both", "each", "some", "any", "one", "ones",
+        "the", "a", "an", "and", "but", "or", "so", "then", "just", "also", "still", "even", "only", "now", "again", "well",
+        "how", "why", "when", "where", "whether", "if", "whatever", "whoever", "wherever", "however", "because", "though",
+        "glad", "sure", "fine", "sorry", "not", "never", "always", "really", "very", "too", "here's", "there's", "people", "staff",
+    };
+
+    private static readonly HashSet<string> SubjectVerbs = new(StringComparer.Ordinal)
+    {
+        "goes", "says", "said", "reckons", "comes", "came", "went", "told", "knows", "thinks", "does", "did", "got", "gets", "has",
+        "had", "is", "was", "used", "uses", "lives", "lived", "works", "worked", "wants", "wanted", "runs", "ran", "asked", "rang",
+    };
+
     private static readonly HashSet<string> NicknameModifiers = new(StringComparer.Ordinal)
     {
         "big", "little", "lil", "young", "old", "mad", "fat", "skinny", "scouse", "geordie", "scotch", "ginger", "tall", "long",
@@ -43,31 +59,44 @@ internal static class NameCues
     /// <summary>True when a modifier such as "Big" or "Little" may be part of a nickname ("Big Dave").</summary>
     public static bool IsNicknameModifier(string key) => NicknameModifiers.Contains(key);
 
-    /// <summary>Whether the words before token <paramref name="i"/> introduce a name.</summary>
-    public static bool Before(NameText text, int i)
+    /// <summary>
+    /// Whether the words before token <paramref name="i"/> introduce a name: strongly when they say someone is
+    /// named or related ("called X", "call me X", "my son X"), weakly when they only allow it ("I'm X",
+    /// "Thanks, X", "ask for X"), where X could as well be an adjective or a noun.
+    /// </summary>
+    public static CueStrength Before(NameText text, int i)
     {
-        if (i == 0) return false;
+        if (i == 0) return CueStrength.None;
         // A cue never reaches across a sentence break ("...my mate. Gary said").
-        if (text.Tokens[i].SentenceStart) return false;
+        if (text.Tokens[i].SentenceStart) return CueStrength.None;
         var previous = text.KeyAt(i - 1);
         var previousFull = text.Tokens[i - 1].FullKey;
-        if (Introducers.Contains(previousFull) || Introducers.Contains(previous)) return previous != "ask" || text.KeyAt(i - 2) != "i";
-        if (previous == "am" && text.KeyAt(i - 2) == "i") return true;
-        if (previous == "is" && text.KeyAt(i - 2) == "name") return true;
-        if (previous == "as" && text.KeyAt(i - 2) == "known") return true;
-        if (previous == "for" && text.KeyAt(i - 2) is "ask" or "asked") return true;
-        if (previous == "you" && text.KeyAt(i - 2) == "thank") return true;
+        var before = text.KeyAt(i - 2);
+        if (previous is "called" or "named" or "nicknamed" or "christened" || previousFull == "name's") return CueStrength.Strong;
+        if ((previous == "is" && before == "name") || (previous == "as" && before == "known")) return CueStrength.Strong;
+        if (previous is "me" or "him" or "her" or "them" && before is "call" or "calls" or "called" or "calling") return CueStrength.Strong;
+        if (Introducers.Contains(previousFull) || Introducers.Contains(previous))
+            return previous == "ask" && before == "i" ? CueStrength.None : CueStrength.Weak;
+        if (previous == "am" && before == "i") return CueStrength.Weak;
+        if (previous == "for" && before is "ask" or "asked") return CueStrength.Weak;
+        if (previous == "you" && before == "thank") return CueStrength.Weak;
         if (Relations.Contains(previous))
         {
             // "my mate X", "her eldest son X", "my little girl, X", "my partner's name X".
             for (var k = i - 2; k >= Math.Max(0, i - 4); k--)
             {
-                if (Determiners.Contains(text.KeyAt(k)) || text.Tokens[k].HasClitic) return true;
+                if (Determiners.Contains(text.KeyAt(k)) || text.Tokens[k].HasClitic) return CueStrength.Strong;
                 if (text.Tokens[k + 1].SentenceStart) break;
             }
         }
-        return false;
+        return CueStrength.None;
     }
+
+    /// <summary>Pronouns, determiners and quantifiers: a cue before or after them ("They said", "I'm glad") never makes them names.</summary>
+    public static bool IsFunctionWord(string key) => FunctionWords.Contains(key);
+
+    /// <summary>Third-person verbs that follow a bare subject ("Spud goes", "Tank reckons").</summary>
+    public static bool IsSubjectVerb(string key) => SubjectVerbs.Contains(key);
 
     /// <summary>Whether the words after token <paramref name="last"/> show it was a name ("X said", "X, my girlfriend").</summary>
     public static bool After(NameText text, int last)

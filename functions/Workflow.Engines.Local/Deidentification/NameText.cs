@@ -11,7 +11,7 @@ internal sealed class NameText
     // After these, a full stop ends an abbreviation or initial, not a sentence ("Mrs. Barbara", "St. Helens").
     private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
     {
-        "mr", "mrs", "ms", "dr", "st", "prof", "rev", "sgt", "cllr", "no", "mt", "jr", "sr", "fr", "apt", "nr", "vs", "etc",
+        "mr", "mrs", "ms", "dr", "st", "prof", "rev", "sgt", "cllr", "mt", "jr", "sr", "fr", "apt", "nr", "vs", "etc",
     };
 
     private NameText(string text, List<NameToken> tokens)

@@ -44,11 +44,15 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
             var cased = h.IsCapitalised;
             var last = Extend(text, head, cased);
             if (PlaceFirst(text, first, last)) continue;
-            var cue = NameCues.Before(text, first) || NameCues.After(text, last);
-            if (Decide(h, cased, cue, fullName: last > head, modifier: head > first, text.GapAfter(last)) is not { } decision) continue;
+            var before = NameCues.Before(text, first);
+            var strength = before != CueStrength.None ? before : NameCues.After(text, last) ? CueStrength.Weak : CueStrength.None;
+            if (NameCues.IsFunctionWord(h.Key)) strength = CueStrength.None;
+            if (Decide(text, head, cased, strength, fullName: last > head, modifier: head > first) is not { } decision) continue;
             var end = tokens[last].CoreEnd;
             var key = "name:" + string.Join(' ', tokens.Skip(first).Take(last - first + 1).Select(x => x.Key));
-            yield return new RecognizedSpan(tokens[first].Start, end, IdentifierKind.Person, key, decision.Confidence, decision.Detector);
+            // An unexplained word after "in", "from", "moved to" is more likely a place than a person ("from Estonia").
+            var kind = decision.Detector == Unplaced && PlaceLike(text, first) ? IdentifierKind.Location : IdentifierKind.Person;
+            yield return new RecognizedSpan(tokens[first].Start, end, kind, key, decision.Confidence, decision.Detector);
             i = last;
         }
     }
@@ -109,8 +113,11 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
         return !gazetteers.FirstNames.Contains(t.Key) || PlaceNameRecognizer.HasLocationCue(text, first);
     }
 
-    private (double Confidence, string Detector)? Decide(NameToken t, bool cased, bool cue, bool fullName, bool modifier, ReadOnlySpan<char> gapAfter)
+    private (double Confidence, string Detector)? Decide(NameText text, int head, bool cased, CueStrength strength, bool fullName, bool modifier)
     {
+        var t = text.Tokens[head];
+        var cue = strength != CueStrength.None;
+        var gapAfter = text.GapAfter(head);
         var firstName = gazetteers.FirstNames.Contains(t.Key);
         var common = IsCommon(t);
         var known = IsKnownName(t);
@@ -122,7 +129,7 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
             {
                 if (known || (firstName && !common)) return (0.9, Gazetteer);
                 if (firstName) return cue || fullName ? (0.85, Context) : (0.6, Gazetteer);
-                if (common) return cue ? (0.75, Context) : null;
+                if (common) return strength == CueStrength.Strong ? (0.75, Context) : cue ? (0.6, Context) : null;
                 if (gazetteers.Lexicon.IsProper(t.Key)) return cue ? (0.8, Context) : null;
                 if (unexplained) return cue ? (0.85, Context) : (fullName ? 0.5 : 0.4, Unplaced);
                 return null;
@@ -131,7 +138,9 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
             if (firstName && !common) return (cue || fullName ? 0.9 : 0.85, Gazetteer);
             if (known) return cue || fullName ? (0.8, Gazetteer) : (gapAfter.Trim().StartsWith(",") ? 0.6 : 0.45, Gazetteer);
             if (firstName) return cue || fullName ? (0.7, Context) : null;
-            if (common || gazetteers.Lexicon.IsProper(t.Key)) return cue ? (0.6, Context) : null;
+            // A singular count noun as a bare subject ("Spud goes, and..."): English needs "the" or "a" there.
+            if (common && BareSubject(text, head)) return (0.45, Context);
+            if (common || gazetteers.Lexicon.IsProper(t.Key)) return null;
             if (unexplained) return cue ? (0.75, Context) : (fullName ? 0.45 : 0.35, Unplaced);
             return null;
         }
@@ -140,12 +149,20 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
         if (cue)
         {
             if (known || (firstName && !common) || (unexplained && !gazetteers.Lexicon.IsProper(t.Key))) return (0.75, Context);
-            if (firstName) return (0.5, Context);
+            if (firstName && strength == CueStrength.Strong) return (0.5, Context);
             return null;
         }
         if (firstName && !common && t.Key.Length >= 3) return (fullName ? 0.7 : 0.6, Gazetteer);
         return null;
     }
+
+    private static bool PlaceLike(NameText text, int i) =>
+        text.KeyAt(i - 1) is "in" or "from" or "near" or "outside" or "across" or "towards" or "around" or "round"
+        || (text.KeyAt(i - 1) == "to" && text.KeyAt(i - 2) is "moved" or "move" or "moving" or "travelling" or "traveling" or "going" or "went" or "go" or "back" or "flew" or "fly");
+
+    private bool BareSubject(NameText text, int i) =>
+        i + 1 < text.Tokens.Count && !NameCues.IsFunctionWord(text.Tokens[i].Key) && gazetteers.Lexicon.IsCountNoun(text.Tokens[i].Key)
+        && NameCues.IsSubjectVerb(text.Tokens[i + 1].Key) && text.JoinedToNext(i) && !text.Tokens[i].HasClitic;
 
     /// <summary>Head words of organisation names, which are not surnames inside a person's name ("Dave House" aside).</summary>
     private static bool IsOrganisationHead(string key) => OrganisationNameRecognizer.IsHead(key);
