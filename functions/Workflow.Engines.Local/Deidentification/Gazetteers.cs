@@ -57,6 +57,20 @@ internal sealed class Gazetteers
         }
     }
 
+    /// <summary>The default folder's gazetteers when installed, else null (for detectors that only improve with them).</summary>
+    public static Gazetteers? TryShared()
+    {
+        if (!Files.All(f => File.Exists(Path.Combine(DefaultDirectory, f)))) return null;
+        try
+        {
+            return Shared(null);
+        }
+        catch (EngineUnavailableException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Loads every file of <paramref name="directory"/>; throws <see cref="EngineUnavailableException"/> naming what is missing.</summary>
     public static Gazetteers Load(string directory)
     {

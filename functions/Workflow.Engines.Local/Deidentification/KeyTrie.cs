@@ -47,6 +47,28 @@ internal sealed class KeyTrie<T> where T : class
         return best;
     }
 
+    /// <summary>
+    /// Like <see cref="LongestMatch"/>, but an entry may also end on the core of a word with a clitic
+    /// ("Jo's", "Mouse'll": the end is before the apostrophe) or continue through a word whose clitic is part
+    /// of the entry ("St Mary's Church"). Returns the value, the last token and the end offset.
+    /// </summary>
+    public (T Value, int Last, int End)? LongestMatchWithClitics(NameText text, int first, Func<NameText, int, bool> joinable)
+    {
+        (T, int, int)? best = null;
+        var node = _root;
+        for (var i = first; i < text.Tokens.Count; i++)
+        {
+            if (i > first && !joinable(text, i - 1)) break;
+            var t = text.Tokens[i];
+            if (node.Children is null) break;
+            if (t.HasClitic && node.Children.TryGetValue(t.Key, out var core) && core.Value is not null) best = (core.Value, i, t.CoreEnd);
+            if (!node.Children.TryGetValue(t.HasClitic ? t.FullKey : t.Key, out var next)) break;
+            node = next;
+            if (node.Value is not null) best = (node.Value, i, t.End);
+        }
+        return best;
+    }
+
     private sealed class Node
     {
         public Dictionary<string, Node>? Children { get; set; }

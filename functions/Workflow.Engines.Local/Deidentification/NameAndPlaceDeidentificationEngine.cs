@@ -36,6 +36,7 @@ public sealed class NameAndPlaceDeidentificationEngine : IDeidentificationEngine
             new PlaceNameRecognizer(gazetteers),
             new OrganisationNameRecognizer(gazetteers),
             new PlacePatternRecognizer(gazetteers),
+            new CapitalisedPhraseRecognizer(gazetteers),
         ];
     }
 

@@ -43,6 +43,9 @@ internal sealed class OrganisationNameRecognizer(Gazetteers gazetteers) : IToken
     /// <summary>True for a head word of organisation names (folded key).</summary>
     public static bool IsHead(string key) => Heads.Contains(key);
 
+    /// <summary>True for a word that describes rather than names an organisation ("health", "drug", "community").</summary>
+    public static bool IsGeneric(string key) => Generic.Contains(key);
+
     public IEnumerable<RecognizedSpan> Recognize(string text) => Recognize(NameText.Analyze(text));
 
     public IEnumerable<RecognizedSpan> Recognize(NameText text)
@@ -70,6 +73,7 @@ internal sealed class OrganisationNameRecognizer(Gazetteers gazetteers) : IToken
             // "University of Exeter", "Church of St Mary".
             if (h + 2 < tokens.Count && tokens[h + 1].Key == "of" && text.JoinedToNext(h) && text.JoinedToNext(h + 1) && tokens[h + 2].IsCapitalised)
                 for (last = h + 2; last + 1 < tokens.Count && last < h + 4 && text.JoinedToNext(last) && tokens[last + 1].IsCapitalised && !Heads.Contains(tokens[last + 1].Key);) last++;
+            if (GenericBodies.Matches(text, first, last)) continue;
             var allCommon = Enumerable.Range(first, h - first).All(k => gazetteers.Lexicon.IsCommon(tokens[k].Key) || Generic.Contains(tokens[k].Key));
             var key = "org:" + string.Join(' ', tokens.Skip(first).Take(last - first + 1).Select(x => x.Key));
             yield return new RecognizedSpan(tokens[first].Start, tokens[last].CoreEnd, IdentifierKind.Organization, key, allCommon ? 0.7 : 0.85, Detector);

@@ -37,7 +37,8 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
             var first = i;
             var head = i;
             // "Big Dave", "Little Mo": a capitalised modifier directly before a capitalised name-like word.
-            if (t.IsCapitalised && NameCues.IsNicknameModifier(t.Key) && i + 1 < tokens.Count && text.JoinedToNext(i)
+            // "the Old Bill", "the Big Issue" are not nicknames: nicknames take no article.
+            if (t.IsCapitalised && NameCues.IsNicknameModifier(t.Key) && i + 1 < tokens.Count && text.JoinedToNext(i) && text.KeyAt(i - 1) != "the"
                 && tokens[i + 1].IsCapitalised && !tokens[i + 1].SentenceStart && IsNameLike(tokens[i + 1], cased: true))
                 head = i + 1;
             var h = tokens[head];
