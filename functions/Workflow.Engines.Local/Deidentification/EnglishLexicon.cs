@@ -36,9 +36,10 @@ internal sealed class EnglishLexicon
     public bool IsProper(string key) => _proper.Contains(key);
 
     /// <summary>An in-memory lexicon (tests).</summary>
-    public static EnglishLexicon Of(IEnumerable<string> common, IEnumerable<string> proper) =>
+    public static EnglishLexicon Of(IEnumerable<string> common, IEnumerable<string> proper, IEnumerable<string>? countNouns = null) =>
         new(new HashSet<string>(common.Select(w => TextFolding.Fold(w)), StringComparer.Ordinal),
-            new HashSet<string>(proper.Select(w => TextFolding.Fold(w)), StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            new HashSet<string>(proper.Select(w => TextFolding.Fold(w)), StringComparer.Ordinal),
+            new HashSet<string>((countNouns ?? []).Select(w => TextFolding.Fold(w)), StringComparer.Ordinal));
 
     /// <summary>
     /// Reads a Hunspell <c>.dic</c>/<c>.aff</c> pair. Only suffix rules are applied (plurals, -ed, -ing,

@@ -63,18 +63,25 @@ internal sealed class OrganisationNameRecognizer(Gazetteers gazetteers) : IToken
                 continue;
             }
             if (!Heads.Contains(t.Key) || t.Shape is not (WordShape.Capitalised or WordShape.AllCaps)) continue;
-            var first = h;
-            while (first - 1 >= nextFree && first - 1 >= h - 5 && CanPrecede(text, first - 1)) first--;
+            var firstHead = h;
+            // "Magistrates' Court", "Crown Court": consecutive head words belong to one name.
+            while (h + 1 < tokens.Count && Heads.Contains(tokens[h + 1].Key) && tokens[h + 1].Shape is WordShape.Capitalised or WordShape.AllCaps
+                   && text.JoinedToNextAllowingApostrophe(h) && !tokens[h + 1].SentenceStart)
+                h++;
+            var first = firstHead;
+            while (first - 1 >= nextFree && first - 1 >= firstHead - 5 && CanPrecede(text, first - 1)) first--;
             // Leading connectors and a sentence-initial ordinary word are not part of the name ("The", "Then").
-            while (first < h && (tokens[first].Shape == WordShape.Lower || (tokens[first].SentenceStart && first + 1 < h && IsOrdinary(tokens[first]))))
+            while (first < firstHead && (tokens[first].Shape == WordShape.Lower || (tokens[first].SentenceStart && IsOrdinary(tokens[first]))))
                 first++;
-            if (first == h || !Enumerable.Range(first, h - first).Any(k => IsNaming(tokens[k]))) continue;
             var last = h;
             // "University of Exeter", "Church of St Mary".
-            if (h + 2 < tokens.Count && tokens[h + 1].Key == "of" && text.JoinedToNext(h) && text.JoinedToNext(h + 1) && tokens[h + 2].IsCapitalised)
+            if (h + 2 < tokens.Count && tokens[h + 1].Key == "of" && text.JoinedToNext(h) && text.JoinedToNext(h + 1) && tokens[h + 2].IsCapitalised
+                && IsNaming(tokens[h + 2]))
                 for (last = h + 2; last + 1 < tokens.Count && last < h + 4 && text.JoinedToNext(last) && tokens[last + 1].IsCapitalised && !Heads.Contains(tokens[last + 1].Key);) last++;
+            var named = Enumerable.Range(first, firstHead - first).Any(k => IsNaming(tokens[k])) || last > h;
+            if (!named) continue;
             if (GenericBodies.Matches(text, first, last)) continue;
-            var allCommon = Enumerable.Range(first, h - first).All(k => gazetteers.Lexicon.IsCommon(tokens[k].Key) || Generic.Contains(tokens[k].Key));
+            var allCommon = last == h && Enumerable.Range(first, firstHead - first).All(k => gazetteers.Lexicon.IsCommon(tokens[k].Key) || Generic.Contains(tokens[k].Key));
             var key = "org:" + string.Join(' ', tokens.Skip(first).Take(last - first + 1).Select(x => x.Key));
             yield return new RecognizedSpan(tokens[first].Start, tokens[last].CoreEnd, IdentifierKind.Organization, key, allCommon ? 0.7 : 0.85, Detector);
             nextFree = last + 1;
