@@ -28,6 +28,19 @@ catch (EngineUnavailableException e)
     return 3;
 }
 IDeidentificationEngine[] both = [rules, names];
+// --spot FILE...: prints the names engine's findings on plain-text or WebVTT files without labels (precision spot checks).
+if (args.Length > 1 && args[0] == "--spot")
+{
+    foreach (var file in args.Skip(1))
+    {
+        var lines = File.ReadAllLines(file).Where(l => l.Length > 0 && !l.Contains("-->") && !l.All(char.IsDigit) && l != "WEBVTT")
+            .Select(l => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(l, "<[^>]*>", ""))).ToList();
+        var spot = new Transcript("spot", "eval", lines.Select((l, i) => Utterance.Untimed(i, "S", l)).ToList());
+        foreach (var f in await names.FindAsync(spot, StudyIdentifierList.Empty("spot"), CancellationToken.None))
+            Console.WriteLine($"{Path.GetFileName(file)}\t{f.Kind}\t{f.Confidence:0.00}\t{f.Recognizer}\t{f.Text}");
+    }
+    return 0;
+}
 // --details lists missed labels and findings outside any label (synthetic data only; never run it on real transcripts).
 var details = args.Contains("--details");
 Console.WriteLine("Scored: union of findings of the rules and names engines, resolved to non-overlapping spans (longest");

@@ -42,12 +42,14 @@ internal sealed class EnglishLexicon
             new HashSet<string>((countNouns ?? []).Select(w => TextFolding.Fold(w)), StringComparer.Ordinal));
 
     /// <summary>
-    /// Reads a Hunspell <c>.dic</c>/<c>.aff</c> pair. Only suffix rules are applied (plurals, -ed, -ing,
-    /// -er, -ly...), which is what matters for recognising inflected common words; prefixes are ignored.
+    /// Reads a Hunspell <c>.dic</c>/<c>.aff</c> pair. Suffix rules (plurals, -ed, -ing, -er, -ly...) and the
+    /// simple prefixes (re-, un-, dis-: "reassured") are applied, which is what recognising inflected common
+    /// words needs; compounding and other affix features are ignored.
     /// </summary>
     public static EnglishLexicon Load(string dicPath, string affPath)
     {
         var suffixes = HunspellSuffix.ReadAll(affPath);
+        var prefixes = HunspellSuffix.ReadPrefixes(affPath);
         var common = new HashSet<string>(200_000, StringComparer.Ordinal);
         var proper = new HashSet<string>(20_000, StringComparer.Ordinal);
         var countNouns = new HashSet<string>(30_000, StringComparer.Ordinal);
@@ -69,11 +71,22 @@ internal sealed class EnglishLexicon
             var key = TextFolding.Fold(word);
             common.Add(key);
             if (flags.Contains('S') && flags.Contains('M')) countNouns.Add(key);
+            AddForms(common, key, flags, suffixes);
             foreach (var flag in flags)
-                if (suffixes.TryGetValue(flag, out var rules))
-                    foreach (var rule in rules)
-                        if (rule.Apply(key) is { } form) common.Add(form);
+                if (prefixes.TryGetValue(flag, out var prefix))
+                {
+                    common.Add(prefix + key);
+                    AddForms(common, prefix + key, flags, suffixes);
+                }
         }
         return new EnglishLexicon(common, proper, countNouns);
+    }
+
+    private static void AddForms(HashSet<string> common, string key, string flags, Dictionary<char, List<HunspellSuffix>> suffixes)
+    {
+        foreach (var flag in flags)
+            if (suffixes.TryGetValue(flag, out var rules))
+                foreach (var rule in rules)
+                    if (rule.Apply(key) is { } form) common.Add(form);
     }
 }

@@ -39,6 +39,19 @@ internal sealed class HunspellSuffix(string strip, string add, string[] conditio
         return rules;
     }
 
+    /// <summary>The prefixes of an affix file that strip nothing and apply anywhere ("PFX A 0 re ."), by flag.</summary>
+    public static Dictionary<char, string> ReadPrefixes(string affPath)
+    {
+        var prefixes = new Dictionary<char, string>();
+        foreach (var line in File.ReadLines(affPath))
+        {
+            var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 5 || parts[0] != "PFX" || parts[1].Length != 1 || parts[2] != "0" || parts[4] != ".") continue;
+            prefixes.TryAdd(parts[1][0], parts[3].Split('/')[0].ToLowerInvariant());
+        }
+        return prefixes;
+    }
+
     private static string[] ParseCondition(string condition)
     {
         var elements = new List<string>();

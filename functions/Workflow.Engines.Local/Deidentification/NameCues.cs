@@ -40,6 +40,9 @@ internal static class NameCues
         "who", "what", "which", "someone", "somebody", "something", "anyone", "anybody", "anything", "everyone", "everybody",
         "everything", "nobody", "nothing", "none", "noone", "nowt", "owt", "all", "both", "each", "some", "any", "one", "ones",
         "the", "a", "an", "and", "but", "or", "so", "then", "just", "also", "still", "even", "only", "now", "again", "well",
+        "my", "your", "his", "its", "our", "their", "mine", "yours", "ours", "theirs", "myself", "yourself", "himself", "herself",
+        "had", "has", "have", "was", "were", "is", "are", "be", "been", "being", "do", "does", "did", "would", "could", "should",
+        "might", "must", "shall", "got", "get", "gets",
         "how", "why", "when", "where", "whether", "if", "whatever", "whoever", "wherever", "however", "because", "though",
         "glad", "sure", "fine", "sorry", "not", "never", "always", "really", "very", "too", "here's", "there's", "people", "staff",
     };

@@ -30,6 +30,39 @@ internal static class OrdinaryCapitalisedWords
         "english", "british", "scottish", "welsh", "irish", "asian", "black", "white", "punjabi", "urdu",
     };
 
-    /// <summary>True when <paramref name="key"/> (folded) is an ordinary capitalised word.</summary>
-    public static bool Contains(string key) => Words.Contains(key);
+    // Endings of medicine names ("Lisinopril", "Bisoprolol", "Clindamycin"): capitalised as brands, never people.
+    private static readonly string[] MedicineEndings =
+    [
+        "pril", "olol", "mycin", "micin", "cillin", "oxacin", "azole", "prazole", "dipine", "statin", "sartan", "oxetine", "azepam",
+        "azolam", "triptan", "tidine", "fenac", "profen", "cycline", "semide", "thiazide", "vudine", "lukast", "gliptin", "formin",
+        "glitazone", "olone", "xaban", "parin", "codone", "morphine", "caine", "pramine", "tadine", "fenadine", "furantoin", "oprim",
+        "amol", "azine", "apine", "idone", "oxone", "ethasone", "lyte", "mab", "nib", "vir",
+    ];
+
+    /// <summary>True when <paramref name="key"/> (folded) is an ordinary capitalised word, a medicine name or a hesitation.</summary>
+    public static bool Contains(string key) => Words.Contains(key) || IsHesitation(key) || IsMedicine(key);
+
+    private static bool IsMedicine(string key)
+    {
+        if (key.Length < 7) return false;
+        foreach (var ending in MedicineEndings)
+            if (key.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>Drawn-out hesitations and backchannels ("Ohh", "Mmm", "Ummm", "Hmmm", "Errr"): letters repeated, few distinct.</summary>
+    private static bool IsHesitation(string key)
+    {
+        if (key.Length < 2 || key.Length > 8) return false;
+        Span<char> collapsed = stackalloc char[key.Length];
+        var n = 0;
+        foreach (var c in key)
+            if (n == 0 || collapsed[n - 1] != c) collapsed[n++] = c;
+        var core = collapsed[..n];
+        foreach (var h in Hesitations)
+            if (core.SequenceEqual(h)) return true;
+        return false;
+    }
+
+    private static readonly string[] Hesitations = ["oh", "m", "um", "hm", "ah", "er", "erm", "eh", "uh", "ow", "aw", "sh", "mhm", "uhuh", "ahah", "aha", "oho", "ha", "haha"];
 }
