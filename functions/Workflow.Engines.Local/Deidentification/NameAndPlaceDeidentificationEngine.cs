@@ -16,6 +16,7 @@ public sealed class NameAndPlaceDeidentificationEngine : IDeidentificationEngine
 {
     private readonly ITokenRecognizer[] _recognizers;
     private readonly PersonNameRecognizer _people;
+    private readonly NamePropagation _propagation;
 
     public NameAndPlaceDeidentificationEngine(IOptions<NameEngineOptions> options)
         : this(Gazetteers.Shared(options.Value.GazetteerDirectory))
@@ -30,6 +31,7 @@ public sealed class NameAndPlaceDeidentificationEngine : IDeidentificationEngine
     internal NameAndPlaceDeidentificationEngine(Gazetteers gazetteers)
     {
         _people = new PersonNameRecognizer(gazetteers);
+        _propagation = new NamePropagation(gazetteers);
         _recognizers =
         [
             _people,
@@ -47,24 +49,31 @@ public sealed class NameAndPlaceDeidentificationEngine : IDeidentificationEngine
 
     public Task<IReadOnlyList<IdentifierFinding>> FindAsync(Transcript transcript, StudyIdentifierList identifiers, CancellationToken cancellationToken)
     {
-        var findings = new List<IdentifierFinding>();
+        // First pass: every detector on every utterance (text and speaker label).
+        var passes = new List<(Utterance Utterance, FindingField Field, NameText Text, List<(string Recognizer, RecognizedSpan Span)> Spans)>();
         foreach (var utterance in transcript.Utterances)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = NameText.Analyze(utterance.Text);
-            foreach (var recognizer in _recognizers)
-                Add(findings, utterance, FindingField.Text, recognizer.Name, recognizer.Recognize(text), utterance.Text);
+            passes.Add((utterance, FindingField.Text, text, _recognizers.SelectMany(r => r.Recognize(text).Select(s => (r.Name, s))).ToList()));
             // Imported transcripts sometimes name speakers ("Darren:"); generic tags are ordinary words.
             if (utterance.Speaker.Length > 0)
-                Add(findings, utterance, FindingField.Speaker, _people.Name, _people.Recognize(NameText.Analyze(utterance.Speaker)), utterance.Speaker);
+            {
+                var speaker = NameText.Analyze(utterance.Speaker);
+                passes.Add((utterance, FindingField.Speaker, speaker, _people.Recognize(speaker).Select(s => (_people.Name, s)).ToList()));
+            }
+        }
+        // Second pass: a name established anywhere in the transcript is found at its other mentions.
+        var seeds = _propagation.Seeds(passes.SelectMany(p => p.Spans.Select(s => (p.Text, s.Span))));
+        var findings = new List<IdentifierFinding>();
+        foreach (var (utterance, field, text, spans) in passes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var propagated = _propagation.Find(text, seeds, spans.Select(s => s.Span).ToList()).Select(s => ("propagation", s)).ToList();
+            foreach (var (recognizer, span) in spans.Concat(propagated))
+                findings.Add(new IdentifierFinding(utterance.Index, span.Start, span.End, span.Kind, text.Text[span.Start..span.End],
+                    span.EntityKey, span.Confidence, span.Detector ?? $"{Name}/{recognizer}", field));
         }
         return Task.FromResult<IReadOnlyList<IdentifierFinding>>(findings);
-    }
-
-    private void Add(List<IdentifierFinding> findings, Utterance utterance, FindingField field, string recognizer, IEnumerable<RecognizedSpan> spans, string text)
-    {
-        foreach (var span in spans)
-            findings.Add(new IdentifierFinding(utterance.Index, span.Start, span.End, span.Kind, text[span.Start..span.End],
-                span.EntityKey, span.Confidence, span.Detector ?? $"{Name}/{recognizer}", field));
     }
 }

@@ -27,6 +27,9 @@ internal static class OrdinaryCapitalisedWords
         "ca", "gp", "gps", "cmht", "cjit", "hmp", "mp", "mps", "ui", "sure", "start", "jobcentre", "police", "probation",
         "council", "government", "parliament", "whitehall", "tier", "class", "section", "act", "strategy", "narcotics", "anonymous",
         "alcoholics", "cocaine's", "internet", "web", "email", "mr", "mrs", "ms", "miss", "dr", "sir", "madam",
+        "commissioner", "commissioners", "manager", "director", "chair", "chairman", "chairwoman", "chairperson", "coordinator",
+        "consultant", "mayor", "minister", "secretary", "governor", "inspector", "superintendent", "magistrate", "bishop", "vicar",
+        "pastor", "imam", "rabbi", "president", "chief", "executive", "officer", "lead", "head",
         "english", "british", "scottish", "welsh", "irish", "asian", "black", "white", "punjabi", "urdu",
     };
 

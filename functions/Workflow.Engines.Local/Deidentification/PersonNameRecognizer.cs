@@ -71,14 +71,16 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
         !IsCommon(t) && !gazetteers.Names.Contains(t.Key) && !gazetteers.Lexicon.IsProper(t.Key) && IsCandidate(t);
 
     /// <summary>May follow a first name inside one full name (a surname, a second name, an unknown capitalised word).</summary>
-    private bool IsNameLike(NameToken t, bool cased)
+    private bool IsNameLike(NameToken t, bool cased, bool allowWords = true)
     {
         if (!IsCandidate(t)) return false;
         if (cased && !t.IsCapitalised) return false;
         if (!cased && !t.IsCaseless) return false;
         if (IsKnownName(t) || IsUnexplained(t)) return true;
-        // Surnames that are words ("Zoe Young", "Dave Green") only when capitalised.
-        return cased && gazetteers.Names.Contains(t.Key) && !gazetteers.Lexicon.IsProper(t.Key) && !IsOrganisationHead(t.Key);
+        // Surnames that are words ("Zoe Young", "Dave Green") only when capitalised, after a name that is
+        // not itself a word ("Moss Side Health" is a place), and never a street or organisation word ("Hyde Road").
+        return allowWords && cased && gazetteers.Names.Contains(t.Key) && !gazetteers.Lexicon.IsProper(t.Key)
+            && !IsOrganisationHead(t.Key) && !PlacePatternRecognizer.IsPlaceWord(t.Key);
     }
 
     /// <summary>The last token of the full name starting at <paramref name="head"/>: surnames and middle initials.</summary>
@@ -86,6 +88,7 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
     {
         var tokens = text.Tokens;
         var last = head;
+        var allowWords = !IsCommon(tokens[head]);
         for (var j = head + 1; j < tokens.Count && j <= head + 3; j++)
         {
             if (!text.JoinedToNext(j - 1) || tokens[j].SentenceStart || tokens[j - 1].HasClitic) break;
@@ -93,10 +96,10 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
             // A middle initial ("Shane M Culp", "Janka M. Szász") counts only when a surname follows.
             if (cased && t.Key.Length == 1 && char.IsUpper(text.Text[t.Start]) && t.Key != "i")
             {
-                if (j + 1 < tokens.Count && text.JoinedToNext(j) && IsNameLike(tokens[j + 1], cased)) { last = j + 1; j++; continue; }
+                if (j + 1 < tokens.Count && text.JoinedToNext(j) && IsNameLike(tokens[j + 1], cased, allowWords)) { last = j + 1; j++; continue; }
                 break;
             }
-            if (!IsNameLike(t, cased)) break;
+            if (!IsNameLike(t, cased, allowWords)) break;
             // In lower-case text only known names extend a name ("gary whelan"), never an unknown word.
             if (!cased && !IsKnownName(t)) break;
             last = j;
@@ -129,7 +132,9 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
             if (!t.SentenceStart)
             {
                 if (known || (firstName && !common)) return (0.9, Gazetteer);
-                if (firstName) return cue || fullName ? (0.85, Context) : (0.6, Gazetteer);
+                if (firstName && (cue || fullName)) return (0.85, Context);
+                // "Primary Care Trust", "the Dog and Gun": a word-name inside a run of capitals is part of another name.
+                if (firstName) return InCapitalisedRun(text, head) ? null : (0.6, Gazetteer);
                 if (common) return strength == CueStrength.Strong ? (0.75, Context) : cue ? (0.6, Context) : null;
                 if (gazetteers.Lexicon.IsProper(t.Key)) return cue ? (0.8, Context) : null;
                 if (unexplained) return cue ? (0.85, Context) : (fullName ? 0.5 : 0.4, Unplaced);
@@ -155,6 +160,15 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
         }
         if (firstName && !common && t.Key.Length >= 3) return (fullName ? 0.7 : 0.6, Gazetteer);
         return null;
+    }
+
+    private static bool InCapitalisedRun(NameText text, int i)
+    {
+        var tokens = text.Tokens;
+        if (i > 0 && tokens[i - 1].IsCapitalised && !tokens[i].SentenceStart && text.JoinedToNext(i - 1)) return true;
+        if (i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && !tokens[i + 1].SentenceStart && text.JoinedToNext(i)) return true;
+        // "the Dog and Gun": capitals either side of "and".
+        return i >= 2 && text.KeyAt(i - 1) == "and" && tokens[i - 2].IsCapitalised;
     }
 
     private static bool PlaceLike(NameText text, int i) =>

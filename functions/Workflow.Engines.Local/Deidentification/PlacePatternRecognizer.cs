@@ -29,6 +29,9 @@ internal sealed class PlacePatternRecognizer(Gazetteers gazetteers) : ITokenReco
 
     public string Name => "place-pattern";
 
+    /// <summary>True for a street suffix or the word "estate" (folded key).</summary>
+    public static bool IsPlaceWord(string key) => StrongStreet.Contains(key) || WeakStreet.Contains(key) || key is "estate" or "estates";
+
     public IEnumerable<RecognizedSpan> Recognize(string text) => Recognize(NameText.Analyze(text));
 
     public IEnumerable<RecognizedSpan> Recognize(NameText text)
@@ -53,6 +56,15 @@ internal sealed class PlacePatternRecognizer(Gazetteers gazetteers) : ITokenReco
             {
                 var first = NameStart(text, h, 3);
                 if (first < h) yield return Span(text, first, h - 1, h - 1, 0.75);
+            }
+            else if (key == "and" && t.Shape == WordShape.Lower && h >= 2 && h + 1 < tokens.Count && text.KeyAt(h - 2) == "the"
+                     && tokens[h - 1].IsCapitalised && tokens[h + 1].IsCapitalised && !tokens[h - 1].SentenceStart && !tokens[h + 1].SentenceStart
+                     && text.JoinedToNext(h - 1) && text.JoinedToNext(h)
+                     && gazetteers.Lexicon.IsCommon(tokens[h - 1].Key) && gazetteers.Lexicon.IsCommon(tokens[h + 1].Key)
+                     && !OrdinaryCapitalisedWords.Contains(tokens[h - 1].Key) && !OrdinaryCapitalisedWords.Contains(tokens[h + 1].Key))
+            {
+                // "the Dog and Gun", "the Rose and Crown": how English pubs are named; a coder confirms.
+                yield return Span(text, h - 1, h + 1, h + 1, 0.5);
             }
             else if ((StrongStreet.Contains(key) || WeakStreet.Contains(key)) && t.IsCapitalised && !t.SentenceStart)
             {
