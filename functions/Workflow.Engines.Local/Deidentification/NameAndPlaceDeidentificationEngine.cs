@@ -69,7 +69,10 @@ public sealed class NameAndPlaceDeidentificationEngine : IDeidentificationEngine
         foreach (var (utterance, field, text, spans) in passes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var propagated = _propagation.Find(text, seeds, spans.Select(s => s.Span).ToList()).Select(s => ("propagation", s)).ToList();
+            // Confident findings stand; a low-confidence guess on the same word gives way to the established name.
+            var propagated = _propagation.Find(text, seeds, spans.Select(s => s.Span).Where(s => s.Confidence >= 0.7).ToList())
+                .Select(s => ("propagation", s)).ToList();
+            spans.RemoveAll(s => s.Span.Kind == IdentifierKind.Person && propagated.Any(p => p.s.Start == s.Span.Start && p.s.End == s.Span.End));
             foreach (var (recognizer, span) in spans.Concat(propagated))
                 findings.Add(new IdentifierFinding(utterance.Index, span.Start, span.End, span.Kind, text.Text[span.Start..span.End],
                     span.EntityKey, span.Confidence, span.Detector ?? $"{Name}/{recognizer}", field));

@@ -77,7 +77,8 @@ internal static class NameCues
         var before = text.KeyAt(i - 2);
         if (previous is "called" or "named" or "nicknamed" or "christened" || previousFull == "name's") return CueStrength.Strong;
         if ((previous == "is" && before == "name") || (previous == "as" && before == "known")) return CueStrength.Strong;
-        if (previous is "me" or "him" or "her" or "them" && before is "call" or "calls" or "called" or "calling") return CueStrength.Strong;
+        if (previous is "me" or "him" or "her" or "them" && before is "call" or "calls" or "called" or "calling" or "named" or "christened" or "nicknamed")
+            return CueStrength.Strong;
         if (Introducers.Contains(previousFull) || Introducers.Contains(previous))
             return previous == "ask" && before == "i" ? CueStrength.None : CueStrength.Weak;
         if (previous == "am" && before == "i") return CueStrength.Weak;
@@ -95,21 +96,32 @@ internal static class NameCues
         return CueStrength.None;
     }
 
+    private static bool StartsLine(NameText text, int i)
+    {
+        var first = i;
+        while (first > 0 && i - first < 3 && !text.Tokens[first].SentenceStart) first--;
+        if (!text.Tokens[first].SentenceStart) return false;
+        var gap = text.GapBefore(first);
+        return first == 0 ? gap.Trim().IsEmpty : gap.Contains('\n');
+    }
+
     /// <summary>Pronouns, determiners and quantifiers: a cue before or after them ("They said", "I'm glad") never makes them names.</summary>
     public static bool IsFunctionWord(string key) => FunctionWords.Contains(key);
 
     /// <summary>Third-person verbs that follow a bare subject ("Spud goes", "Tank reckons").</summary>
     public static bool IsSubjectVerb(string key) => SubjectVerbs.Contains(key);
 
-    /// <summary>Whether the words after token <paramref name="last"/> show it was a name ("X said", "X, my girlfriend").</summary>
-    public static bool After(NameText text, int last)
+    /// <summary>Whether the words after token <paramref name="last"/> show it was a name: weakly "X said", strongly "X, my girlfriend" or a "X:" label.</summary>
+    public static CueStrength After(NameText text, int last)
     {
-        if (last + 1 >= text.Tokens.Count || text.Tokens[last + 1].SentenceStart) return false;
-        var next = text.KeyAt(last + 1);
         var gap = text.GapAfter(last);
-        if (Reporting.Contains(next) && !gap.Contains(',')) return true;
+        // A speaker label written into the text at the start of a line ("John: You saved my life!").
+        if (gap.StartsWith(":") && StartsLine(text, last)) return CueStrength.Strong;
+        if (last + 1 >= text.Tokens.Count || text.Tokens[last + 1].SentenceStart) return CueStrength.None;
+        var next = text.KeyAt(last + 1);
+        if (Reporting.Contains(next) && !gap.Contains(',')) return CueStrength.Weak;
         if (gap.Trim().SequenceEqual(",") && next is "my" or "his" or "her" or "our" or "their" && Relations.Contains(text.KeyAt(last + 2)))
-            return true;
-        return false;
+            return CueStrength.Strong;
+        return CueStrength.None;
     }
 }

@@ -23,7 +23,7 @@ internal static class OrdinaryCapitalisedWords
         "methadone", "subutex", "suboxone", "heroin", "smack", "crack", "cocaine", "coke", "charlie", "speed", "gear", "brown",
         "diamorphine", "buprenorphine", "naltrexone", "physeptone", "valium", "diazepam", "temazepam", "jellies", "tramadol",
         "codeine", "ecstasy", "mdma", "ketamine", "cannabis", "skunk", "weed", "spice", "benzos", "methadone's", "df118",
-        "nhs", "nta", "dat", "pct", "pcts", "dats", "dip", "dtto", "dttos", "drr", "carat", "carats", "pals", "frank", "na", "aa",
+        "nhs", "nta", "dat", "pct", "pcts", "dats", "dip", "dtto", "dttos", "drr", "carat", "carats", "pals", "na", "aa",
         "ca", "gp", "gps", "cmht", "cjit", "hmp", "mp", "mps", "ui", "sure", "start", "jobcentre", "police", "probation",
         "council", "government", "parliament", "whitehall", "tier", "class", "section", "act", "strategy", "narcotics", "anonymous",
         "alcoholics", "cocaine's", "internet", "web", "email", "mr", "mrs", "ms", "miss", "dr", "sir", "madam",

@@ -45,8 +45,11 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
             var cased = h.IsCapitalised;
             var last = Extend(text, head, cased);
             if (PlaceFirst(text, first, last)) continue;
+            // "Hyde Road", "Fenwick estate": a name before a street or estate word names the place.
+            if (last + 1 < tokens.Count && text.JoinedToNext(last) && tokens[last + 1] is var next && !next.SentenceStart
+                && PlacePatternRecognizer.IsPlaceWord(next.Key) && (next.Shape != WordShape.Lower || next.Key is "estate" or "estates")) continue;
             var before = NameCues.Before(text, first);
-            var strength = before != CueStrength.None ? before : NameCues.After(text, last) ? CueStrength.Weak : CueStrength.None;
+            var strength = before != CueStrength.None ? before : NameCues.After(text, last);
             if (NameCues.IsFunctionWord(h.Key)) strength = CueStrength.None;
             if (Decide(text, head, cased, strength, fullName: last > head, modifier: head > first) is not { } decision) continue;
             var end = tokens[last].CoreEnd;
@@ -64,7 +67,16 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
 
     private bool IsCommon(NameToken t) => gazetteers.Lexicon.IsCommon(t.Key);
 
-    private bool IsKnownName(NameToken t) => gazetteers.Names.Contains(t.Key) && !IsCommon(t);
+    private bool IsKnownName(NameToken t) => gazetteers.Names.Contains(t.Key) && !IsCommon(t) && !IsDemonym(t.Key);
+
+    /// <summary>
+    /// "American", "Italian", "Punjabi": dictionary proper terms shaped like nationalities or languages, which the
+    /// surname list also holds; not names unless they are listed first names ("Brian", "Julian").
+    /// </summary>
+    private bool IsDemonym(string key) =>
+        gazetteers.Lexicon.IsProper(key) && !gazetteers.FirstNames.Contains(key)
+        && (key.EndsWith("an", StringComparison.Ordinal) || key.EndsWith("ese", StringComparison.Ordinal) || key.EndsWith("ish", StringComparison.Ordinal)
+            || key.EndsWith("ic", StringComparison.Ordinal) || key.EndsWith("i", StringComparison.Ordinal));
 
     /// <summary>Neither a common word, a known proper term, a place nor an ordinary capitalised word.</summary>
     private bool IsUnexplained(NameToken t) =>
@@ -93,10 +105,11 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
         {
             if (!text.JoinedToNext(j - 1) || tokens[j].SentenceStart || tokens[j - 1].HasClitic) break;
             var t = tokens[j];
-            // A middle initial ("Shane M Culp", "Janka M. Szász") counts only when a surname follows.
-            if (cased && t.Key.Length == 1 && char.IsUpper(text.Text[t.Start]) && t.Key != "i")
+            // A middle initial ("Shane M Culp", "Janka M. Szász", "eric g. samoylova") counts only when a surname
+            // follows; after an initial the surname may be any capitalised word (or, in lower case, an unknown one).
+            if (t.Key.Length == 1 && t.Key != "i" && t.Key.All(char.IsLetter) && (cased ? char.IsUpper(text.Text[t.Start]) : t.Shape == WordShape.Lower))
             {
-                if (j + 1 < tokens.Count && text.JoinedToNext(j) && IsNameLike(tokens[j + 1], cased, allowWords)) { last = j + 1; j++; continue; }
+                if (j + 1 < tokens.Count && text.JoinedToNext(j) && !tokens[j + 1].SentenceStart && AfterInitial(tokens[j + 1], cased)) { last = j + 1; j++; continue; }
                 break;
             }
             if (!IsNameLike(t, cased, allowWords)) break;
@@ -161,6 +174,10 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
         if (firstName && !common && t.Key.Length >= 3) return (fullName ? 0.7 : 0.6, Gazetteer);
         return null;
     }
+
+    private bool AfterInitial(NameToken t, bool cased) =>
+        IsCandidate(t) && (cased ? t.IsCapitalised && !IsOrganisationHead(t.Key) && !PlacePatternRecognizer.IsPlaceWord(t.Key)
+                                 : t.IsCaseless && (IsKnownName(t) || IsUnexplained(t)));
 
     private static bool InCapitalisedRun(NameText text, int i)
     {

@@ -46,4 +46,20 @@ public class NameAndPlaceDeidentificationEngineTests
         // Speaker labels that name someone are found too; generic tags ("Participant") are not.
         Assert.Single(findings, f => f.Field == FindingField.Speaker);
     }
+
+    [Fact]
+    public async Task NameEstablishedOnce_IsFoundAtItsOtherMentions()
+    {
+        var engine = new NameAndPlaceDeidentificationEngine(TestGazetteers.Instance);
+        var transcript = new Transcript("t", "s", [
+            Utterance.Untimed(0, "P1", "They call him Zorbal, like."),
+            Utterance.Untimed(1, "P2", "Zorbal'll tell you. And zorbal was there."),
+        ]);
+
+        var findings = await engine.FindAsync(transcript, StudyIdentifierList.Empty("s"), CancellationToken.None);
+
+        var later = findings.Where(f => f.UtteranceIndex == 1 && f.Kind == IdentifierKind.Person).ToList();
+        Assert.Equal(["Zorbal", "zorbal"], later.Select(f => f.Text));
+        Assert.All(later, f => Assert.Equal("names/propagated", f.Recognizer));
+    }
 }

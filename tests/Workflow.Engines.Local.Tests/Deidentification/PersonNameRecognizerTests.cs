@@ -127,4 +127,16 @@ public class PersonNameRecognizerTests
     [InlineData("and then Marlo\u0301n came in", "Marlo\u0301n")]
     [InlineData("and then Márlon came in", "Márlon")]
     public void OddUnicode_DoesNotHideAName(string text, string expected) => Assert.Contains(expected, Texts(text));
+
+    [Fact]
+    public void NamedHimX_IsAStrongCue() => Assert.Equal(["Frank"], Texts("She named him Frank"));
+
+    [Fact]
+    public void SpeakerLabelInsideText_IsACue() => Assert.Equal(["Bernie"], Texts("Yes.\nBernie: You saved my life!"));
+
+    [Theory]
+    [InlineData("an American film about it")]
+    [InlineData("the Primary Care Trust paid")]
+    [InlineData("she lives on Hyde Road now")]
+    public void NationalitiesAndWordsInsideOtherNames_AreNotPeople(string text) => Assert.Empty(Texts(text));
 }
