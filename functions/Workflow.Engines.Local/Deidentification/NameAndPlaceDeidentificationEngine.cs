@@ -49,32 +49,41 @@ public sealed class NameAndPlaceDeidentificationEngine : IDeidentificationEngine
 
     public Task<IReadOnlyList<IdentifierFinding>> FindAsync(Transcript transcript, StudyIdentifierList identifiers, CancellationToken cancellationToken)
     {
-        // First pass: every detector on every utterance (text and speaker label).
-        var passes = new List<(Utterance Utterance, FindingField Field, NameText Text, List<(string Recognizer, RecognizedSpan Span)> Spans)>();
+        // First pass: every detector on every utterance (text and speaker label), collecting established names.
+        // Only the spans are kept, not the analysed words, so memory stays proportional to the findings.
+        var passes = new List<(Utterance Utterance, FindingField Field, string Text, List<(string Recognizer, RecognizedSpan Span)> Spans)>();
+        var seeds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var utterance in transcript.Utterances)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var text = NameText.Analyze(utterance.Text);
-            passes.Add((utterance, FindingField.Text, text, _recognizers.SelectMany(r => r.Recognize(text).Select(s => (r.Name, s))).ToList()));
+            var spans = _recognizers.SelectMany(r => r.Recognize(text).Select(s => (r.Name, s))).ToList();
+            _propagation.AddSeeds(seeds, text, spans.Select(s => s.s));
+            passes.Add((utterance, FindingField.Text, utterance.Text, spans));
             // Imported transcripts sometimes name speakers ("Darren:"); generic tags are ordinary words.
             if (utterance.Speaker.Length > 0)
             {
                 var speaker = NameText.Analyze(utterance.Speaker);
-                passes.Add((utterance, FindingField.Speaker, speaker, _people.Recognize(speaker).Select(s => (_people.Name, s)).ToList()));
+                var labels = _people.Recognize(speaker).Select(s => (_people.Name, s)).ToList();
+                _propagation.AddSeeds(seeds, speaker, labels.Select(s => s.s));
+                passes.Add((utterance, FindingField.Speaker, utterance.Speaker, labels));
             }
         }
         // Second pass: a name established anywhere in the transcript is found at its other mentions.
-        var seeds = _propagation.Seeds(passes.SelectMany(p => p.Spans.Select(s => (p.Text, s.Span))));
         var findings = new List<IdentifierFinding>();
         foreach (var (utterance, field, text, spans) in passes)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // Confident findings stand; a low-confidence guess on the same word gives way to the established name.
-            var propagated = _propagation.Find(text, seeds, spans.Select(s => s.Span).Where(s => s.Confidence >= 0.7).ToList())
-                .Select(s => ("propagation", s)).ToList();
-            spans.RemoveAll(s => s.Span.Kind == IdentifierKind.Person && propagated.Any(p => p.s.Start == s.Span.Start && p.s.End == s.Span.End));
-            foreach (var (recognizer, span) in spans.Concat(propagated))
-                findings.Add(new IdentifierFinding(utterance.Index, span.Start, span.End, span.Kind, text.Text[span.Start..span.End],
+            if (_propagation.MayMention(text, seeds))
+            {
+                // Confident findings stand; a low-confidence guess on the same word gives way to the established name.
+                var propagated = _propagation.Find(NameText.Analyze(text), seeds, spans.Select(s => s.Span).Where(s => s.Confidence >= 0.7).ToList())
+                    .Select(s => ("propagation", s)).ToList();
+                spans.RemoveAll(s => s.Span.Kind == IdentifierKind.Person && propagated.Any(p => p.s.Start == s.Span.Start && p.s.End == s.Span.End));
+                spans.AddRange(propagated);
+            }
+            foreach (var (recognizer, span) in spans)
+                findings.Add(new IdentifierFinding(utterance.Index, span.Start, span.End, span.Kind, text[span.Start..span.End],
                     span.EntityKey, span.Confidence, span.Detector ?? $"{Name}/{recognizer}", field));
         }
         return Task.FromResult<IReadOnlyList<IdentifierFinding>>(findings);

@@ -13,11 +13,10 @@ internal sealed class NamePropagation(Gazetteers gazetteers)
     private const string Detector = "names/propagated";
     private const double SeedAtLeast = 0.7;
 
-    /// <summary>Single-word keys of confident person findings (each word of a full name that is not a common word).</summary>
-    public HashSet<string> Seeds(IEnumerable<(NameText Text, RecognizedSpan Span)> people)
+    /// <summary>Adds the single-word keys of confident person findings (each word of a full name that is not a common word).</summary>
+    public void AddSeeds(HashSet<string> seeds, NameText text, IEnumerable<RecognizedSpan> spans)
     {
-        var seeds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (text, span) in people)
+        foreach (var span in spans)
         {
             if (span.Kind != IdentifierKind.Person || span.Confidence < SeedAtLeast) continue;
             var words = text.Tokens.Where(t => t.Start >= span.Start && t.CoreEnd <= span.End).ToList();
@@ -25,7 +24,17 @@ internal sealed class NamePropagation(Gazetteers gazetteers)
                 if (words.Count == 1 || (!gazetteers.Lexicon.IsCommon(t.Key) && !NameCues.IsNicknameModifier(t.Key) && t.Key.Length > 1))
                     seeds.Add(t.Key);
         }
-        return seeds;
+    }
+
+    /// <summary>
+    /// A cheap test before analysing a text again: whether any seed occurs in it as plain letters. A mention
+    /// disguised with zero-width or full-width characters is missed here, but those are found by the first pass.
+    /// </summary>
+    public bool MayMention(string text, HashSet<string> seeds)
+    {
+        foreach (var seed in seeds)
+            if (text.Contains(seed, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>Mentions of a seed in <paramref name="text"/> that no existing span covers.</summary>

@@ -45,11 +45,16 @@ internal static class OrdinaryCapitalisedWords
     /// <summary>True when <paramref name="key"/> (folded) is an ordinary capitalised word, a medicine name or a hesitation.</summary>
     public static bool Contains(string key) => Words.Contains(key) || IsHesitation(key) || IsMedicine(key);
 
+    private static readonly HashSet<string> MedicineEndingSet = new(MedicineEndings, StringComparer.Ordinal);
+    private static readonly int LongestEnding = MedicineEndings.Max(e => e.Length);
+
     private static bool IsMedicine(string key)
     {
         if (key.Length < 7) return false;
-        foreach (var ending in MedicineEndings)
-            if (key.EndsWith(ending, StringComparison.Ordinal)) return true;
+        // One hash lookup per ending length, not one comparison per ending: this runs on every capitalised word.
+        var lookup = MedicineEndingSet.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = 3; length <= LongestEnding && length < key.Length; length++)
+            if (lookup.Contains(key.AsSpan(key.Length - length))) return true;
         return false;
     }
 

@@ -33,6 +33,8 @@ internal sealed class PersonNameRecognizer(Gazetteers gazetteers) : ITokenRecogn
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
+            // Fast path: most words are lower-case common words that are not first names ("the", "went").
+            if (t.Shape == WordShape.Lower && !gazetteers.FirstNames.Contains(t.Key) && gazetteers.Lexicon.IsCommon(t.Key)) continue;
             if (!IsCandidate(t)) continue;
             var first = i;
             var head = i;
