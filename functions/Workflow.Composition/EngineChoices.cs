@@ -17,7 +17,7 @@ public sealed record EngineChoices(string Transcription, IReadOnlyList<string> D
         var engines = configuration.GetSection(SectionName);
         return new EngineChoices(
             Normalize(Value(engines, nameof(Transcription), "local")),
-            List(engines, nameof(Deidentification), "rules"),
+            List(engines, nameof(Deidentification), "rules,names"),
             Normalize(Value(engines, nameof(Coding), "keywords")));
     }
 

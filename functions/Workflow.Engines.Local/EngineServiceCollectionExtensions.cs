@@ -11,7 +11,8 @@ namespace Workflow.Engines.Local;
 
 /// <summary>
 /// Offers the offline engines to the composition, each under its key: transcription <c>local</c>
-/// (PocketSphinx), de-identification <c>rules</c> (patterns) and the always-on study list, coding
+/// (PocketSphinx), de-identification <c>rules</c> (patterns), <c>names</c> (gazetteers in context) and
+/// the always-on study list, coding
 /// <c>keywords</c>. Also the audio probe and the transcript importers, which every host needs.
 /// Registering an engine does not choose it: <c>Engines:*</c> and each study's settings do.
 /// </summary>
@@ -31,6 +32,8 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<DeidentificationOptions>().Bind(engines.GetSection("Rules"));
         services.AddDeidentificationEngine<StudyListDetector>(EngineKeys.StudyList, "the study identifier list");
         services.AddDeidentificationEngine<RuleBasedDeidentificationEngine>("rules", "deterministic patterns: contacts, NHS numbers, dates, ages, addresses, titled names");
+        services.AddOptions<NameEngineOptions>().Bind(engines.GetSection("Names"));
+        services.AddDeidentificationEngine<NameAndPlaceDeidentificationEngine>("names", "unlisted people, places and organisations from gazetteers, decided in context");
 
         services.AddOptions<KeywordCodingOptions>().Bind(engines.GetSection("Keywords"));
         services.AddCodingEngine<KeywordCodingEngine>("keywords", "codebook keywords and phrases");

@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class AddressRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/address".</summary>
+    public string Name => "address";
+
     private const double Confidence = 0.85;
 
     public IEnumerable<RecognizedSpan> Recognize(string text)
@@ -21,12 +24,12 @@ public sealed partial class AddressRecognizer : IIdentifierRecognizer
         }
     }
 
-    private const string Name = @"(?!The\b)[A-Z][\p{L}'’-]+";
+    private const string Word = @"(?!The\b)[A-Z][\p{L}'’-]+";
     private const string Separator = @"(?:,\s*|\s+)";
     private const string Unit = @"(?:Flat|Unit|Apartment|Apt\.?|Suite|Room|Studio)\s+\d{1,4}[A-Za-z]?";
-    private const string Building = @"(?:" + Name + @"\s+){1,3}(?:House|Court|Mansions|Buildings|Lodge|Towers?|Point|Heights|Hall|Block|Chambers)";
+    private const string Building = @"(?:" + Word + @"\s+){1,3}(?:House|Court|Mansions|Buildings|Lodge|Towers?|Point|Heights|Hall|Block|Chambers)";
     private const string HouseNumber = @"\d{1,4}[A-Za-z]?(?:-\d{1,4})?";
-    private const string Street = @"(?:" + Name + @"\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Crescent|Terrace|Grove|Gardens|Place|Way|View|Walk|Court|Row|Hill|Green|Square|Parade|Mews|Rise|Vale|Bank|Villas|Wynd|Chase|Approach|Boulevard|Park|Yard|Wharf)\b";
+    private const string Street = @"(?:" + Word + @"\s+){1,3}(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Crescent|Terrace|Grove|Gardens|Place|Way|View|Walk|Court|Row|Hill|Green|Square|Parade|Mews|Rise|Vale|Bank|Villas|Wynd|Chase|Approach|Boulevard|Park|Yard|Wharf)\b";
 
     // A number is required: on the unit, or before the street.
     [GeneratedRegex(

@@ -10,21 +10,71 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class AgeRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/age".</summary>
+    public string Name => "age";
+
     private const double Stated = 0.7;
     private const double YearsOld = 0.8;
     private const double TeenageEvent = 0.5;
     private const double NextBirthday = 0.6;
 
+    // Words around a number that the pattern may need: a subject before it ("I'll be only about"), units after it.
+    private const int WordsBefore = 6;
+    private const int WordsAfter = 8;
+
+    private static readonly HashSet<string> NumberWordSet = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety",
+    };
+
     public IEnumerable<RecognizedSpan> Recognize(string text)
     {
-        foreach (Match m in Age().Matches(text))
+        // The pattern is costly to try at every word, and every age contains a number: run it only on
+        // windows of a few words around each number (about ten times faster on interview speech).
+        foreach (var (start, length) in NumberWindows(text))
+            for (var m = Age().Match(text, start, length); m.Success; m = m.NextMatch())
+                if (Interpret(m) is { } span) yield return span;
+    }
+
+    private static List<(int Start, int Length)> NumberWindows(string text)
+    {
+        var starts = new List<int>();
+        var ends = new List<int>();
+        var numbers = new List<int>();
+        var lookup = NumberWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < text.Length;)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+            var word = text.AsSpan(start, i - start);
+            if (char.IsAsciiDigit(word[0]) || lookup.Contains(word)) numbers.Add(starts.Count);
+            starts.Add(start);
+            ends.Add(i);
+        }
+        var windows = new List<(int Start, int Length)>();
+        foreach (var n in numbers)
+        {
+            var from = starts[Math.Max(0, n - WordsBefore)];
+            var to = n + WordsAfter < ends.Count ? ends[n + WordsAfter] : text.Length;
+            if (windows.Count > 0 && from <= windows[^1].Start + windows[^1].Length)
+                windows[^1] = (windows[^1].Start, Math.Max(to, windows[^1].Start + windows[^1].Length) - windows[^1].Start);
+            else windows.Add((from, to - from));
+        }
+        return windows;
+    }
+
+    private static RecognizedSpan? Interpret(Match m)
+    {
         {
             var age = m.Groups["age"];
             var number = m.Groups["num"].Value;
-            if (number.All(char.IsAsciiDigit) && (!int.TryParse(number, out var years) || years is < 1 or > 120)) continue;
+            if (number.All(char.IsAsciiDigit) && (!int.TryParse(number, out var years) || years is < 1 or > 120)) return null;
             var confidence = m.Groups["old"].Success ? YearsOld : m.Groups["teen"].Success ? TeenageEvent
                 : m.Groups["next"].Success ? NextBirthday : Stated;
-            yield return new RecognizedSpan(age.Index, age.Index + age.Length, IdentifierKind.Age, SpanText.Normalize(age.ValueSpan), confidence);
+            return new RecognizedSpan(age.Index, age.Index + age.Length, IdentifierKind.Age, SpanText.Normalize(age.ValueSpan), confidence);
         }
     }
 

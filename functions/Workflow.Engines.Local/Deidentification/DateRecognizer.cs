@@ -13,6 +13,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class DateRecognizer(int? referenceYear = null) : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/date".</summary>
+    public string Name => "date";
+
     private const double FullDate = 0.95;
     private const double PartialDate = 0.9;
     private const double BareYear = 0.6;

@@ -9,6 +9,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class EmailRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/email".</summary>
+    public string Name => "email";
+
     private const double Written = 1.0;
     private const double Spoken = 0.8;
 

@@ -6,6 +6,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public interface IIdentifierRecognizer
 {
+    /// <summary>Short name of the detector ("email", "study-list"); findings record it after the engine's name ("rules/email").</summary>
+    string Name { get; }
+
     /// <summary>Spans in <paramref name="text"/> that this recognizer believes identify someone.</summary>
     IEnumerable<RecognizedSpan> Recognize(string text);
 }

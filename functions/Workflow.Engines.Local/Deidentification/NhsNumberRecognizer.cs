@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class NhsNumberRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/nhs-number".</summary>
+    public string Name => "nhs-number";
+
     private const double Valid = 0.95;
     private const double InvalidCheckDigit = 0.5;
 

@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class OtherIdRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/other-id".</summary>
+    public string Name => "other-id";
+
     private const double Confidence = 0.6;
 
     public IEnumerable<RecognizedSpan> Recognize(string text)

@@ -43,7 +43,7 @@ public sealed class RuleBasedDeidentificationEngine : IDeidentificationEngine
         var text = field == FindingField.Speaker ? utterance.Speaker : utterance.Text;
         foreach (var span in recognizer.Recognize(text))
             findings.Add(new IdentifierFinding(utterance.Index, span.Start, span.End, span.Kind, text[span.Start..span.End],
-                span.EntityKey, span.Confidence, Name, field));
+                span.EntityKey, span.Confidence, span.Detector ?? $"{Name}/{recognizer.Name}", field));
     }
 
     /// <summary>Two recognizers may report the same span as the same kind; one finding is enough.</summary>

@@ -9,6 +9,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class StreetNameRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/street".</summary>
+    public string Name => "street";
+
     private const double Confidence = 0.7;
 
     public IEnumerable<RecognizedSpan> Recognize(string text)

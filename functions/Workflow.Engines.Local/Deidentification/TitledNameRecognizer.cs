@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class TitledNameRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/title".</summary>
+    public string Name => "title";
+
     private const double Confidence = 0.8;
 
     public IEnumerable<RecognizedSpan> Recognize(string text)
@@ -23,6 +26,11 @@ public sealed partial class TitledNameRecognizer : IIdentifierRecognizer
         }
     }
 
-    [GeneratedRegex(@"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sister|Father|Councillor|Cllr|Professor|Prof|Nurse|Reverend|Rev|Sergeant|Sgt|PC|DC|Judge)\.?[ \t]+(?:[A-Z][\p{L}'’-]*[\p{L}])(?:[ \t]+(?!The\b|And\b|But\b)[A-Z][\p{L}'’-]*[\p{L}]){0,2}", RegexOptions.CultureInvariant)]
+    // Capitalised words that end a name rather than continue it: "Mrs. Barbara Yudina Apt 5", "Dr Patel Said".
+    private const string NotAName =
+        @"(?:The|And|But|Or|Apt|Apartment|Flat|Unit|Suite|Room|Box|PO|Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Close|Court|House|Way|" +
+        @"Said|Says|Is|Was|Has|Had|Will|Would|Can|Could|Please|Thanks|Thank|Ltd|Inc|On|In|At|From|To|Of|For|Mr|Mrs|Ms|Dr|Tel|Phone|Email)\b";
+
+    [GeneratedRegex(@"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Sister|Father|Councillor|Cllr|Professor|Prof|Nurse|Reverend|Rev|Sergeant|Sgt|PC|DC|Judge)\.?[ \t]+(?:[A-Z][\p{L}'’-]*[\p{L}])(?:[ \t]+(?!" + NotAName + @")[A-Z][\p{L}'’-]*[\p{L}]){0,2}", RegexOptions.CultureInvariant)]
     private static partial Regex TitledName();
 }

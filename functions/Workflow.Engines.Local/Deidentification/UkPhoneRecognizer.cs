@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class UkPhoneRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/phone".</summary>
+    public string Name => "phone";
+
     private const double Confidence = 0.95;
     private const string UkSecondDigits = "123578";
 

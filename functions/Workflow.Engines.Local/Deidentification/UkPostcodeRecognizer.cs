@@ -10,6 +10,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class UkPostcodeRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/postcode".</summary>
+    public string Name => "postcode";
+
     private const double UpperCase = 0.95;
     private const double OtherCase = 0.7;
 

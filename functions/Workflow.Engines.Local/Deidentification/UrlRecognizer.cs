@@ -9,6 +9,9 @@ namespace Workflow.Engines.Local.Deidentification;
 /// </summary>
 public sealed partial class UrlRecognizer : IIdentifierRecognizer
 {
+    /// <summary>Recorded on findings as the detector, e.g. "rules/url".</summary>
+    public string Name => "url";
+
     private const double Explicit = 1.0;
     private const double BareDomain = 0.9;
 

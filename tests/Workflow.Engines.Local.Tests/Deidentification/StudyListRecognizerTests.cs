@@ -102,3 +102,87 @@ public class StudyListRecognizerTests
         Assert.Empty(recognizer.Recognize("Stuart Penhale"));
     }
 }
+
+/// <summary>Robustness of study-list matching: clitics, aliases, spelling variants, common words, odd Unicode.</summary>
+public class StudyListRecognizerRobustnessTests
+{
+    private static StudyListRecognizer With(params StudyIdentifier[] identifiers) =>
+        new(new StudyIdentifierList("study", 1, identifiers), TestGazetteers.Instance.Lexicon);
+
+    private static StudyIdentifier Person(string id, string text, params string[] aliases) => new(id, text, IdentifierKind.Person, aliases);
+
+    private static StudyIdentifier Org(string id, string text, params string[] aliases) => new(id, text, IdentifierKind.Organization, aliases);
+
+    [Theory]
+    [InlineData("Mouse'll tell you", "Mouse")]
+    [InlineData("that was Jo's idea", "Jo")]
+    [InlineData("it's Kev’s turn", "Kev")]
+    [InlineData("Kev'd have gone", "Kev")]
+    public void Clitics_StayOutsideTheSpan(string text, string expected)
+    {
+        var recognizer = With(Person("p1", "Mouse"), Person("p2", "Jo"), Person("p3", "Kev"));
+        Assert.Equal([expected], recognizer.Texts(text));
+    }
+
+    [Fact]
+    public void LongerName_BeatsAnAliasWithAnArticle()
+    {
+        var recognizer = With(Org("o1", "Harbour Project", "the Harbour"), Org("o2", "Anchor House"));
+        var text = "I went to the Harbour Project and then the Harbour again";
+        Assert.Equal(["Harbour Project", "Harbour"], recognizer.Texts(text));
+        Assert.All(recognizer.Recognize(text), s => Assert.Equal("id:o1", s.EntityKey));
+    }
+
+    [Theory]
+    [InlineData("the HARBOUR-PROJECT said")]
+    [InlineData("the harbour project said")]
+    [InlineData("the Harbour  Project, said")]
+    public void CaseAndPunctuationVariants_Match(string text) =>
+        Assert.Single(With(Org("o1", "Harbour Project")).Recognize(text));
+
+    [Theory]
+    [InlineData("then Trelawny came", "Trelawny")]
+    [InlineData("then trelawneys mate came", "trelawneys")]
+    [InlineData("then Trewalney came", "Trewalney")]
+    public void NearSpellingOfALongName_IsForACoder(string text, string expected)
+    {
+        var span = With(Person("p1", "Trelawney")).Single(text);
+        Assert.Equal(expected, text[span.Start..span.End]);
+        Assert.Equal("id:p1", span.EntityKey);
+        Assert.True(span.Confidence < 0.9);
+    }
+
+    [Fact]
+    public void SoundAlikeOfAListedPerson_IsForACoder()
+    {
+        var span = With(Person("p1", "Katherine")).Single("and then Cathrin rang me");
+        Assert.True(span.Confidence < 0.9);
+    }
+
+    [Fact]
+    public void ShortNamesAndCommonWords_AreNotFuzzyMatched() =>
+        Assert.Empty(With(Person("p1", "Stuart"), Person("p2", "Jo")).Recognize("it was a start, so I saw Joe"));
+
+    [Theory]
+    [InlineData("we went to the Bridge", 1.0)]
+    [InlineData("we crossed the bridge", 0.8)]
+    [InlineData("a bridge too far", 0.6)]
+    [InlineData("Bridge was shut.", 0.8)]
+    public void ListedCommonWord_IsDecidedInContext(string text, double confidence) =>
+        Assert.Equal(confidence, With(Org("o1", "the Bridge")).Single(text).Confidence);
+
+    [Fact]
+    public void ListedPhraseOfCommonWords_InLowerCase_IsForACoder()
+    {
+        var recognizer = With(Org("o1", "Speak Up"), Org("o2", "Teams"));
+        Assert.All(recognizer.Recognize("you have to speak up for the teams"), s => Assert.Equal(0.6, s.Confidence));
+        Assert.All(recognizer.Recognize("I joined Speak Up and moved to the Teams"), s => Assert.Equal(1.0, s.Confidence));
+    }
+
+    [Theory]
+    [InlineData("then Mar\u200Blon came")]
+    [InlineData("then Ｍａｒｌｏｎ came")]
+    [InlineData("then Márlon came")]
+    [InlineData("then Marlo\u0301n came")]
+    public void OddUnicode_DoesNotHideAListedName(string text) => Assert.Single(With(Person("p1", "Marlon")).Recognize(text));
+}

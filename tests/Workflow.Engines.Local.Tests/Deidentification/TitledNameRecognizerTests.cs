@@ -11,6 +11,9 @@ public class TitledNameRecognizerTests
     [InlineData("a woman doctor on a Tuesday afternoon, Dr Fernandes, so", "Dr Fernandes")]
     [InlineData("we wrote to Councillor Anne Whitaker.", "Councillor Anne Whitaker")]
     [InlineData("Mrs. Dunmore said", "Mrs. Dunmore")]
+    [InlineData("Mrs. Orla Quennell Apt 5, Harbour View", "Mrs. Orla Quennell")]
+    [InlineData("correct it to Mr. Tobin Vasquez-Hale?", "Mr. Tobin Vasquez-Hale")]
+    [InlineData("Dr Ferrante Said it was fine", "Dr Ferrante")]
     public void Recognize_TitleWithName_IncludesTheTitleAndIsConfirmed(string text, string expected)
     {
         Assert.Equal([expected], _recognizer.Texts(text));
