@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Load run of the verification queue: builds, starts Azurite (unless running) and a local runner of
+# its own (port QUEUE_LOAD_PORT, default 7181, task hub "queueload", so it never meets the demo's
+# runner on 7071), creates a fresh study with the sample codebook and identifier list, uploads
+# QUEUE_LOAD_TRANSCRIPTS (default 13) variations of the sample transcript, waits until every one waits
+# for verification, then runs bench/Workflow.QueueLoad: QUEUE_LOAD_CODERS (default 50) simulated
+# coders claiming and deciding at once until the queue is empty. It prints claims per second, p50/p95
+# of claim and decision latency, items given to two coders at once and decisions lost, and exits
+# non-zero on any duplicate or loss.
+#   scripts/queue-load.sh [--no-build]
+source "$(dirname "$0")/common.sh"
+PORT="${QUEUE_LOAD_PORT:-7181}"
+API="http://127.0.0.1:$PORT/api"
+TRANSCRIPTS="${QUEUE_LOAD_TRANSCRIPTS:-13}"
+CODERS="${QUEUE_LOAD_CODERS:-50}"
+MIN_ITEMS="${QUEUE_LOAD_MIN_ITEMS:-130}"
+STUDY="queue-load-$(date +%Y%m%d%H%M%S)"
+WORK="$RUN_DIR/queue-load"
+PID_FILE="$RUN_DIR/queue-load-runner.pid"
+
+ensure_dotnet
+cd "$ROOT"
+if [ "${1:-}" != "--no-build" ]; then
+  log "Building (Release)"
+  dotnet build "$ROOT/Workflow.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
+port_open 10000 && port_open 10001 && port_open 10002 || start_azurite
+mkdir -p "$WORK"
+port_open "$PORT" && die "port $PORT is in use; set QUEUE_LOAD_PORT"
+
+stop_runner() {
+  if [ -f "$PID_FILE" ]; then kill "$(cat "$PID_FILE")" 2>/dev/null || true; rm -f "$PID_FILE"; fi
+}
+trap stop_runner EXIT
+
+log "Starting a local runner on http://127.0.0.1:$PORT (task hub queueload; log: .run/queue-load-runner.log)"
+nohup dotnet "$ROOT/functions/Workflow.LocalHost/bin/Release/net10.0/Workflow.LocalHost.dll" \
+  --contentRoot "$ROOT/functions/Workflow.LocalHost" \
+  --Urls "http://127.0.0.1:$PORT" --LocalDurable:TaskHubName queueload --LocalDurable:WorkerId queueload-runner \
+  --Logging:LogLevel:Default Warning >"$RUN_DIR/queue-load-runner.log" 2>&1 &
+echo $! >"$PID_FILE"
+for _ in $(seq 1 120); do curl -sf "$API/health" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -sf "$API/health" >/dev/null || die "the runner did not start; see .run/queue-load-runner.log"
+
+call() { # METHOD PATH [curl args...]
+  local method=$1 path=$2; shift 2
+  local out status
+  out=$(curl -s -w '\n%{http_code}' -X "$method" "$API$path" -H 'X-Dev-User: load-lead' -H 'X-Dev-Roles: Lead' "$@")
+  status=${out##*$'\n'}; out=${out%$'\n'*}
+  if [ "$status" -ge 400 ]; then echo "HTTP $status $path: $out" >&2; return 1; fi
+  echo "$out"
+}
+
+log "Creating study $STUDY with the sample codebook and identifier list"
+call POST /studies -H 'content-type: application/json' \
+  -d "{\"id\":\"$STUDY\",\"name\":\"Queue load run\",\"sites\":[{\"id\":\"site-a\",\"name\":\"Site A\"}]}" >/dev/null
+call PUT "/studies/$STUDY/codebook" -H 'content-type: application/json' --data-binary @"$ROOT/samples/codebook.json" >/dev/null
+jq '{identifiers: .}' "$ROOT/samples/identifiers.json" | call PUT "/studies/$STUDY/identifiers" -H 'content-type: application/json' --data-binary @- >/dev/null
+
+log "Uploading $TRANSCRIPTS transcripts (variations of samples/transcripts/interview-service-user.txt)"
+ids=()
+for n in $(seq 1 "$TRANSCRIPTS"); do
+  file="$WORK/interview-$n.txt"
+  # A different opening line (and every n-th paragraph dropped) so that content hashes differ.
+  { echo "Interviewer: This is interview number $n of the load run, recorded at site A."; echo
+    awk -v n="$n" 'BEGIN { RS=""; ORS="\n\n" } (NR % (n + 3)) != 0 || NR <= 2' "$ROOT/samples/transcripts/interview-service-user.txt"; } >"$file"
+  id=$(call POST "/studies/$STUDY/recordings" -F "file=@$file" -F siteId=site-a -F format=interview \
+    -F "participants=P$((100 + n)):ServiceUser" -F interviewer=SP -F recordedOn=2006-05-03 \
+    -F consentRecording=true -F consentTranscription=true -F consentQuotation=true | jq -r .recordingId)
+  ids+=("$id")
+done
+
+log "Waiting until every recording waits for verification"
+T0=$(date +%s)
+while true; do
+  list=$(call GET "/studies/$STUDY/recordings")
+  waiting=$(echo "$list" | jq '[.[] | select(.status == "WaitingForVerification" and .progress != null)] | length')
+  failed=$(echo "$list" | jq '[.[] | select(.status == "Failed")] | length')
+  [ "$failed" -gt 0 ] && die "$failed recording(s) failed: $(echo "$list" | jq -c '[.[] | select(.status == "Failed") | .error]')"
+  [ "$waiting" -eq "${#ids[@]}" ] && break
+  [ $(( $(date +%s) - T0 )) -gt 600 ] && die "recordings did not reach WaitingForVerification in 10 minutes"
+  sleep 1
+done
+items=$(echo "$list" | jq '[.[] | .progress.total] | add')
+echo "    ${#ids[@]} recordings, $items items waiting, after $(( $(date +%s) - T0 )) s"
+[ "$items" -ge "$MIN_ITEMS" ] || die "only $items items queued; need at least $MIN_ITEMS (raise QUEUE_LOAD_TRANSCRIPTS)"
+
+log "Running $CODERS coders against the queue"
+set +e
+dotnet "$ROOT/bench/Workflow.QueueLoad/bin/Release/net10.0/Workflow.QueueLoad.dll" --api "$API" --study "$STUDY" --coders "$CODERS"
+rc=$?
+set -e
+exit $rc
