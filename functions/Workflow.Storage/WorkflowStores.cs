@@ -23,7 +23,10 @@ public sealed class WorkflowStores
         JsonBlobContainer Deidentified(string name) => new(_deidentified.Blobs.GetBlobContainerClient(name));
 
         Studies = new StudyRepository(_deidentified.Tables.GetTableClient(StorageNames.StudiesTable));
-        Recordings = new RecordingRepository(_deidentified.Tables.GetTableClient(StorageNames.RecordingsTable), time);
+        Recordings = new RecordingRepository(
+            _deidentified.Tables.GetTableClient(StorageNames.RecordingsTable),
+            _deidentified.Tables.GetTableClient(StorageNames.RecordingStudiesTable),
+            time);
         Codebooks = new CodebookRepository(new VersionedDocuments<Codebook>(Deidentified(StorageNames.Codebooks)), time);
         Identifiers = new IdentifierListRepository(new VersionedDocuments<StudyIdentifierList>(Identifiable(StorageNames.StudyIdentifiers)));
         Pseudonyms = new PseudonymRegistryRepository(Identifiable(StorageNames.PseudonymKeys));
@@ -59,5 +62,6 @@ public sealed class WorkflowStores
         await _identifiable.Tables.CreateTableIfNotExistsAsync(StorageNames.VerificationTable, ct);
         await _deidentified.Tables.CreateTableIfNotExistsAsync(StorageNames.StudiesTable, ct);
         await _deidentified.Tables.CreateTableIfNotExistsAsync(StorageNames.RecordingsTable, ct);
+        await _deidentified.Tables.CreateTableIfNotExistsAsync(StorageNames.RecordingStudiesTable, ct);
     }
 }

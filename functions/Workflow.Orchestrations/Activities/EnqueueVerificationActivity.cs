@@ -18,7 +18,7 @@ public sealed class EnqueueVerificationActivity(WorkflowStores stores, TimeProvi
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
-        string ItemId(string local) => VerificationQueue.ItemId(input.RecordingId, local);
+        string ItemId(string local) => VerificationQueue.ItemId(input.StudyId, input.RecordingId, local);
 
         // Record the waiting instance before any item exists, so no decision can find nobody to tell.
         await stores.Recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
@@ -37,6 +37,6 @@ public sealed class EnqueueVerificationActivity(WorkflowStores stores, TimeProvi
         items.AddRange(VerificationItemFactory.ForSuggestions(input.StudyId, input.RecordingId, coding.Segments, coding.Suggestions, ItemId, now));
 
         await stores.Verification.EnqueueAsync(items, ct);
-        return VerificationProgressReader.Of(await stores.Verification.ListAsync(input.RecordingId, ct));
+        return VerificationProgressReader.Of(await stores.Verification.ListAsync(input.StudyId, input.RecordingId, ct));
     }
 }

@@ -32,7 +32,7 @@ public sealed class FinalizeRecordingActivity(WorkflowStores stores, TimeProvide
             ?? throw new PipelineInputException("The coding results are missing.");
         var codebook = await stores.Codebooks.GetAsync(studyId, coding.CodebookVersion, ct);
 
-        var items = (await stores.Verification.ListAsync(recordingId, ct))
+        var items = (await stores.Verification.ListAsync(studyId, recordingId, ct))
             .Where(i => i.Status == VerificationItemStatus.Decided)
             .Where(i => i.Kind == VerificationItemKind.Redaction || i.Suggestion?.CodebookVersion == coding.CodebookVersion)
             .ToList();

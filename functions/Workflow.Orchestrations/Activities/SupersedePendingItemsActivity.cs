@@ -9,5 +9,5 @@ namespace Workflow.Orchestrations.Activities;
 public sealed class SupersedePendingItemsActivity(WorkflowStores stores) : TaskActivity<SupersedeInput, int>
 {
     public override Task<int> RunAsync(TaskActivityContext context, SupersedeInput input) =>
-        stores.Verification.SupersedePendingAsync(input.RecordingId, input.Kind, CancellationToken.None);
+        stores.Verification.SupersedePendingAsync(input.StudyId, input.RecordingId, input.Kind, CancellationToken.None);
 }

@@ -26,7 +26,7 @@ public class VerificationQueueTests
         await queue.EnqueueAsync(items, CancellationToken.None);
         await queue.EnqueueAsync(items, CancellationToken.None);
 
-        var stored = await queue.ListAsync(recording, CancellationToken.None);
+        var stored = await queue.ListAsync(study, recording, CancellationToken.None);
         Assert.Equal(150, stored.Count);
         Assert.Equal(items.Select(i => i.Id).Order(StringComparer.Ordinal), stored.Select(i => i.Id).Order(StringComparer.Ordinal));
         Assert.All(stored, i => Assert.Equal(VerificationItemStatus.Pending, i.Status));
@@ -44,7 +44,7 @@ public class VerificationQueueTests
         await queue.EnqueueAsync([item, item, Suggestion(study, recording, "c1-s2-not-heard")], CancellationToken.None);
 
         Assert.Equal(["c1-s1-not-heard", "c1-s2-not-heard"],
-            (await queue.ListAsync(recording, CancellationToken.None)).Select(i => i.Id.Split('~')[1]).Order(StringComparer.Ordinal));
+            (await queue.ListAsync(study, recording, CancellationToken.None)).Select(i => i.Id.Split('~')[2]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class VerificationQueueTests
         // The enqueuing activity re-runs (replay after a crash) with fresh, pending copies of the same items.
         await queue.EnqueueAsync(items, CancellationToken.None);
 
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id);
         Assert.Equal(3, stored.Count);
         Assert.Equal(VerificationItemStatus.Decided, stored[items[0].Id].Status);
         Assert.Equal(DecisionAction.Reject, stored[items[0].Id].Decision?.Action);
@@ -93,7 +93,7 @@ public class VerificationQueueTests
         Assert.Equal(10, granted.Select(c => c.Item!.Id).Distinct().Count());
         Assert.All(granted, c => Assert.Equal(c.Coder, c.Item!.ClaimedBy));
         // What each coder was told matches what the table holds: no claim was silently overwritten.
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id);
         Assert.All(granted, c => Assert.Equal(c.Coder, stored[c.Item!.Id].ClaimedBy));
     }
 
@@ -114,7 +114,7 @@ public class VerificationQueueTests
         Assert.NotEmpty(ann);
         Assert.NotEmpty(bob);
         Assert.Empty(ann.Intersect(bob));
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id);
         Assert.All(ann, id => Assert.Equal("ann", stored[id].ClaimedBy));
         Assert.All(bob, id => Assert.Equal("bob", stored[id].ClaimedBy));
     }
@@ -201,7 +201,7 @@ public class VerificationQueueTests
         var (decidable, etag) = await queue.GetAsync(toDecide.Id, CancellationToken.None);
         Assert.True(await queue.TryDecideAsync(decidable!, etag, Decision("ann"), CancellationToken.None));
         Assert.Equal(toClaim.Id, (await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None))?.Id);
-        Assert.Equal(1, await queue.SupersedePendingAsync(other, VerificationItemKind.CodeSuggestion, CancellationToken.None));
+        Assert.Equal(1, await queue.SupersedePendingAsync(study, other, VerificationItemKind.CodeSuggestion, CancellationToken.None));
 
         Assert.Null(await queue.ClaimNextAsync(study, "bob", Lease, T0, CancellationToken.None));
         // Long after any lease: decided and superseded items stay out of the queue for good.
@@ -228,16 +228,16 @@ public class VerificationQueueTests
         Assert.Equal(pending.Id, (await queue.ClaimNextAsync(study, "bob", Lease, T0, CancellationToken.None))?.Id);
         Assert.Equal(claimed.Id, (await queue.ClaimNextAsync(study, "cat", Lease, T0, CancellationToken.None))?.Id);
 
-        var count = await queue.SupersedePendingAsync(recording, VerificationItemKind.CodeSuggestion, CancellationToken.None);
+        var count = await queue.SupersedePendingAsync(study, recording, VerificationItemKind.CodeSuggestion, CancellationToken.None);
 
         Assert.Equal(2, count);
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id, i => i.Status);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id, i => i.Status);
         Assert.Equal(VerificationItemStatus.Superseded, stored[pending.Id]);
         Assert.Equal(VerificationItemStatus.Superseded, stored[claimed.Id]);
         Assert.Equal(VerificationItemStatus.Decided, stored[decided.Id]);
         Assert.Equal(VerificationItemStatus.Pending, stored[redaction.Id]);
         Assert.Equal(VerificationItemStatus.Pending, (await queue.GetAsync(elsewhere.Id, CancellationToken.None)).Item?.Status);
-        Assert.Equal(0, await queue.SupersedePendingAsync(recording, VerificationItemKind.CodeSuggestion, CancellationToken.None));
+        Assert.Equal(0, await queue.SupersedePendingAsync(study, recording, VerificationItemKind.CodeSuggestion, CancellationToken.None));
     }
 
     [Fact]
@@ -252,9 +252,9 @@ public class VerificationQueueTests
         var (first, etag) = await queue.GetAsync(items[0].Id, CancellationToken.None);
         Assert.True(await queue.TryDecideAsync(first!, etag, Decision("ann"), CancellationToken.None));
         Assert.Equal(items[1].Id, (await queue.ClaimNextAsync(study, "bob", Lease, T0, CancellationToken.None))?.Id);
-        await queue.SupersedePendingAsync(recording, VerificationItemKind.Redaction, CancellationToken.None);
+        await queue.SupersedePendingAsync(study, recording, VerificationItemKind.Redaction, CancellationToken.None);
 
-        var listed = await queue.ListAsync(recording, CancellationToken.None);
+        var listed = await queue.ListAsync(study, recording, CancellationToken.None);
 
         Assert.Equal(items.Select(i => i.Id).Order(StringComparer.Ordinal), listed.Select(i => i.Id).Order(StringComparer.Ordinal));
         var byId = listed.ToDictionary(i => i.Id);
@@ -275,26 +275,32 @@ public class VerificationQueueTests
         await queue.EnqueueAsync(Suggestions(otherStudy, recording, 3), CancellationToken.None);
 
         Assert.Null(await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None));
-        Assert.All(await queue.ListAsync(recording, CancellationToken.None), i => Assert.Null(i.ClaimedBy));
+        Assert.Empty(await queue.ListAsync(study, recording, CancellationToken.None));
+        Assert.All(await queue.ListAsync(otherStudy, recording, CancellationToken.None), i => Assert.Null(i.ClaimedBy));
         Assert.NotNull(await queue.ClaimNextAsync(otherStudy, "ann", Lease, T0, CancellationToken.None));
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("no-separator")]
-    [InlineData("~row-without-recording")]
-    [InlineData("rec-without-row~")]
-    [InlineData("rec-x~row/with/slashes")]
-    [InlineData("rec-x~row\\with\\backslashes")]
-    [InlineData("rec-x~row#hash")]
-    [InlineData("rec-x~row?query")]
-    [InlineData("rec/x~row")]
-    [InlineData("rec\\x~row")]
-    [InlineData("rec#x~row")]
-    [InlineData("rec?x~row")]
-    [InlineData("rec'x~row'")]
-    [InlineData("rec-x~row\u0001control")]
-    [InlineData("rec-x~rec-y~row")]
+    [InlineData("study-a~rec-x")]
+    [InlineData("~rec-x~row")]
+    [InlineData("study-a~~row")]
+    [InlineData("study-a~rec-x~")]
+    [InlineData("study-a~rec-x~row/with/slashes")]
+    [InlineData("study-a~rec-x~row\\with\\backslashes")]
+    [InlineData("study-a~rec-x~row#hash")]
+    [InlineData("study-a~rec-x~row?query")]
+    [InlineData("study-a~rec-x~row|pipe")]
+    [InlineData("study/a~rec-x~row")]
+    [InlineData("study-a~rec/x~row")]
+    [InlineData("study-a~rec\\x~row")]
+    [InlineData("study-a~rec#x~row")]
+    [InlineData("study-a~rec?x~row")]
+    [InlineData("study-a~rec|x~row")]
+    [InlineData("study'a~rec'x~row'")]
+    [InlineData("study-a~rec-x~row\u0001control")]
+    [InlineData("study-a~rec-x~rec-y~row")]
     public async Task GetAsync_MalformedOrUnknownId_ReturnsNullWithoutThrowing(string itemId)
     {
         var queue = (await Azurite.StoresAsync()).Verification;
@@ -309,7 +315,7 @@ public class VerificationQueueTests
     {
         var queue = (await Azurite.StoresAsync()).Verification;
 
-        var (item, _) = await queue.GetAsync(NewRecordingId() + "~" + new string('x', 2000), CancellationToken.None);
+        var (item, _) = await queue.GetAsync("study-a~" + NewRecordingId() + "~" + new string('x', 2000), CancellationToken.None);
 
         Assert.Null(item);
     }
