@@ -7,6 +7,10 @@
 # coders claiming and deciding at once until the queue is empty. It prints claims per second, p50/p95
 # of claim and decision latency, items given to two coders at once and decisions lost, and exits
 # non-zero on any duplicate or loss.
+# By default it runs on a private, fresh Azurite (ports 10110-10112, data in .run/queue-load-azurite,
+# removed afterwards), so other work on the shared Azurite does not skew the figures and each run
+# starts from empty tables; QUEUE_LOAD_AZURITE=shared uses the project's Azurite on 10000-10002.
+# QUEUE_LOAD_RUNNER_DLL runs another build of the runner (e.g. an older commit, for a before/after).
 #   scripts/queue-load.sh [--no-build]
 source "$(dirname "$0")/common.sh"
 PORT="${QUEUE_LOAD_PORT:-7181}"
@@ -17,6 +21,10 @@ MIN_ITEMS="${QUEUE_LOAD_MIN_ITEMS:-130}"
 STUDY="queue-load-$(date +%Y%m%d%H%M%S)"
 WORK="$RUN_DIR/queue-load"
 PID_FILE="$RUN_DIR/queue-load-runner.pid"
+AZURITE_MODE="${QUEUE_LOAD_AZURITE:-private}"
+AZURITE_DIR="$RUN_DIR/queue-load-azurite"
+AZURITE_PID_FILE="$RUN_DIR/queue-load-azurite.pid"
+RUNNER_DLL="${QUEUE_LOAD_RUNNER_DLL:-$ROOT/functions/Workflow.LocalHost/bin/Release/net10.0/Workflow.LocalHost.dll}"
 
 ensure_dotnet
 cd "$ROOT"
@@ -24,18 +32,40 @@ if [ "${1:-}" != "--no-build" ]; then
   log "Building (Release)"
   dotnet build "$ROOT/Workflow.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
 fi
-port_open 10000 && port_open 10001 && port_open 10002 || start_azurite
 mkdir -p "$WORK"
 port_open "$PORT" && die "port $PORT is in use; set QUEUE_LOAD_PORT"
 
-stop_runner() {
+stop_all() {
   if [ -f "$PID_FILE" ]; then kill "$(cat "$PID_FILE")" 2>/dev/null || true; rm -f "$PID_FILE"; fi
+  if [ -f "$AZURITE_PID_FILE" ]; then
+    kill "$(cat "$AZURITE_PID_FILE")" 2>/dev/null || true; rm -f "$AZURITE_PID_FILE"
+    sleep 0.5; rm -rf "$AZURITE_DIR"
+  fi
 }
-trap stop_runner EXIT
+trap stop_all EXIT
+
+STORAGE="UseDevelopmentStorage=true"
+if [ "$AZURITE_MODE" = "private" ]; then
+  ensure_azurite
+  for p in 10110 10111 10112; do port_open $p && die "port $p is in use (another load run?)"; done
+  rm -rf "$AZURITE_DIR"; mkdir -p "$AZURITE_DIR"
+  log "Starting a private Azurite on 127.0.0.1:10110-10112 (data in .run/queue-load-azurite)"
+  nohup "$TOOLS/node_modules/.bin/azurite" --silent --location "$AZURITE_DIR" \
+    --blobHost 127.0.0.1 --blobPort 10110 --queueHost 127.0.0.1 --queuePort 10111 --tableHost 127.0.0.1 --tablePort 10112 \
+    --skipApiVersionCheck --loose >"$RUN_DIR/queue-load-azurite.log" 2>&1 &
+  echo $! >"$AZURITE_PID_FILE"
+  for _ in $(seq 1 60); do port_open 10110 && port_open 10111 && port_open 10112 && break; sleep 0.5; done
+  port_open 10112 || die "the private Azurite did not start; see .run/queue-load-azurite.log"
+  # Azurite's documented, public development account and key.
+  STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10110/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10111/devstoreaccount1;TableEndpoint=http://127.0.0.1:10112/devstoreaccount1;"
+else
+  port_open 10000 && port_open 10001 && port_open 10002 || start_azurite
+fi
 
 log "Starting a local runner on http://127.0.0.1:$PORT (task hub queueload; log: .run/queue-load-runner.log)"
-nohup dotnet "$ROOT/functions/Workflow.LocalHost/bin/Release/net10.0/Workflow.LocalHost.dll" \
+nohup dotnet "$RUNNER_DLL" \
   --contentRoot "$ROOT/functions/Workflow.LocalHost" \
+  --Storage:Identifiable "$STORAGE" --Storage:Deidentified "$STORAGE" --Storage:Durable "$STORAGE" \
   --Urls "http://127.0.0.1:$PORT" --LocalDurable:TaskHubName queueload --LocalDurable:WorkerId queueload-runner \
   --Logging:LogLevel:Default Warning >"$RUN_DIR/queue-load-runner.log" 2>&1 &
 echo $! >"$PID_FILE"

@@ -24,6 +24,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();
         services.AddSingleton<RecordingHandlers>();
+        services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
         return services;

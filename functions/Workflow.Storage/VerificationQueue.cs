@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -15,7 +16,8 @@ namespace Workflow.Storage;
 /// range, so its progress and listing read nothing else.</item>
 /// <item><c>pending|{priority:D3}|{createdAt ticks:D19}|{recordingId}|{localId}</c>: one index row per
 /// pending item, in the order coders are offered them, holding the lease (<c>ClaimedBy</c>,
-/// <c>LeaseExpiresAt</c>). A claim reads only the head of this range.</item>
+/// <c>LeaseExpiresAt</c>) and a copy of the item's payload (which does not change while it is
+/// pending), so a claim reads only the head of this range and needs no other read.</item>
 /// <item><c>lease|{coder}</c>: the coder's current claim, so "their own unexpired claim first" is a
 /// point read.</item>
 /// </list>
@@ -36,12 +38,21 @@ public sealed class VerificationQueue(TableClient table)
     private const string IndexRow = "IndexRow";
 
     /// <summary>Index rows read per claim attempt: enough to spread concurrent coders over distinct items.</summary>
-    private const int HeadSize = 32;
+    private const int HeadSize = 48;
 
     /// <summary>The lease column of an index row nobody holds (Table storage has no null in filters).</summary>
     private static readonly DateTimeOffset NeverLeased = DateTimeOffset.UnixEpoch;
 
-    private int _claimsInFlight;
+    // Index rows (key and ETag) this process has already tried to lease. A lease attempt with a given
+    // ETag can succeed once at most, so other claims in this process skip the row instead of racing
+    // for it; a row leased meanwhile has a new ETag and is tried again only if it shows up again
+    // (its lease lapsed). Entries are dropped after a minute: a head that stale is refused by ETag anyway.
+    private readonly ConcurrentDictionary<(string RowKey, ETag ETag), long> _tried = new();
+    private const int TriedSweepAbove = 4096;
+
+    // Head reads in flight per study. A claim that starts while one is in flight (read with a "now" no
+    // later than its own, so nothing it shows as lapsed is live) shares it instead of reading again.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Now, Task<List<TableEntity>> Read)> _heads = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The public id of an item: study, recording and local id, so that a decision URL finds its row
@@ -104,44 +115,67 @@ public sealed class VerificationQueue(TableClient table)
     /// </summary>
     public async Task<VerificationItem?> ClaimNextAsync(string studyId, string coder, TimeSpan lease, DateTimeOffset now, CancellationToken ct)
     {
-        var position = Interlocked.Increment(ref _claimsInFlight) - 1;
-        try
         {
             var ownLease = table.GetEntityIfExistsAsync<TableEntity>(studyId, LeasePrefix + coder, cancellationToken: ct);
-            var head = ReadHeadAsync(studyId, now, ct);
+            var head = SharedHeadAsync(studyId, now, ct);
             if (await ownLease is { HasValue: true } own
                 && own.Value!.GetDateTimeOffset(LeaseExpiresAt) > now
                 && own.Value.GetString(IndexRow) is { Length: > 0 } ownIndex)
             {
                 var index = await table.GetEntityIfExistsAsync<TableEntity>(studyId, ownIndex, cancellationToken: ct);
                 if (index.HasValue && index.Value!.GetString(ClaimedBy) == coder && index.Value.GetDateTimeOffset(LeaseExpiresAt) > now
-                    && await TryLeaseAsync(index.Value, coder, now + lease, ct) is { } renewed)
+                    && await TryLeaseOnceAsync(index.Value, coder, now + lease, ct) is { } renewed)
                     return renewed;
             }
 
             var candidates = await head;
             while (candidates.Count > 0)
             {
-                // Concurrent claims in this process start at different places in the head, so they do
-                // not all race for its first row; a claim alone always takes the first. After losing a
-                // race, a random untried candidate is next (other instances may be racing too).
-                var untried = candidates.ToList();
-                var next = position % untried.Count;
-                while (untried.Count > 0)
+                // In queue order, skipping rows another claim of this process is trying (or tried) at
+                // the same ETag, so concurrent coders spread over the head instead of racing for its
+                // first row. Races with other instances are settled by the ETag.
+                var tried = 0;
+                foreach (var candidate in candidates)
                 {
-                    var candidate = untried[next];
-                    untried.RemoveAt(next);
-                    if (await TryLeaseAsync(candidate, coder, now + lease, ct) is { } claimed) return claimed;
-                    next = untried.Count > 0 ? Random.Shared.Next(untried.Count) : 0;
+                    if (_tried.ContainsKey((candidate.RowKey, candidate.ETag))) continue;
+                    tried++;
+                    if (await TryLeaseOnceAsync(candidate, coder, now + lease, ct) is { } claimed) return claimed;
                 }
-                candidates = await ReadHeadAsync(studyId, now, ct);
+                SweepTried();
+                // Every row of this head was taken (or is being taken) by others: read it again. When
+                // nothing was tried, the other claims are still in flight; give them a moment.
+                if (tried == 0) await Task.Delay(10, ct);
+                candidates = await SharedHeadAsync(studyId, now, ct);
             }
             return null;
         }
-        finally
+    }
+
+    /// <summary>
+    /// <see cref="TryLeaseAsync"/> unless this process already tried the row at this ETag (null then).
+    /// A failure other than losing the race forgets the attempt, so the row stays claimable.
+    /// </summary>
+    private async Task<VerificationItem?> TryLeaseOnceAsync(TableEntity index, string coder, DateTimeOffset until, CancellationToken ct)
+    {
+        var key = (index.RowKey, index.ETag);
+        if (!_tried.TryAdd(key, Environment.TickCount64)) return null;
+        try
         {
-            Interlocked.Decrement(ref _claimsInFlight);
+            return await TryLeaseAsync(index, coder, until, ct);
         }
+        catch (Exception)
+        {
+            _tried.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    private void SweepTried()
+    {
+        if (_tried.Count <= TriedSweepAbove) return;
+        var cutoff = Environment.TickCount64 - 60_000;
+        foreach (var entry in _tried)
+            if (entry.Value < cutoff) _tried.TryRemove(entry);
     }
 
     /// <summary>
@@ -203,30 +237,46 @@ public sealed class VerificationQueue(TableClient table)
     }
 
     /// <summary>
-    /// Leases the item of <paramref name="index"/> if the index row still has the ETag it was read with
-    /// and the item is pending. Index row, item row and the coder's lease row change in one transaction.
+    /// Leases the item of <paramref name="index"/> if the index row still has the ETag it was read with.
+    /// Index row, item row and the coder's lease row change in one transaction. The item row needs no
+    /// ETag: while its index row exists (checked by the ETag) the item is pending, and a decision or
+    /// supersession, which changes the item row, deletes the index row in the same transaction.
     /// </summary>
     private async Task<VerificationItem?> TryLeaseAsync(TableEntity index, string coder, DateTimeOffset until, CancellationToken ct)
     {
         var itemKey = index.GetString(ItemRow);
-        var read = await table.GetEntityIfExistsAsync<TableEntity>(index.PartitionKey, itemKey, cancellationToken: ct);
-        if (!read.HasValue) return null;
-        var item = ReadItem(read.Value!);
-        if (item.Status != VerificationItemStatus.Pending) return null;
         try
         {
             await table.SubmitTransactionAsync(
             [
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(index.PartitionKey, index.RowKey) { [ClaimedBy] = coder, [LeaseExpiresAt] = until }, index.ETag),
-                new(TableTransactionActionType.UpdateMerge, new TableEntity(index.PartitionKey, itemKey) { [ClaimedBy] = coder, [LeaseExpiresAt] = until }, read.Value!.ETag),
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(index.PartitionKey, itemKey) { [ClaimedBy] = coder, [LeaseExpiresAt] = until }, ETag.All),
                 new(TableTransactionActionType.UpsertReplace, new TableEntity(index.PartitionKey, LeasePrefix + coder)
                     { [ItemRow] = itemKey, [IndexRow] = index.RowKey, [LeaseExpiresAt] = until }),
             ], ct);
-            return item with { ClaimedBy = coder, LeaseExpiresAt = until };
+            return JsonRows.Read<VerificationItem>(index) with { ClaimedBy = coder, LeaseExpiresAt = until };
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
         {
             return null;
+        }
+    }
+
+    /// <summary>The head of the study's queue, read by this claim or by one in flight when it started.</summary>
+    private async Task<List<TableEntity>> SharedHeadAsync(string studyId, DateTimeOffset now, CancellationToken ct)
+    {
+        if (_heads.TryGetValue(studyId, out var shared) && !shared.Read.IsCompleted && shared.Now <= now)
+            return await shared.Read.WaitAsync(ct);
+        var read = ReadHeadAsync(studyId, now, CancellationToken.None);
+        var entry = (now, read);
+        _heads[studyId] = entry;
+        try
+        {
+            return await read.WaitAsync(ct);
+        }
+        finally
+        {
+            _heads.TryRemove(new KeyValuePair<string, (DateTimeOffset, Task<List<TableEntity>>)>(studyId, entry));
         }
     }
 
@@ -238,7 +288,7 @@ public sealed class VerificationQueue(TableClient table)
         var head = new List<TableEntity>();
         // A filtered query may return a short (even empty) page with a continuation: read on until
         // something is found or the range ends.
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, HeadSize, ["PartitionKey", "RowKey", ItemRow, ClaimedBy, LeaseExpiresAt], ct).AsPages(pageSizeHint: HeadSize))
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, HeadSize, ["PartitionKey", "RowKey", ItemRow, ClaimedBy, LeaseExpiresAt, JsonRows.Payload], ct).AsPages(pageSizeHint: HeadSize))
         {
             head.AddRange(page.Values.Take(HeadSize - head.Count));
             if (head.Count > 0) break;
@@ -294,12 +344,8 @@ public sealed class VerificationQueue(TableClient table)
     private static TableEntity IndexEntity(VerificationItem item, string? claimedBy, DateTimeOffset leaseExpiresAt)
     {
         var (study, recording, local) = Split(item);
-        return new TableEntity(study, IndexKey(item))
-        {
-            [ItemRow] = ItemKey(recording, local),
-            [ClaimedBy] = claimedBy ?? "",
-            [LeaseExpiresAt] = leaseExpiresAt,
-        };
+        return JsonRows.Create(study, IndexKey(item), item,
+            (ItemRow, ItemKey(recording, local)), (ClaimedBy, claimedBy ?? ""), (LeaseExpiresAt, leaseExpiresAt));
     }
 
     /// <summary>The item with its current lease, which the row's columns hold (a claim does not rewrite the payload).</summary>
