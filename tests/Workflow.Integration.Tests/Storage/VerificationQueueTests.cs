@@ -319,4 +319,130 @@ public class VerificationQueueTests
 
         Assert.Null(item);
     }
+
+    [Fact]
+    public async Task ClaimNextAsync_FiftyCodersWorkingOff130Items_NeverShareAnItemAndDecideEveryOne()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-fifty");
+        var recordings = Enumerable.Range(0, 5).Select(_ => NewRecordingId()).ToList();
+        var items = recordings.SelectMany(r => Suggestions(study, r, 26)).ToList();
+        foreach (var r in recordings) await queue.EnqueueAsync(items.Where(i => i.RecordingId == r).ToList(), CancellationToken.None);
+        var granted = new System.Collections.Concurrent.ConcurrentBag<(string Coder, string ItemId)>();
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(n => Task.Run(async () =>
+        {
+            var coder = $"coder-{n:D2}";
+            while (await queue.ClaimNextAsync(study, coder, Lease, T0, CancellationToken.None) is { } claimed)
+            {
+                granted.Add((coder, claimed.Id));
+                var (current, etag) = await queue.GetAsync(claimed.Id, CancellationToken.None);
+                Assert.Equal(coder, current?.ClaimedBy);
+                Assert.True(await queue.TryDecideAsync(current!, etag, Decision(coder), CancellationToken.None));
+            }
+        })));
+
+        Assert.Equal(130, granted.Count);
+        Assert.Equal(130, granted.Select(g => g.ItemId).Distinct().Count());
+        foreach (var r in recordings)
+        {
+            var stored = await queue.ListAsync(study, r, CancellationToken.None);
+            Assert.All(stored, i => Assert.Equal(VerificationItemStatus.Decided, i.Status));
+            Assert.All(stored, i => Assert.Equal(granted.Single(g => g.ItemId == i.Id).Coder, i.Decision?.DecidedBy));
+        }
+        Assert.Null(await queue.ClaimNextAsync(study, "late", Lease, T0.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_OffersByPriorityThenAge()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-order");
+        var first = NewRecordingId();
+        var second = NewRecordingId();
+        var urgentButNew = Suggestion(study, second, "c-urgent", T0.AddHours(2)) with { Priority = 10 };
+        var oldest = Suggestion(study, second, "c-oldest", T0.AddHours(-3));
+        var middle = Suggestion(study, first, "c-middle", T0);
+        var lowButOld = Suggestion(study, first, "c-low", T0.AddHours(-5)) with { Priority = 500 };
+        await queue.EnqueueAsync([middle, lowButOld], CancellationToken.None);
+        await queue.EnqueueAsync([urgentButNew, oldest], CancellationToken.None);
+
+        var order = new List<string?>();
+        for (var i = 0; i < 4; i++) order.Add((await queue.ClaimNextAsync(study, $"coder-{i}", Lease, T0, CancellationToken.None))?.Id);
+
+        Assert.Equal([urgentButNew.Id, oldest.Id, middle.Id, lowButOld.Id], order);
+        Assert.Equal(10, (await queue.GetAsync(urgentButNew.Id, CancellationToken.None)).Item?.Priority);
+    }
+
+    [Fact]
+    public async Task SupersedePendingAsync_RemovesTheItemsFromTheQueueForGood()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-gone");
+        var recording = NewRecordingId();
+        await queue.EnqueueAsync(Suggestions(study, recording, 3), CancellationToken.None);
+        Assert.NotNull(await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None));
+
+        Assert.Equal(3, await queue.SupersedePendingAsync(study, recording, VerificationItemKind.CodeSuggestion, CancellationToken.None));
+
+        // Neither the unclaimed items nor Ann's own claim come back, however late.
+        Assert.Null(await queue.ClaimNextAsync(study, "ann", Lease, T0.AddMinutes(1), CancellationToken.None));
+        Assert.Null(await queue.ClaimNextAsync(study, "bob", Lease, T0.AddDays(1), CancellationToken.None));
+        // A re-run of the enqueuing activity does not bring them back either.
+        await queue.EnqueueAsync(Suggestions(study, recording, 3), CancellationToken.None);
+        Assert.Null(await queue.ClaimNextAsync(study, "bob", Lease, T0.AddDays(1), CancellationToken.None));
+        Assert.All(await queue.ListAsync(study, recording, CancellationToken.None), i => Assert.Equal(VerificationItemStatus.Superseded, i.Status));
+    }
+
+    [Fact]
+    public async Task ListAsync_GivesEachRecordingsProgressFromItsOwnItemsOnly()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-progress");
+        var recording = NewRecordingId();
+        var neighbour = NewRecordingId();
+        var items = Suggestions(study, recording, 4);
+        await queue.EnqueueAsync(items, CancellationToken.None);
+        await queue.EnqueueAsync(Suggestions(study, neighbour, 6), CancellationToken.None);
+        foreach (var item in items.Take(2))
+        {
+            var (current, etag) = await queue.GetAsync(item.Id, CancellationToken.None);
+            Assert.True(await queue.TryDecideAsync(current!, etag, Decision("ann"), CancellationToken.None));
+        }
+        await queue.SupersedePendingAsync(study, recording, VerificationItemKind.Redaction, CancellationToken.None);
+
+        var progress = Workflow.Orchestrations.Activities.VerificationProgressReader.Of(await queue.ListAsync(study, recording, CancellationToken.None));
+        var theirs = Workflow.Orchestrations.Activities.VerificationProgressReader.Of(await queue.ListAsync(study, neighbour, CancellationToken.None));
+
+        Assert.Equal((2, 4), (progress.Decided, progress.Total));
+        Assert.Equal((0, 6), (theirs.Decided, theirs.Total));
+    }
+
+    [Fact]
+    public async Task TryDecideAsync_AfterAnotherCodersDecision_IsRefusedAndTheFirstDecisionStands()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-twice-decided");
+        var item = Suggestion(study, NewRecordingId(), "c1");
+        await queue.EnqueueAsync([item], CancellationToken.None);
+        var claimed = await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None);
+        var (annRead, annETag) = await queue.GetAsync(claimed!.Id, CancellationToken.None);
+        var (leadRead, leadETag) = await queue.GetAsync(claimed.Id, CancellationToken.None);
+
+        Assert.True(await queue.TryDecideAsync(leadRead!, leadETag, Decision("lead", DecisionAction.Reject), CancellationToken.None));
+        Assert.False(await queue.TryDecideAsync(annRead!, annETag, Decision("ann"), CancellationToken.None));
+
+        Assert.Equal("lead", (await queue.GetAsync(item.Id, CancellationToken.None)).Item?.Decision?.DecidedBy);
+        Assert.Null(await queue.ClaimNextAsync(study, "ann", Lease, T0.AddSeconds(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public void StoredItemsWithoutAPriority_ReadAsTheDefaultPriority()
+    {
+        var json = Workflow.Domain.Serialization.WorkflowJson.Serialize(Suggestion("study-a", "rec-1", "c1"));
+        var withoutPriority = System.Text.RegularExpressions.Regex.Replace(json, ",?\"priority\":\\d+", "");
+
+        Assert.DoesNotContain("priority", withoutPriority);
+        Assert.Equal(VerificationItem.DefaultPriority, Workflow.Domain.Serialization.WorkflowJson.Deserialize<VerificationItem>(withoutPriority).Priority);
+    }
 }
