@@ -6,7 +6,8 @@
 # for verification, then runs bench/Workflow.QueueLoad: QUEUE_LOAD_CODERS (default 50) simulated
 # coders claiming and deciding at once until the queue is empty. It prints claims per second, p50/p95
 # of claim and decision latency, items given to two coders at once and decisions lost, and exits
-# non-zero on any duplicate or loss.
+# non-zero on any duplicate or loss. QUEUE_LOAD_THINK_MS (default 0) is each coder's time between
+# claiming and deciding: 0 saturates the queue (latency is then about coders / throughput).
 # By default it runs on a private, fresh Azurite (ports 10110-10112, data in .run/queue-load-azurite,
 # removed afterwards), so other work on the shared Azurite does not skew the figures and each run
 # starts from empty tables; QUEUE_LOAD_AZURITE=shared uses the project's Azurite on 10000-10002.
@@ -17,6 +18,7 @@ PORT="${QUEUE_LOAD_PORT:-7181}"
 API="http://127.0.0.1:$PORT/api"
 TRANSCRIPTS="${QUEUE_LOAD_TRANSCRIPTS:-13}"
 CODERS="${QUEUE_LOAD_CODERS:-50}"
+THINK_MS="${QUEUE_LOAD_THINK_MS:-0}"
 MIN_ITEMS="${QUEUE_LOAD_MIN_ITEMS:-130}"
 STUDY="queue-load-$(date +%Y%m%d%H%M%S)"
 WORK="$RUN_DIR/queue-load"
@@ -39,8 +41,10 @@ stop_all() {
   if [ -f "$PID_FILE" ]; then kill "$(cat "$PID_FILE")" 2>/dev/null || true; rm -f "$PID_FILE"; fi
   if [ -f "$AZURITE_PID_FILE" ]; then
     kill "$(cat "$AZURITE_PID_FILE")" 2>/dev/null || true; rm -f "$AZURITE_PID_FILE"
-    sleep 0.5; rm -rf "$AZURITE_DIR"
+    for _ in $(seq 1 40); do port_open 10110 || port_open 10111 || port_open 10112 || break; sleep 0.25; done
+    rm -rf "$AZURITE_DIR"
   fi
+  for _ in $(seq 1 40); do port_open "$PORT" || break; sleep 0.25; done
 }
 trap stop_all EXIT
 
@@ -117,7 +121,7 @@ echo "    ${#ids[@]} recordings, $items items waiting, after $(( $(date +%s) - T
 
 log "Running $CODERS coders against the queue"
 set +e
-dotnet "$ROOT/bench/Workflow.QueueLoad/bin/Release/net10.0/Workflow.QueueLoad.dll" --api "$API" --study "$STUDY" --coders "$CODERS"
+dotnet "$ROOT/bench/Workflow.QueueLoad/bin/Release/net10.0/Workflow.QueueLoad.dll" --api "$API" --study "$STUDY" --coders "$CODERS" --think-ms "$THINK_MS"
 rc=$?
 set -e
 exit $rc

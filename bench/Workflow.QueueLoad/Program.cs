@@ -8,7 +8,10 @@ using System.Text.Json;
 // Simulated coders working one study's verification queue over HTTP, all at once, until it is empty.
 // Reports claim throughput and claim/decision latency, and checks the two things a queue must never
 // do: hand one item to two coders at once, or lose a decision it acknowledged. Exit code 1 on either.
-//   dotnet Workflow.QueueLoad.dll --api http://127.0.0.1:7181/api --study <id> [--coders 50] [--settle-seconds 180]
+// With --think-ms 0 (the default) every coder decides the moment it has claimed, so the run measures
+// the queue saturated: latency is then about coders / throughput. --think-ms N makes each coder read
+// an item for 0.5N..1.5N ms before deciding, closer to people.
+//   dotnet Workflow.QueueLoad.dll --api http://127.0.0.1:7181/api --study <id> [--coders 50] [--think-ms 0] [--settle-seconds 180]
 
 var options = Args.Parse(args);
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -24,7 +27,7 @@ var claimedBy = new ConcurrentDictionary<string, ConcurrentDictionary<string, by
 var acknowledged = new ConcurrentDictionary<string, string>();     // item -> coder whose decision got 200
 var counters = new Counters();
 
-Console.WriteLine($"{options.Coders} coders on study {options.Study} at {options.Api}");
+Console.WriteLine($"{options.Coders} coders on study {options.Study} at {options.Api}, think time {options.ThinkMs} ms");
 var clock = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(1, options.Coders).Select(n => Task.Run(() => CoderAsync($"load-coder-{n:D2}"))));
 var elapsed = clock.Elapsed.TotalSeconds;
@@ -55,6 +58,8 @@ async Task CoderAsync(string coder)
         claimedBy.GetOrAdd(id, _ => new()).TryAdd(coder, 0);
         if (acknowledged.TryGetValue(id, out var decider))
             counters.Add(ref counters.Lost, $"{id} was decided by {decider} (200) but is offered again to {coder}");
+
+        if (options.ThinkMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(options.ThinkMs * (0.5 + Random.Shared.NextDouble())));
 
         // The API prefix is in both the base address and the decision URL.
         using var decide = Request(HttpMethod.Post, decisionUrl.StartsWith("api/", StringComparison.Ordinal) ? decisionUrl[4..] : decisionUrl, coder);
@@ -169,7 +174,7 @@ internal sealed class Counters
     }
 }
 
-internal sealed record Args(string Api, string Study, int Coders, int SettleSeconds)
+internal sealed record Args(string Api, string Study, int Coders, int SettleSeconds, int ThinkMs)
 {
     public static Args Parse(string[] args)
     {
@@ -179,6 +184,7 @@ internal sealed record Args(string Api, string Study, int Coders, int SettleSeco
             Value("--api") ?? "http://127.0.0.1:7181/api",
             study,
             int.Parse(Value("--coders") ?? "50", CultureInfo.InvariantCulture),
-            int.Parse(Value("--settle-seconds") ?? "180", CultureInfo.InvariantCulture));
+            int.Parse(Value("--settle-seconds") ?? "180", CultureInfo.InvariantCulture),
+            int.Parse(Value("--think-ms") ?? "0", CultureInfo.InvariantCulture));
     }
 }
