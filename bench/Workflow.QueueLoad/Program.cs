@@ -10,7 +10,8 @@ using System.Text.Json;
 // do: hand one item to two coders at once, or lose a decision it acknowledged. Exit code 1 on either.
 // With --think-ms 0 (the default) every coder decides the moment it has claimed, so the run measures
 // the queue saturated: latency is then about coders / throughput. --think-ms N makes each coder read
-// an item for 0.5N..1.5N ms before deciding, closer to people.
+// an item for 0.5N..1.5N ms before deciding, closer to people; coders then also start at random
+// moments within the first N ms instead of all in the same millisecond.
 //   dotnet Workflow.QueueLoad.dll --api http://127.0.0.1:7181/api --study <id> [--coders 50] [--think-ms 0] [--settle-seconds 180]
 
 var options = Args.Parse(args);
@@ -35,6 +36,7 @@ var elapsed = clock.Elapsed.TotalSeconds;
 async Task CoderAsync(string coder)
 {
     var attempts = new Dictionary<string, int>();
+    if (options.ThinkMs > 0) await Task.Delay(TimeSpan.FromMilliseconds(options.ThinkMs * Random.Shared.NextDouble()));
     while (true)
     {
         using var claim = Request(HttpMethod.Post, $"studies/{options.Study}/queue/claim", coder);
