@@ -25,6 +25,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();
         services.AddSingleton<RecordingHandlers>();
+        services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<HealthHandler>();

@@ -27,7 +27,10 @@ public static class StorageServiceCollectionExtensions
 
         // De-identified account.
         services.AddSingleton(sp => new StudyRepository(Deidentified(sp).Tables.GetTableClient(StorageNames.StudiesTable)));
-        services.AddSingleton(sp => new RecordingRepository(Deidentified(sp).Tables.GetTableClient(StorageNames.RecordingsTable), Time(sp)));
+        services.AddSingleton(sp => new RecordingRepository(
+            Deidentified(sp).Tables.GetTableClient(StorageNames.RecordingsTable),
+            Deidentified(sp).Tables.GetTableClient(StorageNames.RecordingStudiesTable),
+            Time(sp)));
         services.AddSingleton(sp => new CodebookRepository(new VersionedDocuments<Codebook>(DeidentifiedJson(sp, StorageNames.Codebooks)), Time(sp)));
 
         // Identifiable account.

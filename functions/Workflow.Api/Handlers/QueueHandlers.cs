@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
@@ -16,10 +15,9 @@ public sealed class QueueHandlers(
     StudyRepository studies,
     VerificationQueue queue,
     CodebookRepository codebooks,
-    RecordingRepository recordings,
     TimeProvider time,
     IOptions<PipelineOptions> options,
-    ILogger<QueueHandlers> log)
+    VerificationSignaller signals)
 {
     public async Task<IResult> ClaimAsync(ApiCall call)
     {
@@ -52,27 +50,9 @@ public sealed class QueueHandlers(
         if (!await queue.TryDecideAsync(item, etag, decision, ct))
             return Problems.Conflict("The item changed while you were deciding it (another coder or a re-code); claim it again.");
 
-        await SignalAsync(call.Durable, item, ct);
+        // The decision is stored: the waiting orchestration is told in the background (see VerificationSignaller).
+        signals.Signal(call.Durable, item.RecordingId, item.Id);
         return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy));
-    }
-
-    /// <summary>
-    /// Tells the waiting orchestration. The decision is already stored, so a failed signal loses
-    /// nothing: the orchestration's periodic re-check will count it.
-    /// </summary>
-    private async Task SignalAsync(DurableTaskClient client, VerificationItem item, CancellationToken ct)
-    {
-        var recording = await recordings.GetAsync(item.RecordingId, ct);
-        if (recording?.VerificationInstanceId is not { } instance) return;
-        try
-        {
-            await client.RaiseEventAsync(instance, VerificationSignal.EventName, new VerificationSignal(item.Id), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogWarning("Could not signal {Instance} for recording {RecordingId}: {Error}; the periodic re-check will count the decision",
-                instance, item.RecordingId, e.GetType().Name);
-        }
     }
 
     /// <summary>What a coder sees of an item.</summary>

@@ -8,6 +8,8 @@ namespace Workflow.Domain.Verification;
 /// segment or utterance text the coder needs to judge the item. For a redaction,
 /// <see cref="OriginalText"/> holds the redacted words, because a coder cannot judge a redaction
 /// without them; that makes the queue identifiable material, stored with the identifiable data.
+/// Coders are offered items by <see cref="Priority"/> (lower first), then oldest first; items stored
+/// before priorities existed read as <see cref="DefaultPriority"/>.
 /// </summary>
 public sealed record VerificationItem(
     string Id,
@@ -22,4 +24,12 @@ public sealed record VerificationItem(
     string? ClaimedBy,
     DateTimeOffset? LeaseExpiresAt,
     VerificationDecision? Decision,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    int Priority = VerificationItem.DefaultPriority)
+{
+    /// <summary>The priority of an item nobody prioritised.</summary>
+    public const int DefaultPriority = 100;
+
+    /// <summary>Highest priority number the queue orders by (three digits).</summary>
+    public const int LowestPriority = 999;
+}

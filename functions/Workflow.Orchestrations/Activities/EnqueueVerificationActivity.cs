@@ -18,7 +18,7 @@ public sealed class EnqueueVerificationActivity(RecordingRepository recordings, 
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
-        string ItemId(string local) => VerificationQueue.ItemId(input.RecordingId, local);
+        string ItemId(string local) => VerificationQueue.ItemId(input.StudyId, input.RecordingId, local);
 
         // Record the waiting instance before any item exists, so no decision can find nobody to tell.
         await recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
@@ -37,6 +37,6 @@ public sealed class EnqueueVerificationActivity(RecordingRepository recordings, 
         items.AddRange(VerificationItemFactory.ForSuggestions(input.StudyId, input.RecordingId, coding.Segments, coding.Suggestions, ItemId, now));
 
         await queue.EnqueueAsync(items, ct);
-        return VerificationProgressReader.Of(await queue.ListAsync(input.RecordingId, ct));
+        return VerificationProgressReader.Of(await queue.ListAsync(input.StudyId, input.RecordingId, ct));
     }
 }

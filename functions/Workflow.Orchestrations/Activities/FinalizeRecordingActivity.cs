@@ -32,7 +32,7 @@ public sealed class FinalizeRecordingActivity(RecordingDocuments documents, Code
             ?? throw new PipelineInputException("The coding results are missing.");
         var codebook = await codebooks.GetAsync(studyId, coding.CodebookVersion, ct);
 
-        var items = (await queue.ListAsync(recordingId, ct))
+        var items = (await queue.ListAsync(studyId, recordingId, ct))
             .Where(i => i.Status == VerificationItemStatus.Decided)
             .Where(i => i.Kind == VerificationItemKind.Redaction || i.Suggestion?.CodebookVersion == coding.CodebookVersion)
             .ToList();

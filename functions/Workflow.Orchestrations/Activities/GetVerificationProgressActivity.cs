@@ -11,7 +11,7 @@ public sealed class GetVerificationProgressActivity(VerificationQueue queue, Rec
 {
     public override async Task<VerificationProgress> RunAsync(TaskActivityContext context, RecordingRef input)
     {
-        var progress = VerificationProgressReader.Of(await queue.ListAsync(input.RecordingId, CancellationToken.None));
+        var progress = VerificationProgressReader.Of(await queue.ListAsync(input.StudyId, input.RecordingId, CancellationToken.None));
         await recordings.UpdateAsync(input.RecordingId,
             r => r with { Progress = new StageProgress(progress.Decided, progress.Total) }, CancellationToken.None);
         return progress;

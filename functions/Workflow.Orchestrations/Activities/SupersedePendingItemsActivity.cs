@@ -9,5 +9,5 @@ namespace Workflow.Orchestrations.Activities;
 public sealed class SupersedePendingItemsActivity(VerificationQueue queue) : TaskActivity<SupersedeInput, int>
 {
     public override Task<int> RunAsync(TaskActivityContext context, SupersedeInput input) =>
-        queue.SupersedePendingAsync(input.RecordingId, input.Kind, CancellationToken.None);
+        queue.SupersedePendingAsync(input.StudyId, input.RecordingId, input.Kind, CancellationToken.None);
 }

@@ -22,7 +22,7 @@ public sealed class RecodeRecordingOrchestrator : TaskOrchestrator<RecodeInput, 
         {
             await stages.EnterAsync(PipelineStage.Coding);
             await context.CallActivityAsync<int>(nameof(SupersedePendingItemsActivity),
-                new SupersedeInput(input.RecordingId, VerificationItemKind.CodeSuggestion), Retries.Transient);
+                new SupersedeInput(input.StudyId, input.RecordingId, VerificationItemKind.CodeSuggestion), Retries.Transient);
             await context.CallActivityAsync<CodingSummary>(nameof(CodeTranscriptActivity), input.Ref, Retries.Transient);
 
             return await RecordingPipelineOrchestrator.VerifyAndFinalizeAsync(context, stages, input.Ref, includeRedactions: false, input.VerificationRecheck);

@@ -10,7 +10,8 @@ public static class StorageNames
     public const string PseudonymKeys = "pseudonym-keys";
     public const string StudyIdentifiers = "study-identifiers";
     public const string StudySecrets = "study-secrets";
-    public const string VerificationTable = "VerificationItems";
+    /// <summary>The verification queue, partitioned by study (replaces the per-recording "VerificationItems").</summary>
+    public const string VerificationTable = "VerificationQueue";
 
     // De-identified account
     public const string DeidentifiedTranscripts = "transcripts-deidentified";
@@ -18,10 +19,13 @@ public static class StorageNames
     public const string FinalTranscripts = "transcripts-final";
     public const string Codebooks = "codebooks";
     public const string StudiesTable = "Studies";
-    public const string RecordingsTable = "Recordings";
+    /// <summary>Recording status, partitioned by study (replaces the per-recording "Recordings").</summary>
+    public const string RecordingsTable = "RecordingsByStudy";
+    /// <summary>Immutable recording id to study id rows, so a recording is found without its study.</summary>
+    public const string RecordingStudiesTable = "RecordingStudies";
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
     public static readonly string[] IdentifiableTables = [VerificationTable];
-    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable];
+    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable];
 }

@@ -19,6 +19,14 @@ internal static class JsonRows
         return entity;
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> can be a partition or row key: not empty, at most 512 characters,
+    /// none of '/', '\', '#', '?' or control characters. A lookup with such a key can fail instead of
+    /// finding nothing (Azurite answers a '/' with 500), and an id taken from a URL must read as unknown.
+    /// </summary>
+    public static bool IsSafeKey(string key) =>
+        key.Length is > 0 and <= 512 && key.IndexOfAny(['/', '\\', '#', '?']) < 0 && !key.Any(char.IsControl);
+
     public static T Read<T>(TableEntity entity) => WorkflowJson.Deserialize<T>(entity.GetString(Payload));
 
     public static async Task<(T? Value, ETag ETag)> TryGetAsync<T>(TableClient table, string partitionKey, string rowKey, CancellationToken ct)

@@ -94,4 +94,32 @@ public class RecordingRepositoryTests
         Assert.Equal([theirs.Id], (await recordings.ListByStudyAsync(neighbour, CancellationToken.None)).Select(r => r.Id));
         Assert.Empty(await recordings.ListByStudyAsync(Azurite.UniqueStudyId("rr-list"), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task GetAndUpdate_WithoutTheStudy_WorkFromAFreshProcess()
+    {
+        var study = Azurite.UniqueStudyId("rr-lookup");
+        var recording = Recording(study, T0);
+        Assert.True(await (await Azurite.StoresAsync()).Recordings.TryCreateAsync(recording, CancellationToken.None));
+
+        // Another process: nothing cached, only the recording id known.
+        var fresh = (await Azurite.StoresAsync()).Recordings;
+        Assert.Equal(study, (await fresh.GetAsync(recording.Id, CancellationToken.None))?.StudyId);
+        Assert.Equal(PipelineStage.Coding, (await fresh.UpdateAsync(recording.Id, r => r with { Stage = PipelineStage.Coding }, CancellationToken.None))?.Stage);
+        Assert.Equal([recording.Id], (await fresh.ListByStudyAsync(study, CancellationToken.None)).Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData("rec/x")]
+    [InlineData("rec#x")]
+    [InlineData("rec?x")]
+    [InlineData("rec\\x")]
+    [InlineData("")]
+    public async Task GetAsync_IdsATableKeyCannotHold_ReadAsUnknown(string recordingId)
+    {
+        var recordings = (await Azurite.StoresAsync()).Recordings;
+
+        Assert.Null(await recordings.GetAsync(recordingId, CancellationToken.None));
+        Assert.Null(await recordings.UpdateAsync(recordingId, r => r, CancellationToken.None));
+    }
 }

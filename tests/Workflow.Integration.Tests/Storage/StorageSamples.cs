@@ -15,13 +15,13 @@ internal static class StorageSamples
     public static string NewRecordingId() => "rec-" + Guid.NewGuid().ToString("N")[..20];
 
     public static VerificationItem Suggestion(string studyId, string recordingId, string local, DateTimeOffset? createdAt = null) =>
-        new(VerificationQueue.ItemId(recordingId, local), studyId, recordingId, VerificationItemKind.CodeSuggestion,
+        new(VerificationQueue.ItemId(studyId, recordingId, local), studyId, recordingId, VerificationItemKind.CodeSuggestion,
             "I felt nobody listened at the clinic.", null, null,
             new CodeSuggestion("s1", "not-heard", 0.7, new EvidenceSpan(2, 22, "felt nobody listened"), "test", 1),
             VerificationItemStatus.Pending, null, null, null, createdAt ?? T0);
 
     public static VerificationItem Redaction(string studyId, string recordingId, string local, DateTimeOffset? createdAt = null) =>
-        new(VerificationQueue.ItemId(recordingId, local), studyId, recordingId, VerificationItemKind.Redaction,
+        new(VerificationQueue.ItemId(studyId, recordingId, local), studyId, recordingId, VerificationItemKind.Redaction,
             "I saw [PERSON_1] on Tuesday.", new Redaction("red-1", 0, 6, 16, IdentifierKind.Person, "[PERSON_1]", 0.5, "test", true),
             "Dr Penhale", null, VerificationItemStatus.Pending, null, null, null, createdAt ?? T0);
 

@@ -26,7 +26,7 @@ public class VerificationQueueTests
         await queue.EnqueueAsync(items, CancellationToken.None);
         await queue.EnqueueAsync(items, CancellationToken.None);
 
-        var stored = await queue.ListAsync(recording, CancellationToken.None);
+        var stored = await queue.ListAsync(study, recording, CancellationToken.None);
         Assert.Equal(150, stored.Count);
         Assert.Equal(items.Select(i => i.Id).Order(StringComparer.Ordinal), stored.Select(i => i.Id).Order(StringComparer.Ordinal));
         Assert.All(stored, i => Assert.Equal(VerificationItemStatus.Pending, i.Status));
@@ -44,7 +44,7 @@ public class VerificationQueueTests
         await queue.EnqueueAsync([item, item, Suggestion(study, recording, "c1-s2-not-heard")], CancellationToken.None);
 
         Assert.Equal(["c1-s1-not-heard", "c1-s2-not-heard"],
-            (await queue.ListAsync(recording, CancellationToken.None)).Select(i => i.Id.Split('~')[1]).Order(StringComparer.Ordinal));
+            (await queue.ListAsync(study, recording, CancellationToken.None)).Select(i => i.Id.Split('~')[2]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class VerificationQueueTests
         // The enqueuing activity re-runs (replay after a crash) with fresh, pending copies of the same items.
         await queue.EnqueueAsync(items, CancellationToken.None);
 
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id);
         Assert.Equal(3, stored.Count);
         Assert.Equal(VerificationItemStatus.Decided, stored[items[0].Id].Status);
         Assert.Equal(DecisionAction.Reject, stored[items[0].Id].Decision?.Action);
@@ -93,7 +93,7 @@ public class VerificationQueueTests
         Assert.Equal(10, granted.Select(c => c.Item!.Id).Distinct().Count());
         Assert.All(granted, c => Assert.Equal(c.Coder, c.Item!.ClaimedBy));
         // What each coder was told matches what the table holds: no claim was silently overwritten.
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id);
         Assert.All(granted, c => Assert.Equal(c.Coder, stored[c.Item!.Id].ClaimedBy));
     }
 
@@ -114,7 +114,7 @@ public class VerificationQueueTests
         Assert.NotEmpty(ann);
         Assert.NotEmpty(bob);
         Assert.Empty(ann.Intersect(bob));
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id);
         Assert.All(ann, id => Assert.Equal("ann", stored[id].ClaimedBy));
         Assert.All(bob, id => Assert.Equal("bob", stored[id].ClaimedBy));
     }
@@ -201,7 +201,7 @@ public class VerificationQueueTests
         var (decidable, etag) = await queue.GetAsync(toDecide.Id, CancellationToken.None);
         Assert.True(await queue.TryDecideAsync(decidable!, etag, Decision("ann"), CancellationToken.None));
         Assert.Equal(toClaim.Id, (await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None))?.Id);
-        Assert.Equal(1, await queue.SupersedePendingAsync(other, VerificationItemKind.CodeSuggestion, CancellationToken.None));
+        Assert.Equal(1, await queue.SupersedePendingAsync(study, other, VerificationItemKind.CodeSuggestion, CancellationToken.None));
 
         Assert.Null(await queue.ClaimNextAsync(study, "bob", Lease, T0, CancellationToken.None));
         // Long after any lease: decided and superseded items stay out of the queue for good.
@@ -228,16 +228,16 @@ public class VerificationQueueTests
         Assert.Equal(pending.Id, (await queue.ClaimNextAsync(study, "bob", Lease, T0, CancellationToken.None))?.Id);
         Assert.Equal(claimed.Id, (await queue.ClaimNextAsync(study, "cat", Lease, T0, CancellationToken.None))?.Id);
 
-        var count = await queue.SupersedePendingAsync(recording, VerificationItemKind.CodeSuggestion, CancellationToken.None);
+        var count = await queue.SupersedePendingAsync(study, recording, VerificationItemKind.CodeSuggestion, CancellationToken.None);
 
         Assert.Equal(2, count);
-        var stored = (await queue.ListAsync(recording, CancellationToken.None)).ToDictionary(i => i.Id, i => i.Status);
+        var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id, i => i.Status);
         Assert.Equal(VerificationItemStatus.Superseded, stored[pending.Id]);
         Assert.Equal(VerificationItemStatus.Superseded, stored[claimed.Id]);
         Assert.Equal(VerificationItemStatus.Decided, stored[decided.Id]);
         Assert.Equal(VerificationItemStatus.Pending, stored[redaction.Id]);
         Assert.Equal(VerificationItemStatus.Pending, (await queue.GetAsync(elsewhere.Id, CancellationToken.None)).Item?.Status);
-        Assert.Equal(0, await queue.SupersedePendingAsync(recording, VerificationItemKind.CodeSuggestion, CancellationToken.None));
+        Assert.Equal(0, await queue.SupersedePendingAsync(study, recording, VerificationItemKind.CodeSuggestion, CancellationToken.None));
     }
 
     [Fact]
@@ -252,9 +252,9 @@ public class VerificationQueueTests
         var (first, etag) = await queue.GetAsync(items[0].Id, CancellationToken.None);
         Assert.True(await queue.TryDecideAsync(first!, etag, Decision("ann"), CancellationToken.None));
         Assert.Equal(items[1].Id, (await queue.ClaimNextAsync(study, "bob", Lease, T0, CancellationToken.None))?.Id);
-        await queue.SupersedePendingAsync(recording, VerificationItemKind.Redaction, CancellationToken.None);
+        await queue.SupersedePendingAsync(study, recording, VerificationItemKind.Redaction, CancellationToken.None);
 
-        var listed = await queue.ListAsync(recording, CancellationToken.None);
+        var listed = await queue.ListAsync(study, recording, CancellationToken.None);
 
         Assert.Equal(items.Select(i => i.Id).Order(StringComparer.Ordinal), listed.Select(i => i.Id).Order(StringComparer.Ordinal));
         var byId = listed.ToDictionary(i => i.Id);
@@ -275,26 +275,32 @@ public class VerificationQueueTests
         await queue.EnqueueAsync(Suggestions(otherStudy, recording, 3), CancellationToken.None);
 
         Assert.Null(await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None));
-        Assert.All(await queue.ListAsync(recording, CancellationToken.None), i => Assert.Null(i.ClaimedBy));
+        Assert.Empty(await queue.ListAsync(study, recording, CancellationToken.None));
+        Assert.All(await queue.ListAsync(otherStudy, recording, CancellationToken.None), i => Assert.Null(i.ClaimedBy));
         Assert.NotNull(await queue.ClaimNextAsync(otherStudy, "ann", Lease, T0, CancellationToken.None));
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("no-separator")]
-    [InlineData("~row-without-recording")]
-    [InlineData("rec-without-row~")]
-    [InlineData("rec-x~row/with/slashes")]
-    [InlineData("rec-x~row\\with\\backslashes")]
-    [InlineData("rec-x~row#hash")]
-    [InlineData("rec-x~row?query")]
-    [InlineData("rec/x~row")]
-    [InlineData("rec\\x~row")]
-    [InlineData("rec#x~row")]
-    [InlineData("rec?x~row")]
-    [InlineData("rec'x~row'")]
-    [InlineData("rec-x~row\u0001control")]
-    [InlineData("rec-x~rec-y~row")]
+    [InlineData("study-a~rec-x")]
+    [InlineData("~rec-x~row")]
+    [InlineData("study-a~~row")]
+    [InlineData("study-a~rec-x~")]
+    [InlineData("study-a~rec-x~row/with/slashes")]
+    [InlineData("study-a~rec-x~row\\with\\backslashes")]
+    [InlineData("study-a~rec-x~row#hash")]
+    [InlineData("study-a~rec-x~row?query")]
+    [InlineData("study-a~rec-x~row|pipe")]
+    [InlineData("study/a~rec-x~row")]
+    [InlineData("study-a~rec/x~row")]
+    [InlineData("study-a~rec\\x~row")]
+    [InlineData("study-a~rec#x~row")]
+    [InlineData("study-a~rec?x~row")]
+    [InlineData("study-a~rec|x~row")]
+    [InlineData("study'a~rec'x~row'")]
+    [InlineData("study-a~rec-x~row\u0001control")]
+    [InlineData("study-a~rec-x~rec-y~row")]
     public async Task GetAsync_MalformedOrUnknownId_ReturnsNullWithoutThrowing(string itemId)
     {
         var queue = (await Azurite.StoresAsync()).Verification;
@@ -309,8 +315,134 @@ public class VerificationQueueTests
     {
         var queue = (await Azurite.StoresAsync()).Verification;
 
-        var (item, _) = await queue.GetAsync(NewRecordingId() + "~" + new string('x', 2000), CancellationToken.None);
+        var (item, _) = await queue.GetAsync("study-a~" + NewRecordingId() + "~" + new string('x', 2000), CancellationToken.None);
 
         Assert.Null(item);
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_FiftyCodersWorkingOff130Items_NeverShareAnItemAndDecideEveryOne()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-fifty");
+        var recordings = Enumerable.Range(0, 5).Select(_ => NewRecordingId()).ToList();
+        var items = recordings.SelectMany(r => Suggestions(study, r, 26)).ToList();
+        foreach (var r in recordings) await queue.EnqueueAsync(items.Where(i => i.RecordingId == r).ToList(), CancellationToken.None);
+        var granted = new System.Collections.Concurrent.ConcurrentBag<(string Coder, string ItemId)>();
+
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(n => Task.Run(async () =>
+        {
+            var coder = $"coder-{n:D2}";
+            while (await queue.ClaimNextAsync(study, coder, Lease, T0, CancellationToken.None) is { } claimed)
+            {
+                granted.Add((coder, claimed.Id));
+                var (current, etag) = await queue.GetAsync(claimed.Id, CancellationToken.None);
+                Assert.Equal(coder, current?.ClaimedBy);
+                Assert.True(await queue.TryDecideAsync(current!, etag, Decision(coder), CancellationToken.None));
+            }
+        })));
+
+        Assert.Equal(130, granted.Count);
+        Assert.Equal(130, granted.Select(g => g.ItemId).Distinct().Count());
+        foreach (var r in recordings)
+        {
+            var stored = await queue.ListAsync(study, r, CancellationToken.None);
+            Assert.All(stored, i => Assert.Equal(VerificationItemStatus.Decided, i.Status));
+            Assert.All(stored, i => Assert.Equal(granted.Single(g => g.ItemId == i.Id).Coder, i.Decision?.DecidedBy));
+        }
+        Assert.Null(await queue.ClaimNextAsync(study, "late", Lease, T0.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClaimNextAsync_OffersByPriorityThenAge()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-order");
+        var first = NewRecordingId();
+        var second = NewRecordingId();
+        var urgentButNew = Suggestion(study, second, "c-urgent", T0.AddHours(2)) with { Priority = 10 };
+        var oldest = Suggestion(study, second, "c-oldest", T0.AddHours(-3));
+        var middle = Suggestion(study, first, "c-middle", T0);
+        var lowButOld = Suggestion(study, first, "c-low", T0.AddHours(-5)) with { Priority = 500 };
+        await queue.EnqueueAsync([middle, lowButOld], CancellationToken.None);
+        await queue.EnqueueAsync([urgentButNew, oldest], CancellationToken.None);
+
+        var order = new List<string?>();
+        for (var i = 0; i < 4; i++) order.Add((await queue.ClaimNextAsync(study, $"coder-{i}", Lease, T0, CancellationToken.None))?.Id);
+
+        Assert.Equal([urgentButNew.Id, oldest.Id, middle.Id, lowButOld.Id], order);
+        Assert.Equal(10, (await queue.GetAsync(urgentButNew.Id, CancellationToken.None)).Item?.Priority);
+    }
+
+    [Fact]
+    public async Task SupersedePendingAsync_RemovesTheItemsFromTheQueueForGood()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-gone");
+        var recording = NewRecordingId();
+        await queue.EnqueueAsync(Suggestions(study, recording, 3), CancellationToken.None);
+        Assert.NotNull(await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None));
+
+        Assert.Equal(3, await queue.SupersedePendingAsync(study, recording, VerificationItemKind.CodeSuggestion, CancellationToken.None));
+
+        // Neither the unclaimed items nor Ann's own claim come back, however late.
+        Assert.Null(await queue.ClaimNextAsync(study, "ann", Lease, T0.AddMinutes(1), CancellationToken.None));
+        Assert.Null(await queue.ClaimNextAsync(study, "bob", Lease, T0.AddDays(1), CancellationToken.None));
+        // A re-run of the enqueuing activity does not bring them back either.
+        await queue.EnqueueAsync(Suggestions(study, recording, 3), CancellationToken.None);
+        Assert.Null(await queue.ClaimNextAsync(study, "bob", Lease, T0.AddDays(1), CancellationToken.None));
+        Assert.All(await queue.ListAsync(study, recording, CancellationToken.None), i => Assert.Equal(VerificationItemStatus.Superseded, i.Status));
+    }
+
+    [Fact]
+    public async Task ListAsync_GivesEachRecordingsProgressFromItsOwnItemsOnly()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-progress");
+        var recording = NewRecordingId();
+        var neighbour = NewRecordingId();
+        var items = Suggestions(study, recording, 4);
+        await queue.EnqueueAsync(items, CancellationToken.None);
+        await queue.EnqueueAsync(Suggestions(study, neighbour, 6), CancellationToken.None);
+        foreach (var item in items.Take(2))
+        {
+            var (current, etag) = await queue.GetAsync(item.Id, CancellationToken.None);
+            Assert.True(await queue.TryDecideAsync(current!, etag, Decision("ann"), CancellationToken.None));
+        }
+        await queue.SupersedePendingAsync(study, recording, VerificationItemKind.Redaction, CancellationToken.None);
+
+        var progress = Workflow.Orchestrations.Activities.VerificationProgressReader.Of(await queue.ListAsync(study, recording, CancellationToken.None));
+        var theirs = Workflow.Orchestrations.Activities.VerificationProgressReader.Of(await queue.ListAsync(study, neighbour, CancellationToken.None));
+
+        Assert.Equal((2, 4), (progress.Decided, progress.Total));
+        Assert.Equal((0, 6), (theirs.Decided, theirs.Total));
+    }
+
+    [Fact]
+    public async Task TryDecideAsync_AfterAnotherCodersDecision_IsRefusedAndTheFirstDecisionStands()
+    {
+        var queue = (await Azurite.StoresAsync()).Verification;
+        var study = Azurite.UniqueStudyId("vq-twice-decided");
+        var item = Suggestion(study, NewRecordingId(), "c1");
+        await queue.EnqueueAsync([item], CancellationToken.None);
+        var claimed = await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None);
+        var (annRead, annETag) = await queue.GetAsync(claimed!.Id, CancellationToken.None);
+        var (leadRead, leadETag) = await queue.GetAsync(claimed.Id, CancellationToken.None);
+
+        Assert.True(await queue.TryDecideAsync(leadRead!, leadETag, Decision("lead", DecisionAction.Reject), CancellationToken.None));
+        Assert.False(await queue.TryDecideAsync(annRead!, annETag, Decision("ann"), CancellationToken.None));
+
+        Assert.Equal("lead", (await queue.GetAsync(item.Id, CancellationToken.None)).Item?.Decision?.DecidedBy);
+        Assert.Null(await queue.ClaimNextAsync(study, "ann", Lease, T0.AddSeconds(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public void StoredItemsWithoutAPriority_ReadAsTheDefaultPriority()
+    {
+        var json = Workflow.Domain.Serialization.WorkflowJson.Serialize(Suggestion("study-a", "rec-1", "c1"));
+        var withoutPriority = System.Text.RegularExpressions.Regex.Replace(json, ",?\"priority\":\\d+", "");
+
+        Assert.DoesNotContain("priority", withoutPriority);
+        Assert.Equal(VerificationItem.DefaultPriority, Workflow.Domain.Serialization.WorkflowJson.Deserialize<VerificationItem>(withoutPriority).Priority);
     }
 }

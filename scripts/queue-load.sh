@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Load run of the verification queue: builds, starts Azurite (unless running) and a local runner of
+# its own (port QUEUE_LOAD_PORT, default 7181, task hub "queueload", so it never meets the demo's
+# runner on 7071), creates a fresh study with the sample codebook and identifier list, uploads
+# QUEUE_LOAD_TRANSCRIPTS (default 13) variations of the sample transcript, waits until every one waits
+# for verification, then runs bench/Workflow.QueueLoad: QUEUE_LOAD_CODERS (default 50) simulated
+# coders claiming and deciding at once until the queue is empty. It prints claims per second, p50/p95
+# of claim and decision latency, items given to two coders at once and decisions lost, and exits
+# non-zero on any duplicate or loss. QUEUE_LOAD_THINK_MS (default 0) is each coder's time between
+# claiming and deciding: 0 saturates the queue (latency is then about coders / throughput).
+# By default it runs on a private, fresh Azurite (ports 10110-10112, data in .run/queue-load-azurite,
+# removed afterwards), so other work on the shared Azurite does not skew the figures and each run
+# starts from empty tables; QUEUE_LOAD_AZURITE=shared uses the project's Azurite on 10000-10002.
+# QUEUE_LOAD_RUNNER_DLL runs another build of the runner (e.g. an older commit, for a before/after).
+#   scripts/queue-load.sh [--no-build]
+source "$(dirname "$0")/common.sh"
+PORT="${QUEUE_LOAD_PORT:-7181}"
+API="http://127.0.0.1:$PORT/api"
+TRANSCRIPTS="${QUEUE_LOAD_TRANSCRIPTS:-13}"
+CODERS="${QUEUE_LOAD_CODERS:-50}"
+THINK_MS="${QUEUE_LOAD_THINK_MS:-0}"
+MIN_ITEMS="${QUEUE_LOAD_MIN_ITEMS:-130}"
+STUDY="queue-load-$(date +%Y%m%d%H%M%S)"
+WORK="$RUN_DIR/queue-load"
+PID_FILE="$RUN_DIR/queue-load-runner.pid"
+AZURITE_MODE="${QUEUE_LOAD_AZURITE:-private}"
+AZURITE_DIR="$RUN_DIR/queue-load-azurite"
+AZURITE_PID_FILE="$RUN_DIR/queue-load-azurite.pid"
+RUNNER_DLL="${QUEUE_LOAD_RUNNER_DLL:-$ROOT/functions/Workflow.LocalHost/bin/Release/net10.0/Workflow.LocalHost.dll}"
+
+ensure_dotnet
+cd "$ROOT"
+if [ "${1:-}" != "--no-build" ]; then
+  log "Building (Release)"
+  dotnet build "$ROOT/Workflow.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
+fi
+mkdir -p "$WORK"
+port_open "$PORT" && die "port $PORT is in use; set QUEUE_LOAD_PORT"
+
+stop_all() {
+  if [ -f "$PID_FILE" ]; then kill "$(cat "$PID_FILE")" 2>/dev/null || true; rm -f "$PID_FILE"; fi
+  if [ -f "$AZURITE_PID_FILE" ]; then
+    kill "$(cat "$AZURITE_PID_FILE")" 2>/dev/null || true; rm -f "$AZURITE_PID_FILE"
+    for _ in $(seq 1 40); do port_open 10110 || port_open 10111 || port_open 10112 || break; sleep 0.25; done
+    rm -rf "$AZURITE_DIR"
+  fi
+  for _ in $(seq 1 40); do port_open "$PORT" || break; sleep 0.25; done
+}
+trap stop_all EXIT
+
+STORAGE="UseDevelopmentStorage=true"
+if [ "$AZURITE_MODE" = "private" ]; then
+  ensure_azurite
+  for p in 10110 10111 10112; do port_open $p && die "port $p is in use (another load run?)"; done
+  rm -rf "$AZURITE_DIR"; mkdir -p "$AZURITE_DIR"
+  log "Starting a private Azurite on 127.0.0.1:10110-10112 (data in .run/queue-load-azurite)"
+  nohup "$TOOLS/node_modules/.bin/azurite" --silent --location "$AZURITE_DIR" \
+    --blobHost 127.0.0.1 --blobPort 10110 --queueHost 127.0.0.1 --queuePort 10111 --tableHost 127.0.0.1 --tablePort 10112 \
+    --skipApiVersionCheck --loose >"$RUN_DIR/queue-load-azurite.log" 2>&1 &
+  echo $! >"$AZURITE_PID_FILE"
+  for _ in $(seq 1 60); do port_open 10110 && port_open 10111 && port_open 10112 && break; sleep 0.5; done
+  port_open 10112 || die "the private Azurite did not start; see .run/queue-load-azurite.log"
+  # Azurite's documented, public development account and key.
+  STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10110/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10111/devstoreaccount1;TableEndpoint=http://127.0.0.1:10112/devstoreaccount1;"
+else
+  port_open 10000 && port_open 10001 && port_open 10002 || start_azurite
+fi
+
+log "Starting a local runner on http://127.0.0.1:$PORT (task hub queueload; log: .run/queue-load-runner.log)"
+nohup dotnet "$RUNNER_DLL" \
+  --contentRoot "$ROOT/functions/Workflow.LocalHost" \
+  --Storage:Identifiable "$STORAGE" --Storage:Deidentified "$STORAGE" --Storage:Durable "$STORAGE" \
+  --Urls "http://127.0.0.1:$PORT" --LocalDurable:TaskHubName queueload --LocalDurable:WorkerId queueload-runner \
+  --Logging:LogLevel:Default Warning >"$RUN_DIR/queue-load-runner.log" 2>&1 &
+echo $! >"$PID_FILE"
+for _ in $(seq 1 120); do curl -sf "$API/health" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -sf "$API/health" >/dev/null || die "the runner did not start; see .run/queue-load-runner.log"
+
+call() { # METHOD PATH [curl args...]
+  local method=$1 path=$2; shift 2
+  local out status
+  out=$(curl -s -w '\n%{http_code}' -X "$method" "$API$path" -H 'X-Dev-User: load-lead' -H 'X-Dev-Roles: Lead' "$@")
+  status=${out##*$'\n'}; out=${out%$'\n'*}
+  if [ "$status" -ge 400 ]; then echo "HTTP $status $path: $out" >&2; return 1; fi
+  echo "$out"
+}
+
+log "Creating study $STUDY with the sample codebook and identifier list"
+call POST /studies -H 'content-type: application/json' \
+  -d "{\"id\":\"$STUDY\",\"name\":\"Queue load run\",\"sites\":[{\"id\":\"site-a\",\"name\":\"Site A\"}]}" >/dev/null
+call PUT "/studies/$STUDY/codebook" -H 'content-type: application/json' --data-binary @"$ROOT/samples/codebook.json" >/dev/null
+jq '{identifiers: .}' "$ROOT/samples/identifiers.json" | call PUT "/studies/$STUDY/identifiers" -H 'content-type: application/json' --data-binary @- >/dev/null
+
+log "Uploading $TRANSCRIPTS transcripts (variations of samples/transcripts/interview-service-user.txt)"
+ids=()
+for n in $(seq 1 "$TRANSCRIPTS"); do
+  file="$WORK/interview-$n.txt"
+  # A different opening line (and every n-th paragraph dropped) so that content hashes differ.
+  { echo "Interviewer: This is interview number $n of the load run, recorded at site A."; echo
+    awk -v n="$n" 'BEGIN { RS=""; ORS="\n\n" } (NR % (n + 3)) != 0 || NR <= 2' "$ROOT/samples/transcripts/interview-service-user.txt"; } >"$file"
+  id=$(call POST "/studies/$STUDY/recordings" -F "file=@$file" -F siteId=site-a -F format=interview \
+    -F "participants=P$((100 + n)):ServiceUser" -F interviewer=SP -F recordedOn=2006-05-03 \
+    -F consentRecording=true -F consentTranscription=true -F consentQuotation=true | jq -r .recordingId)
+  ids+=("$id")
+done
+
+log "Waiting until every recording waits for verification"
+T0=$(date +%s)
+while true; do
+  list=$(call GET "/studies/$STUDY/recordings")
+  waiting=$(echo "$list" | jq '[.[] | select(.status == "WaitingForVerification" and .progress != null)] | length')
+  failed=$(echo "$list" | jq '[.[] | select(.status == "Failed")] | length')
+  [ "$failed" -gt 0 ] && die "$failed recording(s) failed: $(echo "$list" | jq -c '[.[] | select(.status == "Failed") | .error]')"
+  [ "$waiting" -eq "${#ids[@]}" ] && break
+  [ $(( $(date +%s) - T0 )) -gt 600 ] && die "recordings did not reach WaitingForVerification in 10 minutes"
+  sleep 1
+done
+items=$(echo "$list" | jq '[.[] | .progress.total] | add')
+echo "    ${#ids[@]} recordings, $items items waiting, after $(( $(date +%s) - T0 )) s"
+[ "$items" -ge "$MIN_ITEMS" ] || die "only $items items queued; need at least $MIN_ITEMS (raise QUEUE_LOAD_TRANSCRIPTS)"
+
+log "Running $CODERS coders against the queue"
+set +e
+dotnet "$ROOT/bench/Workflow.QueueLoad/bin/Release/net10.0/Workflow.QueueLoad.dll" --api "$API" --study "$STUDY" --coders "$CODERS" --think-ms "$THINK_MS"
+rc=$?
+set -e
+exit $rc
