@@ -84,7 +84,7 @@ public static class UploadMetadataParser
             {
                 // By position, never quoting the entry: a refused entry may be a participant's name,
                 // and refusals of dropped uploads are logged and stored on the blob.
-                errors.Add($"participant {i + 1} must look like 'P017:ServiceUser': a study code matching {pattern ?? ParticipantIds.DefaultPattern}, never a name, and a role.");
+                errors.Add($"participant {i + 1} must look like 'P017:ServiceUser': a study code matching {pattern ?? ParticipantIds.DefaultPattern} (not a name) and a role.");
                 continue;
             }
             // Letters only: Enum.TryParse also accepts numbers, so "P017:5" would otherwise pass as Other.

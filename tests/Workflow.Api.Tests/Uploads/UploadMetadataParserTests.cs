@@ -336,7 +336,7 @@ public class UploadMetadataParserTests
     {
         var (metadata, errors) = UploadMetadataParser.Parse(With("participants", $"{id}:ServiceUser"), TwoSites);
         Assert.Null(metadata);
-        Assert.Contains(errors, e => e.Contains("never a name"));
+        Assert.Contains(errors, e => e.Contains("not a name"));
     }
 
     [Fact]
