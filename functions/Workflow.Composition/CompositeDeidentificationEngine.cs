@@ -7,7 +7,7 @@ namespace Workflow.Composition;
 /// <summary>
 /// The de-identification a study gets: its identifier list always, the chosen detectors beside it,
 /// their findings merged by <see cref="FindingMerger"/> (union for recall, longest span wins,
-/// provenance kept). A detector that fails fails the stage: silently losing one would leak names.
+/// provenance kept), less the words coders marked as not identifying in the study. A detector that fails fails the stage: silently losing one would leak names.
 /// </summary>
 public sealed class CompositeDeidentificationEngine(IDeidentificationEngine studyList, IReadOnlyList<IDeidentificationEngine> detectors)
     : IDeidentificationEngine
@@ -21,7 +21,8 @@ public sealed class CompositeDeidentificationEngine(IDeidentificationEngine stud
     {
         var all = new List<IdentifierFinding>(await studyList.FindAsync(transcript, identifiers, cancellationToken));
         foreach (var detector in Detectors)
-            all.AddRange(await detector.FindAsync(transcript, identifiers, cancellationToken));
+            // What coders marked as not identifying in this study is not redacted again; the list itself always is.
+            all.AddRange((await detector.FindAsync(transcript, identifiers, cancellationToken)).Where(f => !identifiers.IsMarkedNotIdentifying(f.Text)));
         return FindingMerger.Merge(all);
     }
 }

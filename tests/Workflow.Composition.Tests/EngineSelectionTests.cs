@@ -128,3 +128,29 @@ public class EngineSelectionTests
             .GetRequiredKeyedService<IDeidentificationEngine>(EngineKeys.StudyList));
     }
 }
+
+public class CompositeTeachingTests
+{
+    private sealed class Fixed(string name, params IdentifierFinding[] findings) : IDeidentificationEngine
+    {
+        public string Name => name;
+
+        public Task<IReadOnlyList<IdentifierFinding>> FindAsync(Transcript transcript, StudyIdentifierList identifiers, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<IdentifierFinding>>(findings);
+    }
+
+    [Fact]
+    public async Task WordsMarkedNotIdentifying_AreDroppedFromDetectors_ButTheStudyListStillWins()
+    {
+        var teams = new IdentifierFinding(0, 0, 5, IdentifierKind.Location, "Teams", "teams", 0.6, "names/unplaced");
+        var bridge = new IdentifierFinding(0, 10, 16, IdentifierKind.Organization, "Bridge", "bridge", 0.6, "orgs/pattern");
+        var listedBridge = bridge with { EntityKey = "id:b", Confidence = 1.0, Recognizer = "study-list" };
+        var list = StudyIdentifierList.Empty("s1").WithNotIdentifying("teams", 1)!.WithNotIdentifying("Bridge", 2)!;
+        var engine = new CompositeDeidentificationEngine(new Fixed("study-list", listedBridge), [new Fixed("names", teams, bridge)]);
+
+        var findings = await engine.FindAsync(new Transcript("r", "t", []), list, default);
+
+        Assert.Equal("Bridge", Assert.Single(findings).Text);
+        Assert.Equal("study-list", findings[0].Recognizer);
+    }
+}

@@ -22,4 +22,4 @@ public sealed record RedactionView(string Label, IdentifierKind Kind, double Con
 public sealed record SuggestionView(string CodeId, double Confidence, string Evidence, string Engine, int CodebookVersion);
 
 /// <summary>Response of a decision.</summary>
-public sealed record DecisionResponse(string ItemId, VerificationItemStatus Status, DecisionAction Action, string DecidedBy);
+public sealed record DecisionResponse(string ItemId, VerificationItemStatus Status, DecisionAction Action, string DecidedBy, RedactionTeaching Taught);

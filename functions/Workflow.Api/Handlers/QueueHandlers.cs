@@ -14,6 +14,7 @@ namespace Workflow.Api.Handlers;
 public sealed class QueueHandlers(
     StudyRepository studies,
     VerificationQueue queue,
+    IdentifierListRepository identifierLists,
     CodebookRepository codebooks,
     TimeProvider time,
     IOptions<PipelineOptions> options,
@@ -43,16 +44,23 @@ public sealed class QueueHandlers(
             return Problems.Conflict($"This item is claimed by another coder until {item.LeaseExpiresAt:u}.");
 
         var codebook = item.Suggestion is { } s ? await codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
-        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook);
+        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, body.Teach);
+        if (body is { AddToStudyList: true, NotIdentifying: true }) errors = [.. errors, "addToStudyList and notIdentifying exclude each other."];
         if (errors.Count > 0) return Problems.Validation(errors, "action");
 
-        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal.UserId, now);
+        // The study learns first: both changes are idempotent, so a retry after a failed decision repeats nothing.
+        if (body.Teach != RedactionTeaching.None && item is { Redaction: { } redaction, OriginalText: { Length: > 0 } words })
+            await identifierLists.UpdateAsync(item.StudyId, (list, version) => body.Teach == RedactionTeaching.AddToStudyList
+                ? list.WithIdentifier(words, redaction.Kind, version)
+                : list.WithNotIdentifying(words, version), ct);
+
+        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal.UserId, now, body.Teach);
         if (!await queue.TryDecideAsync(item, etag, decision, ct))
             return Problems.Conflict("The item changed while you were deciding it (another coder or a re-code); claim it again.");
 
         // The decision is stored: the waiting orchestration is told in the background (see VerificationSignaller).
         signals.Signal(call.Durable, item.RecordingId, item.Id);
-        return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy));
+        return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy, decision.Teach));
     }
 
     /// <summary>What a coder sees of an item.</summary>

@@ -6,7 +6,8 @@ namespace Workflow.Domain.Verification;
 public static class DecisionRules
 {
     /// <summary>Problems with applying <paramref name="action"/> to <paramref name="item"/>; empty when valid.</summary>
-    public static IReadOnlyList<string> Validate(VerificationItem item, DecisionAction action, IReadOnlyList<string>? codeIds, Codebook? codebook)
+    public static IReadOnlyList<string> Validate(VerificationItem item, DecisionAction action, IReadOnlyList<string>? codeIds, Codebook? codebook,
+        RedactionTeaching teach = RedactionTeaching.None)
     {
         var errors = new List<string>();
         var allowed = item.Kind == VerificationItemKind.Redaction
@@ -26,6 +27,10 @@ public static class DecisionRules
         {
             errors.Add("codeIds are only given with an edit.");
         }
+        if (teach == RedactionTeaching.AddToStudyList && (item.Kind != VerificationItemKind.Redaction || action != DecisionAction.Confirm))
+            errors.Add("addToStudyList goes with confirming a redaction.");
+        if (teach == RedactionTeaching.NotIdentifying && (item.Kind != VerificationItemKind.Redaction || action != DecisionAction.Undo))
+            errors.Add("notIdentifying goes with undoing a redaction.");
         return errors;
     }
 }

@@ -1,9 +1,29 @@
+using System.Text.Json.Serialization;
+
 namespace Workflow.Domain.Verification;
 
-/// <summary>A decision on one item. <see cref="CodeIds"/> holds the replacement codes of an Edit.</summary>
+/// <summary>
+/// A decision on one item. <see cref="CodeIds"/> holds the replacement codes of an Edit.
+/// <see cref="Teach"/> records what the coder taught the study with a redaction decision.
+/// </summary>
 public sealed record VerificationDecision(
     DecisionAction Action,
     IReadOnlyList<string>? CodeIds,
     string? Note,
     string DecidedBy,
-    DateTimeOffset DecidedAt);
+    DateTimeOffset DecidedAt,
+    RedactionTeaching Teach = RedactionTeaching.None);
+
+/// <summary>What a redaction decision teaches the study, beyond this one transcript.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RedactionTeaching>))]
+public enum RedactionTeaching
+{
+    /// <summary>This transcript only.</summary>
+    None,
+
+    /// <summary>A confirmed finding joins the study's identifier list, so later transcripts redact it with certainty.</summary>
+    AddToStudyList,
+
+    /// <summary>An undone finding is marked as not identifying in this study, so detectors stop flagging it.</summary>
+    NotIdentifying,
+}

@@ -37,6 +37,24 @@ public sealed class VersionedDocuments<T>(JsonBlobContainer documents) where T :
         throw new InvalidOperationException($"Could not create a new version for study '{studyId}': too many concurrent writers.");
     }
 
+    /// <summary>
+    /// Builds the next version from the latest one (null when there is none yet) and stores it, re-reading
+    /// and re-building when another writer added a version meanwhile, so concurrent changes all survive.
+    /// <paramref name="change"/> returns null for "nothing to change"; the latest is returned then.
+    /// </summary>
+    public async Task<T?> UpdateLatestAsync(string studyId, Func<T?, int, T?> change, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var latest = await LatestVersionAsync(studyId, ct);
+            var current = latest == 0 ? null : await GetAsync(studyId, latest, ct);
+            var next = change(current, latest + 1);
+            if (next is null) return current;
+            if (await documents.TryCreateAsync(NameOf(studyId, latest + 1), next, ct)) return next;
+        }
+        throw new InvalidOperationException($"Could not create a new version for study '{studyId}': too many concurrent writers.");
+    }
+
     private static string NameOf(string studyId, int version) => $"{studyId}/v{version:D6}.json";
 
     private static int VersionOf(string name)

@@ -48,3 +48,34 @@ public class FindingMergerTests
         Assert.Equal("addr", Assert.Single(merged).EntityKey);
     }
 }
+
+public class StudyIdentifierListTeachingTests
+{
+    private static readonly StudyIdentifierList Lead = new("s1", 3, [new StudyIdentifier("sid-1", "Harbour Project", IdentifierKind.Organization, ["the Harbour"])]);
+
+    [Fact]
+    public void WithIdentifier_AddsANewEntry_AsTheNextVersion_KeepingTheLeadsOnes()
+    {
+        var next = Lead.WithIdentifier("Dr Quimby", IdentifierKind.Person, 4)!;
+        Assert.Equal(4, next.Version);
+        Assert.Equal(["Harbour Project", "Dr Quimby"], next.Identifiers.Select(i => i.Text));
+        Assert.Equal(StudyIdentifier.StableIdFor(IdentifierKind.Person, "Dr Quimby"), next.Identifiers[1].Id);
+    }
+
+    [Theory]
+    [InlineData("harbour project")]
+    [InlineData("The  Harbour")]
+    [InlineData("  ")]
+    public void WithIdentifier_AlreadyListedOrEmpty_ChangesNothing(string text) =>
+        Assert.Null(Lead.WithIdentifier(text, IdentifierKind.Organization, 4));
+
+    [Fact]
+    public void WithNotIdentifying_MarksTheNormalisedWordOnce_AndAddingItLaterUnmarksIt()
+    {
+        var marked = Lead.WithNotIdentifying("Speak  Up", 4)!;
+        Assert.True(marked.IsMarkedNotIdentifying("speak up"));
+        Assert.Null(marked.WithNotIdentifying("SPEAK UP", 5));
+        var listed = marked.WithIdentifier("Speak Up", IdentifierKind.Organization, 5)!;
+        Assert.False(listed.IsMarkedNotIdentifying("Speak Up"));
+    }
+}

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -117,4 +118,46 @@ public class PipelineEndToEndTests(RunnerFixture fixture) : IClassFixture<Runner
 
     private static bool Mentions(string text, string surface) =>
         Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(surface)}(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase);
+
+    [Fact]
+    public async Task RedactionDecisions_TeachTheStudy_AddingToItsListOrMarkingAWordNotIdentifying()
+    {
+        var study = Azurite.UniqueStudyId("teach");
+        await Api.SetUpStudyAsync(study);
+        var text = "Interviewer: Who did you see?\n\nParticipant: I saw Dr Quimby first, and later Dr Vantablack took over the clinic for a while.\n";
+        var upload = await Api.UploadAsync(study, "teach.txt", Encoding.UTF8.GetBytes(text), ApiClient.InterviewFields());
+        var id = (await ApiClient.EnsureAsync(upload, HttpStatusCode.Accepted)).GetProperty("recordingId").GetString()!;
+        await Api.WaitForStatusAsync(id, StageTimeout, "WaitingForVerification");
+
+        var taught = new List<string>();
+        while (await Api.ClaimAsync(study) is { } item)
+        {
+            var itemId = item.GetProperty("id").GetString()!;
+            var original = item.GetProperty("kind").GetString() == "Redaction" ? item.GetProperty("redaction").GetProperty("originalText").GetString() : null;
+            if (original == "Dr Quimby")
+            {
+                // Teaching must match the action: adding to the list goes with confirming.
+                await ApiClient.ProblemAsync(await Api.DecideAsync(itemId, new { action = "undo", addToStudyList = true }), HttpStatusCode.BadRequest);
+                var decided = await ApiClient.EnsureAsync(await Api.DecideAsync(itemId, new { action = "confirm", addToStudyList = true }), HttpStatusCode.OK);
+                taught.Add(decided.GetProperty("taught").GetString()!);
+            }
+            else if (original == "Dr Vantablack")
+            {
+                var decided = await ApiClient.EnsureAsync(await Api.DecideAsync(itemId, new { action = "undo", notIdentifying = true }), HttpStatusCode.OK);
+                taught.Add(decided.GetProperty("taught").GetString()!);
+            }
+            else
+            {
+                await ApiClient.EnsureAsync(await Api.DecideAsync(itemId, original is null ? new { action = "accept" } : new { action = "confirm" }), HttpStatusCode.OK);
+            }
+        }
+
+        Assert.Equal(["AddToStudyList", "NotIdentifying"], taught.Order());
+        var list = await (await Azurite.StoresAsync()).Identifiers.GetCurrentAsync(study, CancellationToken.None);
+        Assert.Contains(list.Identifiers, i => i.Text == "Dr Quimby" && i.Kind == Workflow.Domain.Deidentification.IdentifierKind.Person);
+        Assert.Contains("dr vantablack", list.NotIdentifying);
+        Assert.True(list.Identifiers.Count > 1, "the lead's entries must survive the coder's addition");
+        var (done, _) = await Api.WaitForStatusAsync(id, StageTimeout, "Completed", "Failed");
+        Assert.Equal("Completed", done.GetProperty("status").GetString());
+    }
 }
