@@ -27,7 +27,8 @@ catch (EngineUnavailableException e)
     Console.Error.WriteLine(e.Message);
     return 3;
 }
-IDeidentificationEngine[] both = [rules, names];
+// The study list runs beside the detectors in every study, as in the pipeline.
+IDeidentificationEngine[] both = [new StudyListDetector(), rules, names];
 // --spot FILE...: prints the names engine's findings on plain-text or WebVTT files without labels (precision spot checks).
 if (args.Length > 1 && args[0] == "--spot")
 {

@@ -50,5 +50,5 @@ public class NameAndPlaceEvalTests(ITestOutputHelper output)
     }
 
     private static IDeidentificationEngine[] Engines() =>
-        [new RuleBasedDeidentificationEngine(), new NameAndPlaceDeidentificationEngine()];
+        [new StudyListDetector(), new RuleBasedDeidentificationEngine(), new NameAndPlaceDeidentificationEngine()];
 }
