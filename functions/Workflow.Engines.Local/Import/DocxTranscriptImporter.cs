@@ -31,9 +31,10 @@ public sealed class DocxTranscriptImporter : ITranscriptImporter
         using var seekable = content.CanSeek ? null : new MemoryStream();
         if (seekable is not null)
         {
-            content.CopyTo(seekable);
+            CopyAtMost(content, seekable, DocxArchiveCheck.MaxPackageBytes);
             seekable.Position = 0;
         }
+        DocxArchiveCheck.Check(seekable ?? content);
 
         using var document = OpenPackage(() => WordprocessingDocument.Open(seekable ?? content, false));
         // Parts load lazily, so a package missing its document fails here rather than on opening.
@@ -46,6 +47,18 @@ public sealed class DocxTranscriptImporter : ITranscriptImporter
         {
             // Malformed document XML, or a damaged compressed entry that only fails once it is read.
             throw new TranscriptFormatException(Unreadable);
+        }
+    }
+
+    private static void CopyAtMost(Stream from, Stream to, long limit)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = from.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            if (to.Length + read > limit)
+                throw new TranscriptFormatException($"The .docx file is larger than {limit / (1024 * 1024)} MB, far beyond any transcript.");
+            to.Write(buffer, 0, read);
         }
     }
 
