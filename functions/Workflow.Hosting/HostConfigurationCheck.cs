@@ -7,7 +7,8 @@ namespace Workflow.Hosting;
 /// <summary>
 /// Settings refused before anything starts, with a message saying what to change. The most important:
 /// the development principal (every caller is a lead) is accepted only by the local runner, or by the
-/// Functions app under Core Tools in the Development environment, and never on App Service.
+/// Functions app under Core Tools in the Development environment, and never on App Service; and the
+/// App Service principal header is trusted only where App Service Authentication is on.
 /// </summary>
 public static class HostConfigurationCheck
 {
@@ -23,6 +24,15 @@ public static class HostConfigurationCheck
                 problems.Add("Auth:Mode=Development is refused on App Service: it lets every caller act as a lead. Use EasyAuth.");
             else if (host == WorkflowHostKind.Functions && !functionsDevelopment)
                 problems.Add("Auth:Mode=Development needs AZURE_FUNCTIONS_ENVIRONMENT=Development (a developer's machine under Core Tools); use EasyAuth otherwise.");
+        }
+
+        else if (string.Equals(auth.Mode, "EasyAuth", StringComparison.OrdinalIgnoreCase)
+                 && !string.Equals(environment("WEBSITE_AUTH_ENABLED"), "True", StringComparison.OrdinalIgnoreCase))
+        {
+            // Only App Service Authentication strips a client's own X-MS-CLIENT-PRINCIPAL header and
+            // sets a true one; without it, anyone could send a forged principal.
+            problems.Add("Auth:Mode=EasyAuth trusts the X-MS-CLIENT-PRINCIPAL header, which only App Service Authentication can vouch for, " +
+                "and it is not enabled here (WEBSITE_AUTH_ENABLED is not True). Turn on App Service Authentication, or run locally with Auth:Mode=Development.");
         }
 
         var pipeline = configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();

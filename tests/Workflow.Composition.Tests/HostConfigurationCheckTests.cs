@@ -34,12 +34,19 @@ public class HostConfigurationCheckTests
     [Fact]
     public void NonsensePipelineSettings_AreEachReported()
     {
-        var problems = HostConfigurationCheck.Problems(Config(("Pipeline:MaxUploadBytes", "0"), ("Pipeline:ConfirmRedactionsBelow", "2"), ("Pipeline:ClaimLease", "00:00:00")),
+        var problems = HostConfigurationCheck.Problems(Config(("Auth:Mode", "Development"), ("Pipeline:MaxUploadBytes", "0"), ("Pipeline:ConfirmRedactionsBelow", "2"), ("Pipeline:ClaimLease", "00:00:00")),
             WorkflowHostKind.LocalRunner, Env());
         Assert.Equal(3, problems.Count);
     }
 
     [Fact]
-    public void EasyAuth_IsAcceptedEverywhere() =>
-        Assert.Empty(HostConfigurationCheck.Problems(Config(), WorkflowHostKind.Functions, Env(("WEBSITE_INSTANCE_ID", "abc"))));
+    public void EasyAuth_IsAccepted_WhereAppServiceAuthenticationIsOn() =>
+        Assert.Empty(HostConfigurationCheck.Problems(Config(), WorkflowHostKind.Functions, Env(("WEBSITE_INSTANCE_ID", "abc"), ("WEBSITE_AUTH_ENABLED", "True"))));
+
+    [Theory]
+    [InlineData(WorkflowHostKind.Functions)]
+    [InlineData(WorkflowHostKind.LocalRunner)]
+    public void EasyAuth_IsRefused_WithoutAppServiceAuthentication_SinceTheHeaderCouldBeForged(WorkflowHostKind host) =>
+        Assert.Contains(HostConfigurationCheck.Problems(Config(("Auth:Mode", "EasyAuth")), host, Env(("WEBSITE_INSTANCE_ID", "abc"))),
+            p => p.Contains("WEBSITE_AUTH_ENABLED"));
 }

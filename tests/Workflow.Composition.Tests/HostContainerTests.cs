@@ -27,7 +27,9 @@ public class HostContainerTests
             ["Storage:Deidentified"] = "UseDevelopmentStorage=true",
         }).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddLocalEngines(configuration).AddAzureEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions);
+        // As on App Service with authentication on (the only place EasyAuth, the default, is accepted).
+        services.AddLocalEngines(configuration).AddAzureEngines(configuration)
+            .AddWorkflow(configuration, WorkflowHostKind.Functions, name => name == "WEBSITE_AUTH_ENABLED" ? "True" : null);
         foreach (var activity in WorkflowTasks.Activities) services.AddTransient(activity);
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -42,8 +44,8 @@ public class HostContainerTests
     public void TheFunctionsApp_RefusesTheDevelopmentPrincipal_OutsideDevelopment()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:Mode"] = "Development" }).Build();
-        if (Environment.GetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT") is "Development") return;
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddLocalEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions));
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddLocalEngines(configuration)
+            .AddWorkflow(configuration, WorkflowHostKind.Functions, name => name == "WEBSITE_AUTH_ENABLED" ? "True" : null));
         Assert.Contains("Auth:Mode=Development", error.Message);
     }
 }
