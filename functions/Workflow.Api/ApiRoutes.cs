@@ -15,6 +15,7 @@ public static class ApiRoutes
     public const string StudyRecordings = "studies/{studyId}/recordings";
     public const string Recording = "recordings/{recordingId}";
     public const string RecordingTranscript = "recordings/{recordingId}/transcript";
+    public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
     public const string QueueClaim = "studies/{studyId}/queue/claim";
     public const string QueueDecision = "queue/items/{itemId}/decision";
     public const string Reprocess = "studies/{studyId}/reprocess";

@@ -42,3 +42,9 @@ public sealed record DraftTranscriptResponse(DeidentifiedTranscript Transcript)
 {
     public bool Verified => false;
 }
+
+/// <summary>The identifiable key of one recording: what each label in its transcript stands for. Lead only.</summary>
+public sealed record RedactionKeyResponse(string RecordingId, int IdentifierListVersion, IReadOnlyList<RedactionKeyRow> Redactions);
+
+/// <summary>One redaction and the words it hides.</summary>
+public sealed record RedactionKeyRow(string RedactionId, int UtteranceIndex, string Label, IdentifierKind Kind, string OriginalText, string Recognizer);

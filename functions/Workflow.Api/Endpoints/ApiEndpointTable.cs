@@ -24,6 +24,7 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("ListRecordings", "GET", ApiRoutes.StudyRecordings, [.. WorkflowRolesAll], (h, c) => h.ListAsync(c)),
         On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, [.. WorkflowRolesAll], (h, c) => h.GetAsync(c)),
         On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, [.. WorkflowRolesAll], (h, c) => h.GetTranscriptAsync(c)),
+        On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
         On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),

@@ -85,5 +85,27 @@ public sealed class RecordingHandlers(
         return Problems.NotFound($"Recording '{recordingId}' has no de-identified transcript yet (stage: {recording.Stage}, status: {recording.Status}).");
     }
 
+    /// <summary>
+    /// The lead-only way back from labels to the words they hide (a participant asks to see their
+    /// quotes, a lead checks a redaction). Never cached by the browser or a proxy.
+    /// </summary>
+    public async Task<IResult> GetRedactionKeyAsync(ApiCall call)
+    {
+        var (recordingId, ct) = (call.Route("recordingId"), call.Cancellation);
+        var recording = await recordings.GetAsync(recordingId, ct);
+        if (recording is null) return UnknownRecording(recordingId);
+        var record = await documents.GetDeidentificationRecordAsync(recording.StudyId, recordingId, ct);
+        var draft = await documents.GetDeidentifiedAsync(recording.StudyId, recordingId, ct);
+        if (record is null || draft is null) return Problems.NotFound($"Recording '{recordingId}' has not been de-identified yet (stage: {recording.Stage}).");
+        var redactions = draft.Redactions.ToDictionary(r => r.Id);
+        var rows = record.Key.Where(k => redactions.ContainsKey(k.RedactionId)).Select(k =>
+        {
+            var r = redactions[k.RedactionId];
+            return new RedactionKeyRow(k.RedactionId, k.UtteranceIndex, r.Label, r.Kind, k.OriginalText, r.Recognizer);
+        }).ToList();
+        call.Request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(new RedactionKeyResponse(recordingId, record.IdentifierListVersion, rows));
+    }
+
     private static IResult UnknownRecording(string recordingId) => Problems.NotFound($"There is no recording '{recordingId}'.");
 }

@@ -44,6 +44,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetRecordingTranscript")]
     public Task<IActionResult> GetRecordingTranscript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingTranscript)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetRedactionKey")]
+    public Task<IActionResult> GetRedactionKey([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingRedactionKey)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("ClaimQueueItem")]
     public Task<IActionResult> ClaimQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueClaim)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

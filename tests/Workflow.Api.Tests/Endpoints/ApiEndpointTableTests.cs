@@ -25,6 +25,7 @@ public class ApiEndpointTableTests
         ["ListRecordings"] = ["Interviewer", "Coder", "Lead"],
         ["GetRecording"] = ["Interviewer", "Coder", "Lead"],
         ["GetRecordingTranscript"] = ["Interviewer", "Coder", "Lead"],
+        ["GetRedactionKey"] = ["Lead"],
         ["ClaimQueueItem"] = ["Coder", "Lead"],
         ["DecideQueueItem"] = ["Coder", "Lead"],
         ["StartReprocess"] = ["Lead"],

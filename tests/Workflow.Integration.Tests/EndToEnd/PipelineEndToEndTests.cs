@@ -52,6 +52,13 @@ public class PipelineEndToEndTests(RunnerFixture fixture) : IClassFixture<Runner
         Assert.True(identifiers.Count(s => Mentions(original, s)) >= 5, "the sample transcript should mention several study identifiers, or this check proves nothing");
         Assert.DoesNotContain(identifiers, s => Mentions(text, s));
         Assert.Contains("[PERSON_", text);
+        // The way back from labels to words is the lead's, and holds the listed names the transcript hid.
+        var key = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{transcriptId}/redaction-key"), HttpStatusCode.OK);
+        var hidden = key.GetProperty("redactions").EnumerateArray().Select(r => r.GetProperty("originalText").GetString()!).ToList();
+        Assert.Contains(identifiers, s => hidden.Any(h => Mentions(h, s)));
+        Assert.All(key.GetProperty("redactions").EnumerateArray(), r => Assert.StartsWith("[", r.GetProperty("label").GetString()));
+        var asCoder = await Api.SendJsonAsync(HttpMethod.Get, $"recordings/{transcriptId}/redaction-key", "", user: "coder-1", roles: "Coder");
+        Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
         Assert.Contains(final.GetProperty("transcript").GetProperty("segments").EnumerateArray(), s => s.GetProperty("codes").GetArrayLength() > 0);
 
         var audioFinal = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{audioId}/transcript"), HttpStatusCode.OK);
