@@ -16,14 +16,14 @@ public static class ApiEndpointTable
         On<StudyHandlers>("CreateStudy", "POST", ApiRoutes.Studies, [Lead], (h, c) => h.CreateStudyAsync(c)),
         On<StudyHandlers>("PutStudyEngines", "PUT", ApiRoutes.StudyEngines, [Lead], (h, c) => h.PutEnginesAsync(c)),
         On<StudyHandlers>("PutCodebook", "PUT", ApiRoutes.Codebook, [Lead], (h, c) => h.PutCodebookAsync(c)),
-        On<StudyHandlers>("GetCodebook", "GET", ApiRoutes.Codebook, [.. WorkflowRolesAll], (h, c) => h.GetCodebookAsync(c)),
+        On<StudyHandlers>("GetCodebook", "GET", ApiRoutes.Codebook, Auth.WorkflowRoles.All, (h, c) => h.GetCodebookAsync(c)),
         On<StudyHandlers>("PutIdentifiers", "PUT", ApiRoutes.Identifiers, [Lead], (h, c) => h.PutIdentifiersAsync(c)),
-        On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, [.. WorkflowRolesAll], (h, c) => h.ListEnginesAsync(c)),
+        On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, Auth.WorkflowRoles.All, (h, c) => h.ListEnginesAsync(c)),
 
         On<RecordingHandlers>("UploadRecording", "POST", ApiRoutes.StudyRecordings, [Interviewer, Lead], (h, c) => h.UploadAsync(c)),
-        On<RecordingHandlers>("ListRecordings", "GET", ApiRoutes.StudyRecordings, [.. WorkflowRolesAll], (h, c) => h.ListAsync(c)),
-        On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, [.. WorkflowRolesAll], (h, c) => h.GetAsync(c)),
-        On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, [.. WorkflowRolesAll], (h, c) => h.GetTranscriptAsync(c)),
+        On<RecordingHandlers>("ListRecordings", "GET", ApiRoutes.StudyRecordings, Auth.WorkflowRoles.All, (h, c) => h.ListAsync(c)),
+        On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
+        On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, Auth.WorkflowRoles.All, (h, c) => h.GetTranscriptAsync(c)),
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
@@ -34,8 +34,6 @@ public static class ApiEndpointTable
 
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];
-
-    private static IReadOnlyList<string> WorkflowRolesAll => Auth.WorkflowRoles.All;
 
     private static ApiEndpoint On<THandlers>(string name, string method, string route, IReadOnlyList<string> roles, Func<THandlers, ApiCall, Task<IResult>> run)
         where THandlers : notnull =>
