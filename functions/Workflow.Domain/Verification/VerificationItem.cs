@@ -9,7 +9,8 @@ namespace Workflow.Domain.Verification;
 /// <see cref="OriginalText"/> holds the redacted words, because a coder cannot judge a redaction
 /// without them; that makes the queue identifiable material, stored with the identifiable data.
 /// Coders are offered items by <see cref="Priority"/> (lower first), then oldest first; items stored
-/// before priorities existed read as <see cref="DefaultPriority"/>.
+/// before priorities existed read as <see cref="DefaultPriority"/>. <see cref="Basis"/> says, for an
+/// item a re-run queued or carried over, why (the code changed, the text changed, a decision was kept).
 /// </summary>
 public sealed record VerificationItem(
     string Id,
@@ -25,7 +26,8 @@ public sealed record VerificationItem(
     DateTimeOffset? LeaseExpiresAt,
     VerificationDecision? Decision,
     DateTimeOffset CreatedAt,
-    int Priority = VerificationItem.DefaultPriority)
+    int Priority = VerificationItem.DefaultPriority,
+    string? Basis = null)
 {
     /// <summary>The priority of an item nobody prioritised.</summary>
     public const int DefaultPriority = 100;

@@ -1,0 +1,65 @@
+using Workflow.Domain.Recordings;
+
+namespace Workflow.Domain.Reprocessing;
+
+/// <summary>
+/// Decides which recordings a batch re-runs. Pure, so the rules are unit-tested and the activity that
+/// calls it only reads rows.
+/// </summary>
+public static class ReprocessPlanner
+{
+    /// <summary>
+    /// Recordings in <paramref name="scope"/> that can be re-run from <paramref name="stage"/>, in the
+    /// order given; the others in scope are skipped with a reason a lead can act on.
+    /// </summary>
+    public static ReprocessSelection Plan(
+        IEnumerable<ReprocessCandidate> candidates, ReprocessStage stage, ReprocessScope scope, int? currentCodebookVersion)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(scope);
+        var sites = scope.Sites is { Count: > 0 } s ? s.ToHashSet(StringComparer.Ordinal) : null;
+        var named = scope.Recordings is { Count: > 0 } r ? r.ToHashSet(StringComparer.Ordinal) : null;
+
+        var eligible = new List<string>();
+        var skipped = new List<SkippedCandidate>();
+        foreach (var c in candidates)
+        {
+            if (sites is not null && !sites.Contains(c.SiteId)) continue;
+            if (named is not null && !named.Contains(c.RecordingId)) continue;
+            var reason = WhyNot(c, stage, scope, currentCodebookVersion);
+            if (reason is null) eligible.Add(c.RecordingId);
+            else skipped.Add(new SkippedCandidate(c.RecordingId, reason));
+        }
+        return new ReprocessSelection(eligible, skipped);
+    }
+
+    private static string? WhyNot(ReprocessCandidate c, ReprocessStage stage, ReprocessScope scope, int? current)
+    {
+        if (stage == ReprocessStage.Transcription && c.Source != SourceKind.Audio)
+            return "it is an imported transcript: there is no audio to transcribe; re-run from de-identification instead";
+        if (c.Status == RecordingStatus.Running)
+            return $"it is still being processed ({c.Stage}); try again when it waits for verification or has finished";
+        if (c.Status == RecordingStatus.Failed)
+        {
+            // A failed recording can re-run only from a stage whose input exists: at or before the
+            // stage it failed in. Ingest failures need a new upload.
+            if (c.Stage <= PipelineStage.Ingesting)
+                return "it failed before its upload was accepted; upload it again";
+            var rerunFrom = c.Source == SourceKind.Audio && c.Stage <= PipelineStage.Transcribing
+                ? ReprocessStage.Transcription
+                : c.Stage <= PipelineStage.Deidentifying ? ReprocessStage.Deidentification : ReprocessStage.Coding;
+            if (stage > rerunFrom)
+                return $"it failed at {c.Stage}, so it has no input for {stage}; re-run it from {rerunFrom.ToString().ToLowerInvariant()}";
+        }
+        if (scope.ChangedSinceCodebookVersion is { } since)
+        {
+            if (c.CodedWithCodebookVersion is not { } coded)
+                return "it has not been coded yet";
+            if (coded == current)
+                return $"it is already coded with the current codebook (version {current})";
+            if (coded < since)
+                return $"it was coded with codebook version {coded}, before version {since}: changes before {since} would be missed; widen the scope";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Workflow.Domain.Reprocessing;
+
+/// <summary>The recordings a batch will re-run, and those in scope it leaves alone with the reason.</summary>
+public sealed record ReprocessSelection(IReadOnlyList<string> Eligible, IReadOnlyList<SkippedCandidate> Skipped);
+
+/// <summary>A recording in scope that the batch does not touch, and why (no transcript text).</summary>
+public sealed record SkippedCandidate(string RecordingId, string Reason);
