@@ -26,7 +26,7 @@ namespace Workflow.Storage;
 /// on the item row's ETag, and each deletes or updates the other row in the same transaction, so two
 /// coders never get the same item and a claim cannot slip in between reading an item and deciding it.
 /// </summary>
-public sealed class VerificationQueue(TableClient table)
+public sealed partial class VerificationQueue(TableClient table)
 {
     private const char Separator = '~';
     private const string ItemPrefix = "item|";

@@ -36,6 +36,8 @@ public static class DecisionCarryOver
         foreach (var item in fresh.Where(i => kinds.Contains(i.Kind)))
         {
             var family = Family(existing, item.Id);
+            // Earlier revisions never apply beside a later one (a re-run after a crash may find both live).
+            retire.UnionWith(family.SkipLast(1).Where(i => i.Status != VerificationItemStatus.Superseded).Select(i => i.Id));
             if (family.Count > 0 && family[^1] is var same && same.Status != VerificationItemStatus.Superseded)
             {
                 if (SameBasis(same, item)) { kept.Add(same.Id); continue; }

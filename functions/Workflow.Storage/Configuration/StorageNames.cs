@@ -23,9 +23,11 @@ public static class StorageNames
     public const string RecordingsTable = "RecordingsByStudy";
     /// <summary>Immutable recording id to study id rows, so a recording is found without its study.</summary>
     public const string RecordingStudiesTable = "RecordingStudies";
+    /// <summary>Which batch holds each study's batch lock (ids only).</summary>
+    public const string StudyBatchesTable = "StudyBatches";
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
     public static readonly string[] IdentifiableTables = [VerificationTable];
-    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable];
+    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable];
 }

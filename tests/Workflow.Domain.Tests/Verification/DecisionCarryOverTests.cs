@@ -143,4 +143,16 @@ public class DecisionCarryOverTests
         Assert.Empty(plan.ToAdd);
         Assert.Empty(plan.ToSupersede);
     }
+
+    [Fact]
+    public void Plan_RunAgainAfterACrashBetweenAddingAndRetiring_RetiresTheOldRevision()
+    {
+        var earlier = Redaction("r0-0-4", "Dave", By(DecisionAction.Undo));
+        var revision = Redaction("r0-0-4", "Dawn", id: earlier.Id + "-v2");
+
+        var plan = DecisionCarryOver.Plan([earlier, revision], [Redaction("r0-0-4", "Dawn")], Both, _ => NothingChanged);
+
+        Assert.Empty(plan.ToAdd);
+        Assert.Equal([earlier.Id], plan.ToSupersede);
+    }
 }

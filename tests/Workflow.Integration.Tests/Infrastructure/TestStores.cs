@@ -15,5 +15,6 @@ public sealed class TestStores(IServiceProvider services)
     public RawUploadRepository RawUploads => Services.GetRequiredService<RawUploadRepository>();
     public RecordingDocuments Documents => Services.GetRequiredService<RecordingDocuments>();
     public VerificationQueue Verification => Services.GetRequiredService<VerificationQueue>();
+    public StudyBatchLocks BatchLocks => Services.GetRequiredService<StudyBatchLocks>();
     public StorageAccounts Accounts => Services.GetRequiredService<StorageAccounts>();
 }
