@@ -20,6 +20,8 @@ public static class ApiRoutes
     public const string QueueDecision = "queue/items/{itemId}/decision";
     public const string Reprocess = "studies/{studyId}/reprocess";
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
+    public const string ReprocessCancel = "studies/{studyId}/reprocess/{operationId}/cancel";
+    public const string ReprocessRetry = "studies/{studyId}/reprocess/{operationId}/retry";
     public const string Health = "health";
 
     /// <summary>The absolute path of a recording's status resource.</summary>

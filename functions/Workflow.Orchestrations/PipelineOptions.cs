@@ -14,6 +14,9 @@ public sealed class PipelineOptions
     /// <summary>How long a claimed queue item stays reserved for its coder.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Recordings a batch re-runs at once (machine work only; waiting for coders takes no slot).</summary>
+    public int ReprocessConcurrency { get; set; } = 4;
+
     /// <summary>Largest accepted upload, in bytes (default 500 MB: about 8 hours of 128 kbit/s audio).</summary>
     public long MaxUploadBytes { get; set; } = 500L * 1024 * 1024;
 

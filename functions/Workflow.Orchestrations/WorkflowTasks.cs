@@ -18,6 +18,9 @@ public static class WorkflowTasks
         typeof(AwaitVerificationOrchestrator),
         typeof(ReprocessStudyOrchestrator),
         typeof(RecodeRecordingOrchestrator),
+        typeof(StudyBatchOrchestrator),
+        typeof(RerunRecordingOrchestrator),
+        typeof(FinalizeAfterVerificationOrchestrator),
     ];
 
     public static readonly Type[] Activities =
@@ -33,6 +36,10 @@ public static class WorkflowTasks
         typeof(SupersedePendingItemsActivity),
         typeof(FinalizeRecordingActivity),
         typeof(PlanReprocessActivity),
+        typeof(PlanBatchActivity),
+        typeof(ReconcileVerificationActivity),
+        typeof(StartVerificationWaitActivity),
+        typeof(ReleaseBatchLockActivity),
     ];
 
     /// <summary>Registers all tasks by their class names (which are also their durable names).</summary>

@@ -16,9 +16,10 @@ public sealed class StudyBatchLocks(TableClient table)
 
     /// <summary>
     /// Takes the study's lock for <paramref name="batchId"/>. Returns (true, batchId) when it holds it
-    /// (also when it already did), else (false, the running holder).
+    /// (also when it already did), else (false, the running holder). <paramref name="isRunning"/> gets
+    /// the holder and when it took the lock: a holder is briefly locked but not yet started.
     /// </summary>
-    public async Task<(bool Acquired, string Holder)> TryAcquireAsync(string studyId, string batchId, Func<string, Task<bool>> isRunning, CancellationToken ct)
+    public async Task<(bool Acquired, string Holder)> TryAcquireAsync(string studyId, string batchId, Func<string, DateTimeOffset, Task<bool>> isRunning, CancellationToken ct)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -32,7 +33,7 @@ public sealed class StudyBatchLocks(TableClient table)
                 }
                 var holder = row.Value!.GetString(BatchId);
                 if (holder == batchId) return (true, batchId);
-                if (await isRunning(holder)) return (false, holder);
+                if (await isRunning(holder, row.Value.Timestamp ?? DateTimeOffset.MinValue)) return (false, holder);
                 await table.UpdateEntityAsync(Row(studyId, batchId), row.Value.ETag, TableUpdateMode.Replace, ct);
                 return (true, batchId);
             }

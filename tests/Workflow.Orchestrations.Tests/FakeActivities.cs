@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.DurableTask;
+using Workflow.Domain.Ports;
 using Workflow.Domain.Recordings;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
@@ -26,6 +27,22 @@ public sealed class FakeActivities
 
     public List<string> Eligible { get; } = [];
 
+    /// <summary>Recordings whose coding fails with a reason the user must act on (not retried).</summary>
+    public HashSet<string> FailCodingFor { get; } = [];
+
+    /// <summary>How long the fake coding takes, so tests can see how many recordings run at once.</summary>
+    public TimeSpan CodingTakes = TimeSpan.Zero;
+
+    /// <summary>Most recordings seen in coding at the same moment.</summary>
+    public int MostCodingAtOnce => Volatile.Read(ref _mostCoding);
+
+    /// <summary>Starts orchestrations for <see cref="StartVerificationWaitActivity"/> (the test host's client).</summary>
+    public Func<StartOrchestrationInput, Task>? Starter;
+
+    public ConcurrentQueue<BatchLockInput> Released { get; } = new();
+
+    private int _coding, _mostCoding;
+
     private readonly ConcurrentDictionary<string, int> _attempts = new();
 
     private void Enter(string name)
@@ -44,12 +61,49 @@ public sealed class FakeActivities
         r.AddActivityFunc<RecordingPipelineInput, IngestResult>(nameof(IngestRecordingActivity), (_, i) => { Enter(nameof(IngestRecordingActivity)); return new IngestResult(i.Source, 1, 1, "fake"); });
         r.AddActivityFunc<RecordingPipelineInput, TranscriptionSummary>(nameof(TranscribeRecordingActivity), (_, _) => { Enter(nameof(TranscribeRecordingActivity)); return new TranscriptionSummary("fake", 1, 1, 1, 1, false); });
         r.AddActivityFunc<RecordingRef, DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), (_, _) => { Enter(nameof(DeidentifyTranscriptActivity)); return new DeidentificationSummary(1, 1, 1); });
-        r.AddActivityFunc<RecordingRef, CodingSummary>(nameof(CodeTranscriptActivity), (_, _) => { Enter(nameof(CodeTranscriptActivity)); return new CodingSummary(1, 1, 1, 2); });
+        r.AddActivityFunc<RecordingRef, CodingSummary>(nameof(CodeTranscriptActivity), (_, rec) => Code(rec));
         r.AddActivityFunc<EnqueueVerificationInput, VerificationProgress>(nameof(EnqueueVerificationActivity), (_, _) => { Enter(nameof(EnqueueVerificationActivity)); return Progress(); });
         r.AddActivityFunc<RecordingRef, VerificationProgress>(nameof(GetVerificationProgressActivity), (_, _) => { Enter(nameof(GetVerificationProgressActivity)); return Progress(); });
         r.AddActivityFunc<SupersedeInput, int>(nameof(SupersedePendingItemsActivity), (_, _) => { Enter(nameof(SupersedePendingItemsActivity)); return 0; });
         r.AddActivityFunc<RecordingRef, FinalizeSummary>(nameof(FinalizeRecordingActivity), (_, _) => { Enter(nameof(FinalizeRecordingActivity)); return new FinalizeSummary(1, 1, 1, 0); });
+        r.AddActivityFunc<BatchInput, BatchPlan>(nameof(PlanBatchActivity), (_, _) =>
+        {
+            Enter(nameof(PlanBatchActivity));
+            return new BatchPlan(Eligible.Select(id => new RerunTarget(id, SourceKind.Transcript, $"s/{id}/source.txt", "source.txt")).ToList(),
+                [new SkippedRecording("rec-busy", "still being processed")]);
+        });
+        r.AddActivityFunc<ReconcileVerificationInput, ReconcileSummary>(nameof(ReconcileVerificationActivity), (_, _) =>
+        {
+            Enter(nameof(ReconcileVerificationActivity));
+            var p = Progress();
+            return new ReconcileSummary(p.Decided, p.Total, 1, 1, 0);
+        });
+        r.AddActivityFunc<StartOrchestrationInput, bool>(nameof(StartVerificationWaitActivity), async (_, start) =>
+        {
+            Enter(nameof(StartVerificationWaitActivity));
+            await (Starter ?? throw new InvalidOperationException("Set FakeActivities.Starter to the test host's client."))(start);
+            return true;
+        });
+        r.AddActivityFunc<BatchLockInput, bool>(nameof(ReleaseBatchLockActivity), (_, l) => { Enter(nameof(ReleaseBatchLockActivity)); Released.Enqueue(l); return true; });
         r.AddActivityFunc<ReprocessInput, ReprocessPlan>(nameof(PlanReprocessActivity), (_, _) => { Enter(nameof(PlanReprocessActivity)); return new ReprocessPlan(Eligible, [new SkippedRecording("rec-busy", "still in its first pass")]); });
+    }
+
+    private CodingSummary Code(RecordingRef recording)
+    {
+        Enter(nameof(CodeTranscriptActivity));
+        var now = Interlocked.Increment(ref _coding);
+        for (var seen = Volatile.Read(ref _mostCoding); now > seen; seen = Volatile.Read(ref _mostCoding))
+            Interlocked.CompareExchange(ref _mostCoding, now, seen);
+        try
+        {
+            if (CodingTakes > TimeSpan.Zero) Thread.Sleep(CodingTakes);
+            if (FailCodingFor.Contains(recording.RecordingId)) throw new EngineUnavailableException("The coding engine is not configured.");
+            return new CodingSummary(1, 1, 1, 2);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _coding);
+        }
     }
 
     private VerificationProgress Progress() => new(TotalItems - Volatile.Read(ref PendingItems), TotalItems);

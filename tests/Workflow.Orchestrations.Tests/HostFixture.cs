@@ -16,6 +16,9 @@ public static class HostFixture
             registry.AddOrchestrator<AwaitVerificationOrchestrator>();
             registry.AddOrchestrator<ReprocessStudyOrchestrator>();
             registry.AddOrchestrator<RecodeRecordingOrchestrator>();
+            registry.AddOrchestrator<StudyBatchOrchestrator>();
+            registry.AddOrchestrator<RerunRecordingOrchestrator>();
+            registry.AddOrchestrator<FinalizeAfterVerificationOrchestrator>();
             fakes.Register(registry);
         });
 

@@ -31,6 +31,8 @@ public static class ApiEndpointTable
 
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
         On<ReprocessHandlers>("GetReprocessStatus", "GET", ApiRoutes.ReprocessStatus, [Lead], (h, c) => h.StatusAsync(c)),
+        On<ReprocessHandlers>("CancelReprocess", "POST", ApiRoutes.ReprocessCancel, [Lead], (h, c) => h.CancelAsync(c)),
+        On<ReprocessHandlers>("RetryReprocess", "POST", ApiRoutes.ReprocessRetry, [Lead], (h, c) => h.RetryAsync(c)),
 
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];

@@ -8,23 +8,34 @@ namespace Workflow.Domain.Verification;
 /// decided or pending;</item>
 /// <item>a code proposal whose segment text is unchanged and whose code has not changed since an
 /// earlier decision on the same segment and code inherits that decision (marked as carried);</item>
+/// <item>a code a coder applied (accepted, or chose in an edit) that the engine no longer proposes is
+/// kept too, under the new codebook version, when segment and code are unchanged; otherwise it is
+/// queued for a coder to look at again;</item>
 /// <item>anything whose basis changed is queued again, saying what changed, and the earlier decision
-/// is retired (kept in its row, no longer applied);</item>
+/// is retired (kept in its row as history, no longer applied or counted);</item>
 /// <item>pending items of the re-run kinds that the re-run no longer proposes are retired.</item>
 /// </list>
 /// Pure: the queue applies the plan.
 /// </summary>
 public static class DecisionCarryOver
 {
+    /// <summary>
+    /// Separates an item id from its revision number. Revisions are numbered rather than named after
+    /// their text: an id travels in URLs, and a digest of a name could be reversed with a name list.
+    /// </summary>
+    private const string RevisionMark = "-v";
+
     /// <param name="existing">Every item of the recording, in any status.</param>
     /// <param name="fresh">The pending items the re-run built (of <paramref name="kinds"/> only).</param>
     /// <param name="kinds">The kinds the re-run replaces; items of other kinds are left alone.</param>
     /// <param name="changedSince">Codes changed from a given codebook version to the one the fresh items use.</param>
+    /// <param name="coding">The re-run's coding, when it re-coded; null to leave code decisions alone.</param>
     public static ReconcilePlan Plan(
         IReadOnlyList<VerificationItem> existing,
         IReadOnlyList<VerificationItem> fresh,
         IReadOnlySet<VerificationItemKind> kinds,
-        Func<int, IReadOnlySet<string>> changedSince)
+        Func<int, IReadOnlySet<string>> changedSince,
+        CodingBasis? coding = null)
     {
         ArgumentNullException.ThrowIfNull(existing);
         ArgumentNullException.ThrowIfNull(fresh);
@@ -32,9 +43,11 @@ public static class DecisionCarryOver
         var toAdd = new List<VerificationItem>();
         var retire = new HashSet<string>(StringComparer.Ordinal);
         var kept = new HashSet<string>(StringComparer.Ordinal);
+        var proposed = new HashSet<(string Segment, string Code)>();
 
         foreach (var item in fresh.Where(i => kinds.Contains(i.Kind)))
         {
+            if (item.Suggestion is { } s) proposed.Add((s.SegmentId, s.CodeId));
             var family = Family(existing, item.Id);
             // Earlier revisions never apply beside a later one (a re-run after a crash may find both live).
             retire.UnionWith(family.SkipLast(1).Where(i => i.Status != VerificationItemStatus.Superseded).Select(i => i.Id));
@@ -53,9 +66,12 @@ public static class DecisionCarryOver
                 continue;
             }
             toAdd.Add(item.Kind == VerificationItemKind.CodeSuggestion
-                ? CarryCodeDecision(item, decided, changedSince, retire)
+                ? CarryCodeDecision(item, Earlier(decided, item.Suggestion!.SegmentId, item.Suggestion.CodeId, item.Suggestion.CodebookVersion), changedSince, retire)
                 : MarkRedactionBasis(item, decided, retire));
         }
+
+        if (coding is not null && kinds.Contains(VerificationItemKind.CodeSuggestion))
+            KeepAppliedCodes(decided, proposed, coding, changedSince, toAdd, retire, existing);
 
         // Pending items the re-run no longer proposes have lost their basis.
         foreach (var item in existing.Where(i => i.Status == VerificationItemStatus.Pending && kinds.Contains(i.Kind) && !kept.Contains(i.Id)))
@@ -63,29 +79,59 @@ public static class DecisionCarryOver
         return new ReconcilePlan(toAdd, retire.Order(StringComparer.Ordinal).ToList());
     }
 
-    private static VerificationItem CarryCodeDecision(VerificationItem item, List<VerificationItem> decided, Func<int, IReadOnlySet<string>> changedSince, HashSet<string> retire)
+    /// <summary>Codes coders applied that the engine did not propose this time: a human decision outlives the engine's.</summary>
+    private static void KeepAppliedCodes(List<VerificationItem> decided, HashSet<(string, string)> proposed, CodingBasis coding,
+        Func<int, IReadOnlySet<string>> changedSince, List<VerificationItem> toAdd, HashSet<string> retire, IReadOnlyList<VerificationItem> existing)
     {
-        var s = item.Suggestion!;
-        var earlier = decided
-            .Where(d => d.Suggestion is { } old && old.SegmentId == s.SegmentId && old.CodeId == s.CodeId && old.CodebookVersion < s.CodebookVersion)
+        var older = decided.Where(d => d.Suggestion!.CodebookVersion < coding.CodebookVersion && !retire.Contains(d.Id))
+            .GroupBy(d => (d.Suggestion!.SegmentId, d.Suggestion.CodeId))
+            .Where(g => !proposed.Contains(g.Key));
+        foreach (var group in older)
+        {
+            var earlier = group.OrderByDescending(d => d.Suggestion!.CodebookVersion).First();
+            retire.UnionWith(group.Select(d => d.Id));
+            if (earlier.Decision!.Action is not (DecisionAction.Accept or DecisionAction.Edit)) continue;
+            if (!coding.SegmentTexts.TryGetValue(group.Key.SegmentId, out var text)) continue; // the segment is gone
+
+            var id = coding.ItemId($"c{coding.CodebookVersion}-{group.Key.SegmentId}-{group.Key.CodeId}");
+            if (existing.Any(i => i.Id == id)) continue; // carried by an earlier run of this plan
+            var item = earlier with
+            {
+                Id = id,
+                Context = text,
+                Suggestion = earlier.Suggestion! with { CodebookVersion = coding.CodebookVersion },
+                Status = VerificationItemStatus.Pending,
+                Decision = null,
+                ClaimedBy = null,
+                LeaseExpiresAt = null,
+                CreatedAt = coding.Now,
+                Basis = null,
+            };
+            var carried = CarryCodeDecision(item, earlier, changedSince, retire);
+            toAdd.Add(carried.Status == VerificationItemStatus.Decided
+                ? carried with { Basis = $"applied by a coder under codebook version {earlier.Suggestion!.CodebookVersion}, kept though the engine no longer proposes it" }
+                : carried);
+        }
+    }
+
+    private static VerificationItem? Earlier(List<VerificationItem> decided, string segmentId, string codeId, int version) =>
+        decided
+            .Where(d => d.Suggestion is { } old && old.SegmentId == segmentId && old.CodeId == codeId && old.CodebookVersion < version)
             .OrderByDescending(d => d.Suggestion!.CodebookVersion)
             .FirstOrDefault();
-        if (earlier is null) return item;
 
+    private static VerificationItem CarryCodeDecision(VerificationItem item, VerificationItem? earlier, Func<int, IReadOnlySet<string>> changedSince, HashSet<string> retire)
+    {
+        if (earlier is null) return item;
+        // Either way the earlier decision no longer counts on its own: it is carried, or asked again.
+        retire.Add(earlier.Id);
         var version = earlier.Suggestion!.CodebookVersion;
         if (earlier.Context != item.Context)
-        {
-            retire.Add(earlier.Id);
             return item with { Basis = "the segment's text changed since it was decided" };
-        }
         var changed = changedSince(version);
-        var involved = (earlier.Decision!.CodeIds ?? []).Append(s.CodeId);
+        var involved = (earlier.Decision!.CodeIds ?? []).Append(item.Suggestion!.CodeId);
         if (involved.Any(changed.Contains))
-        {
-            retire.Add(earlier.Id);
             return item with { Basis = $"the code changed since codebook version {version}, when it was decided" };
-        }
-        // The earlier item stays decided under its own codebook version, which finalising ignores.
         return item with
         {
             Status = VerificationItemStatus.Decided,
@@ -116,12 +162,6 @@ public static class DecisionCarryOver
     private static bool Overlaps(string? a, string? b) =>
         !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b)
         && (a.Contains(b, StringComparison.OrdinalIgnoreCase) || b.Contains(a, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>
-    /// Separates an item id from its revision number. Revisions are numbered rather than named after
-    /// their text: an id travels in URLs, and a digest of a name could be reversed with a name list.
-    /// </summary>
-    private const string RevisionMark = "-v";
 
     /// <summary>The item with <paramref name="id"/> and its later revisions, oldest first.</summary>
     private static List<VerificationItem> Family(IReadOnlyList<VerificationItem> existing, string id)

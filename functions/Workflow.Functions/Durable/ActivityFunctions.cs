@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
@@ -44,4 +45,19 @@ public static class ActivityFunctions
 
     [Function(nameof(PlanReprocessActivity))]
     public static Task<ReprocessPlan> PlanReprocess([ActivityTrigger] ReprocessInput input, FunctionContext f) => Run<PlanReprocessActivity, ReprocessInput, ReprocessPlan>(f, input);
+
+    [Function(nameof(PlanBatchActivity))]
+    public static Task<BatchPlan> PlanBatch([ActivityTrigger] BatchInput input, FunctionContext f) => Run<PlanBatchActivity, BatchInput, BatchPlan>(f, input);
+
+    [Function(nameof(ReconcileVerificationActivity))]
+    public static Task<ReconcileSummary> ReconcileVerification([ActivityTrigger] ReconcileVerificationInput input, FunctionContext f) => Run<ReconcileVerificationActivity, ReconcileVerificationInput, ReconcileSummary>(f, input);
+
+    [Function(nameof(ReleaseBatchLockActivity))]
+    public static Task<bool> ReleaseBatchLock([ActivityTrigger] BatchLockInput input, FunctionContext f) => Run<ReleaseBatchLockActivity, BatchLockInput, bool>(f, input);
+
+    // The Functions app has no Durable client in DI: the binding's client is handed to the activity.
+    [Function(nameof(StartVerificationWaitActivity))]
+    public static Task<bool> StartVerificationWait([ActivityTrigger] StartOrchestrationInput input, [DurableClient] DurableTaskClient client, FunctionContext f) =>
+        ActivatorUtilities.CreateInstance<StartVerificationWaitActivity>(f.InstanceServices, new DurableClientOrchestrationStarter(client))
+            .RunAsync(FunctionsActivityContext.From(f), input);
 }

@@ -25,4 +25,16 @@ public static class OrchestratorFunctions
     [Function(nameof(RecodeRecordingOrchestrator))]
     public static Task<PipelineOutcome> RecodeRecording([OrchestrationTrigger] TaskOrchestrationContext c) =>
         new RecodeRecordingOrchestrator().RunAsync(c, c.GetInput<RecodeInput>()!);
+
+    [Function(nameof(StudyBatchOrchestrator))]
+    public static Task<BatchOutcome> StudyBatch([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new StudyBatchOrchestrator().RunAsync(c, c.GetInput<BatchInput>()!);
+
+    [Function(nameof(RerunRecordingOrchestrator))]
+    public static Task<RerunOutcome> RerunRecording([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new RerunRecordingOrchestrator().RunAsync(c, c.GetInput<RerunInput>()!);
+
+    [Function(nameof(FinalizeAfterVerificationOrchestrator))]
+    public static Task<PipelineOutcome> FinalizeAfterVerification([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new FinalizeAfterVerificationOrchestrator().RunAsync(c, c.GetInput<FinalizeAfterVerificationInput>()!);
 }

@@ -59,6 +59,12 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetReprocessStatus")]
     public Task<IActionResult> GetReprocessStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReprocessStatus)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("CancelReprocess")]
+    public Task<IActionResult> CancelReprocess([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReprocessCancel)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("RetryReprocess")]
+    public Task<IActionResult> RetryReprocess([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReprocessRetry)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -5,6 +5,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Workflow.Orchestrations;
+using Workflow.Orchestrations.Activities;
 
 namespace Workflow.LocalHost.Durable;
 
@@ -38,6 +39,8 @@ public static class LocalDurableServiceCollectionExtensions
             builder.UseGrpc(channel);
             builder.RegisterDirectly();
         });
+        // Activities that start orchestrations nobody waits for use the runner's own client.
+        services.AddSingleton<IOrchestrationStarter>(sp => new DurableClientOrchestrationStarter(sp.GetRequiredService<DurableTaskClient>()));
         return services;
     }
 

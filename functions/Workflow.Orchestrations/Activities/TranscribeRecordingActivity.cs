@@ -28,11 +28,12 @@ public sealed class TranscribeRecordingActivity(
         var recording = await recordings.GetAsync(input.RecordingId, ct);
         var audioSeconds = recording?.DurationSeconds ?? 0;
         var existing = await documents.GetTranscriptAsync(input.StudyId, input.RecordingId, ct);
-        if (existing is not null && existing.Source == engine.Name)
+        // Done already by this run (a retried activity): keep it. A batch re-transcribing has its own run id.
+        if (existing is not null && existing.Source == engine.Name && existing.RunId == input.RunId)
             return Summarize(engine.Name, existing, audioSeconds, 0, reused: true);
 
         var clock = Stopwatch.StartNew();
-        var transcript = await engine.TranscribeAsync(audio.For(input), recording?.Metadata.Language, ct);
+        var transcript = await engine.TranscribeAsync(audio.For(input), recording?.Metadata.Language, ct) with { RunId = input.RunId };
         var seconds = clock.Elapsed.TotalSeconds;
         await documents.SaveTranscriptAsync(input.StudyId, transcript, ct);
         // The engine logs its own counts and timing; the summary goes to the orchestration.

@@ -5,7 +5,8 @@ namespace Workflow.Orchestrations.Contracts;
 /// <summary>
 /// Input of <see cref="Pipeline.RecordingPipelineOrchestrator"/>. A persisted wire contract: add
 /// fields with defaults, never rename. <see cref="VerificationRecheck"/> is captured at start so the
-/// orchestrator stays deterministic.
+/// orchestrator stays deterministic. <see cref="RunId"/> names the batch re-running a stage (null
+/// for the first pass): a stage's stored output counts as already done only if the same run made it.
 /// </summary>
 public sealed record RecordingPipelineInput(
     string StudyId,
@@ -14,7 +15,8 @@ public sealed record RecordingPipelineInput(
     string BlobName,
     string FileName,
     TimeSpan VerificationRecheck,
-    int SchemaVersion = 1)
+    int SchemaVersion = 1,
+    string? RunId = null)
 {
     public RecordingRef Ref => new(StudyId, RecordingId);
 }

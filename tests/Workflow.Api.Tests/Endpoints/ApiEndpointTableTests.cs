@@ -30,6 +30,8 @@ public class ApiEndpointTableTests
         ["DecideQueueItem"] = ["Coder", "Lead"],
         ["StartReprocess"] = ["Lead"],
         ["GetReprocessStatus"] = ["Lead"],
+        ["CancelReprocess"] = ["Lead"],
+        ["RetryReprocess"] = ["Lead"],
     };
 
     public static TheoryData<string> Endpoints() => new(ApiEndpointTable.All.Select(e => e.Name));

@@ -37,7 +37,8 @@ public class DecisionCarryOverTests
         Assert.Equal(VerificationItemStatus.Decided, carried.Status);
         Assert.Equal(earlier.Decision, carried.Decision);
         Assert.Contains("carried over from codebook version 1", carried.Basis);
-        Assert.Empty(plan.ToSupersede);
+        // The earlier item is retired, so progress counts the decision once.
+        Assert.Equal([earlier.Id], plan.ToSupersede);
         Assert.Equal(1, plan.Carried);
     }
 
@@ -154,5 +155,43 @@ public class DecisionCarryOverTests
 
         Assert.Empty(plan.ToAdd);
         Assert.Equal([earlier.Id], plan.ToSupersede);
+    }
+
+    private static CodingBasis Coding(int version, params (string Segment, string Text)[] segments) =>
+        new(version, segments.ToDictionary(x => x.Segment, x => x.Text), local => $"s~rec~{local}", Then.AddDays(1));
+
+    [Fact]
+    public void Plan_CodeACoderAcceptedThatTheEngineNoLongerProposes_IsKeptUnderTheNewVersion()
+    {
+        var accepted = Code(1, "0.0", "c-waiting", "I waited six weeks", By(DecisionAction.Accept));
+        var rejected = Code(1, "0.0", "c-stigma", "I waited six weeks", By(DecisionAction.Reject));
+
+        var plan = DecisionCarryOver.Plan([accepted, rejected], [], Codes, _ => NothingChanged, Coding(2, ("0.0", "I waited six weeks")));
+
+        var kept = Assert.Single(plan.ToAdd);
+        Assert.Equal("s~rec~c2-0.0-c-waiting", kept.Id);
+        Assert.Equal(VerificationItemStatus.Decided, kept.Status);
+        Assert.Equal(2, kept.Suggestion!.CodebookVersion);
+        Assert.Contains("kept though the engine no longer proposes it", kept.Basis);
+        Assert.Equal(new[] { rejected.Id, accepted.Id }.Order(StringComparer.Ordinal), plan.ToSupersede);
+
+        // Applied, the plan computed again changes nothing.
+        var after = new[] { accepted with { Status = VerificationItemStatus.Superseded }, rejected with { Status = VerificationItemStatus.Superseded }, kept };
+        var again = DecisionCarryOver.Plan(after, [], Codes, _ => NothingChanged, Coding(2, ("0.0", "I waited six weeks")));
+        Assert.Empty(again.ToAdd);
+        Assert.Empty(again.ToSupersede);
+    }
+
+    [Fact]
+    public void Plan_AppliedCodeWhoseDefinitionChanged_GoesBackToACoder()
+    {
+        var accepted = Code(1, "0.0", "c-waiting", "I waited six weeks", By(DecisionAction.Accept));
+
+        var plan = DecisionCarryOver.Plan([accepted], [], Codes, _ => new HashSet<string> { "c-waiting" }, Coding(2, ("0.0", "I waited six weeks")));
+
+        var queued = Assert.Single(plan.ToAdd);
+        Assert.Equal(VerificationItemStatus.Pending, queued.Status);
+        Assert.Null(queued.Decision);
+        Assert.Contains("code changed", queued.Basis);
     }
 }

@@ -1,0 +1,35 @@
+using Microsoft.DurableTask;
+using Workflow.Domain.Reprocessing;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Storage;
+
+namespace Workflow.Orchestrations.Activities;
+
+/// <summary>
+/// Reads where the study's recordings stand and lets <see cref="ReprocessPlanner"/> choose. Reads
+/// status rows and coding records only, never transcript text.
+/// </summary>
+[DurableTask(nameof(PlanBatchActivity))]
+public sealed class PlanBatchActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks) : TaskActivity<BatchInput, BatchPlan>
+{
+    public override async Task<BatchPlan> RunAsync(TaskActivityContext context, BatchInput input)
+    {
+        var ct = CancellationToken.None;
+        var all = await recordings.ListByStudyAsync(input.StudyId, ct);
+        var current = (await codebooks.GetCurrentAsync(input.StudyId, ct))?.Version;
+        // Coding versions matter only to a "changed since version N" scope; skip the reads otherwise.
+        var needVersions = input.Scope.ChangedSinceCodebookVersion is not null;
+        var candidates = new List<ReprocessCandidate>();
+        foreach (var r in all.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal))
+        {
+            var coded = needVersions ? (await documents.GetCodingAsync(input.StudyId, r.Id, ct))?.CodebookVersion : null;
+            candidates.Add(new ReprocessCandidate(r.Id, r.Metadata.SiteId, r.Source, r.Status, r.Stage, coded));
+        }
+        var selection = ReprocessPlanner.Plan(candidates, input.Stage, input.Scope, current);
+        var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        return new BatchPlan(
+            selection.Eligible.Select(id => byId[id]).Select(r => new RerunTarget(r.Id, r.Source,
+                RawUploadRepository.NameOf(r.StudyId, r.Id, Path.GetExtension(r.FileName)), r.FileName)).ToList(),
+            selection.Skipped.Select(s => new SkippedRecording(s.RecordingId, s.Reason)).ToList());
+    }
+}

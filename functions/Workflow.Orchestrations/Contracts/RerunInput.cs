@@ -1,0 +1,18 @@
+using Workflow.Domain.Reprocessing;
+
+namespace Workflow.Orchestrations.Contracts;
+
+/// <summary>Input of <see cref="Reprocessing.RerunRecordingOrchestrator"/>: one recording of one batch.</summary>
+public sealed record RerunInput(string BatchId, string StudyId, RerunTarget Target, ReprocessStage Stage, TimeSpan VerificationRecheck)
+{
+    public RecordingRef Ref => new(StudyId, Target.RecordingId);
+
+    /// <summary>The instance that waits for this re-run's decisions and then finalises.</summary>
+    public string FinalizerInstanceId => $"{Target.RecordingId}:{BatchId}:finalize";
+
+    /// <summary>The verification wait inside it, which decision signals are sent to.</summary>
+    public string WaitingInstanceId => FinalizerInstanceId + ":verify";
+
+    public RecordingPipelineInput AsPipelineInput() =>
+        new(StudyId, Target.RecordingId, Target.Source, Target.BlobName, Target.FileName, VerificationRecheck, RunId: BatchId);
+}

@@ -1,0 +1,35 @@
+using Microsoft.DurableTask;
+using Workflow.Domain.Recordings;
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Pipeline;
+using Workflow.Orchestrations.Verification;
+
+namespace Workflow.Orchestrations.Reprocessing;
+
+/// <summary>
+/// Waits for coders to decide a re-run recording's items, then writes its final transcript again. Runs
+/// on its own, started by the batch, so a batch never waits for people.
+/// </summary>
+[DurableTask(nameof(FinalizeAfterVerificationOrchestrator))]
+public sealed class FinalizeAfterVerificationOrchestrator : TaskOrchestrator<FinalizeAfterVerificationInput, PipelineOutcome>
+{
+    public override async Task<PipelineOutcome> RunAsync(TaskOrchestrationContext context, FinalizeAfterVerificationInput input)
+    {
+        var stages = new StageTracker(context, input.RecordingId);
+        try
+        {
+            await context.CallSubOrchestratorAsync<VerificationProgress>(nameof(AwaitVerificationOrchestrator),
+                new AwaitVerificationInput(input.StudyId, input.RecordingId, input.Recheck),
+                new SubOrchestrationOptions { InstanceId = input.WaitingInstanceId });
+            await stages.EnterAsync(PipelineStage.Finalizing);
+            await context.CallActivityAsync<FinalizeSummary>(nameof(FinalizeRecordingActivity), input.Ref, Retries.Transient);
+            await stages.EnterAsync(PipelineStage.Completed, RecordingStatus.Completed);
+            return new PipelineOutcome(input.RecordingId, RecordingStatus.Completed, PipelineStage.Completed, null);
+        }
+        catch (TaskFailedException failure)
+        {
+            return await stages.FailAsync(failure);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.DurableTask;
+using Workflow.Domain.Recordings;
+using Workflow.Domain.Reprocessing;
+using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Pipeline;
+
+namespace Workflow.Orchestrations.Reprocessing;
+
+/// <summary>
+/// The machine part of re-running one recording from a stage: the stage and every later one, then
+/// the queue brought up to date keeping human decisions, then a finaliser started that waits for
+/// coders. Returns as soon as the machine work is done.
+/// </summary>
+[DurableTask(nameof(RerunRecordingOrchestrator))]
+public sealed class RerunRecordingOrchestrator : TaskOrchestrator<RerunInput, RerunOutcome>
+{
+    public override async Task<RerunOutcome> RunAsync(TaskOrchestrationContext context, RerunInput input)
+    {
+        var recordingId = input.Target.RecordingId;
+        var stages = new StageTracker(context, recordingId);
+        try
+        {
+            if (input.Stage == ReprocessStage.Transcription)
+            {
+                await stages.EnterAsync(PipelineStage.Transcribing);
+                await context.CallActivityAsync<TranscriptionSummary>(nameof(TranscribeRecordingActivity), input.AsPipelineInput(), Retries.Transient);
+            }
+            if (input.Stage <= ReprocessStage.Deidentification)
+            {
+                await stages.EnterAsync(PipelineStage.Deidentifying);
+                await context.CallActivityAsync<DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), input.Ref, Retries.Transient);
+            }
+            await stages.EnterAsync(PipelineStage.Coding);
+            await context.CallActivityAsync<CodingSummary>(nameof(CodeTranscriptActivity), input.Ref, Retries.Transient);
+
+            var queue = await context.CallActivityAsync<ReconcileSummary>(nameof(ReconcileVerificationActivity),
+                new ReconcileVerificationInput(input.StudyId, recordingId, input.Stage, input.WaitingInstanceId), Retries.Transient);
+            await stages.EnterAsync(PipelineStage.AwaitingVerification, RecordingStatus.WaitingForVerification, new StageProgress(queue.Decided, queue.Total));
+            await context.CallActivityAsync<bool>(nameof(StartVerificationWaitActivity), new StartOrchestrationInput(
+                nameof(FinalizeAfterVerificationOrchestrator), input.FinalizerInstanceId,
+                new FinalizeAfterVerificationInput(input.StudyId, recordingId, input.VerificationRecheck, input.WaitingInstanceId)), Retries.Transient);
+            return new RerunOutcome(recordingId, RecordingStatus.WaitingForVerification, PipelineStage.AwaitingVerification, null,
+                queue.Total - queue.Decided, queue.Carried, queue.Requeued);
+        }
+        catch (TaskFailedException failure)
+        {
+            var failed = await stages.FailAsync(failure);
+            return new RerunOutcome(recordingId, failed.Status, failed.Stage, failed.Error);
+        }
+    }
+}
