@@ -3,7 +3,10 @@ using Workflow.Domain.Verification;
 
 namespace Workflow.Api.Contracts;
 
-/// <summary>What a coder sees of a claimed item. The original words appear only inside a redaction check.</summary>
+/// <summary>
+/// What a coder sees of a claimed item. The original words appear only inside a redaction check.
+/// <see cref="Basis"/> says why a re-run put the item back (e.g. the code's definition changed).
+/// </summary>
 public sealed record QueueItemView(
     string Id,
     VerificationItemKind Kind,
@@ -13,7 +16,8 @@ public sealed record QueueItemView(
     SuggestionView? Suggestion,
     DateTimeOffset? LeaseExpiresAt,
     IReadOnlyList<DecisionAction> AllowedActions,
-    string DecisionUrl);
+    string DecisionUrl,
+    string? Basis = null);
 
 /// <summary>A redaction to confirm or undo, with the words it hides.</summary>
 public sealed record RedactionView(string Label, IdentifierKind Kind, double Confidence, string Recognizer, string? OriginalText);

@@ -75,5 +75,6 @@ public sealed class QueueHandlers(
         item.Kind == VerificationItemKind.Redaction
             ? [DecisionAction.Confirm, DecisionAction.Undo]
             : [DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit],
-        $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision");
+        $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision",
+        item.Basis);
 }

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.Integration.Tests.Infrastructure;
+
+namespace Workflow.Integration.Tests.EndToEnd;
+
+/// <summary>
+/// Study batches through the local runner's HTTP API on the real Durable backend: human decisions
+/// survive re-coding and re-de-identification, only items whose basis changed go back to coders,
+/// and bad or overlapping requests are refused with a reason.
+/// </summary>
+public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<RunnerFixture>
+{
+    private ApiClient Api => fixture.Api;
+    private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task Recode_AfterOneCodeChanged_AsksAgainOnlyAboutThatCode_AndKeepsEveryOtherDecision()
+    {
+        var study = Azurite.UniqueStudyId("batch-recode");
+        await Api.SetUpStudyAsync(study);
+        var recording = await Api.UploadOkAsync(study, RepositoryPaths.Sample("transcripts/interview-service-user.txt"));
+        await WaitForAsync(recording, "WaitingForVerification");
+        await Api.DecideEverythingAsync(study);
+        await WaitForAsync(recording, "Completed");
+        var before = await AppliedCodesAsync(recording);
+        var changed = before.Values.SelectMany(c => c).GroupBy(c => c).OrderByDescending(g => g.Count()).First().Key;
+
+        await PutCodebookWithDefinitionChangedAsync(study, changed);
+        var started = await ApiClient.EnsureAsync(await StartAsync(study, new { stage = "coding", requestId = "recode-1" }), HttpStatusCode.Accepted);
+        var again = await ApiClient.EnsureAsync(await StartAsync(study, new { stage = "coding", requestId = "recode-1" }), HttpStatusCode.Accepted);
+        var operation = started.GetProperty("operationId").GetString()!;
+        Assert.Equal(operation, again.GetProperty("operationId").GetString());
+        Assert.True(again.GetProperty("alreadyStarted").GetBoolean());
+
+        var status = await WaitForBatchAsync(started.GetProperty("statusUrl").GetString()!);
+        var counts = status.GetProperty("counts");
+        Assert.Equal(1, counts.GetProperty("done").GetInt32());
+        Assert.Equal(0, counts.GetProperty("failed").GetInt32());
+        Assert.Equal(1, counts.GetProperty("waitingForCoders").GetInt32());
+        var processed = status.GetProperty("outcome").GetProperty("processed")[0];
+        Assert.True(processed.GetProperty("carried").GetInt32() > 0, "no decision was carried over");
+
+        // Only the changed code comes back, saying why.
+        var asked = 0;
+        while (await Api.ClaimAsync(study) is { } item)
+        {
+            Assert.Equal("CodeSuggestion", item.GetProperty("kind").GetString());
+            Assert.Equal(changed, item.GetProperty("suggestion").GetProperty("codeId").GetString());
+            Assert.Contains("code changed", item.GetProperty("basis").GetString());
+            await ApiClient.EnsureAsync(await Api.DecideAsync(item.GetProperty("id").GetString()!, new { action = "accept" }), HttpStatusCode.OK);
+            asked++;
+        }
+        Assert.True(asked > 0);
+        await WaitForAsync(recording, "Completed");
+
+        var after = await AppliedCodesAsync(recording);
+        foreach (var (segment, codes) in before)
+            Assert.Equal(codes.Where(c => c != changed).Order(), after.GetValueOrDefault(segment, []).Where(c => c != changed).Order());
+
+        var cancel = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess/{operation}/cancel", "");
+        Assert.Contains("already ended", (await ApiClient.ProblemAsync(cancel, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+        var retry = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess/{operation}/retry", "");
+        Assert.Contains("no failed recordings", (await ApiClient.ProblemAsync(retry, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Deidentify_AfterAPlaceJoinedTheList_HidesItInTheVerifiedTranscript_AndReasksOnlyChangedSegments()
+    {
+        var study = Azurite.UniqueStudyId("batch-deid");
+        await CreateListOnlyStudyAsync(study);
+        var recording = await UploadTextAsync(study, """
+            Interviewer: How did you first hear about the service?
+
+            Participant: A mate told me about it. We used to go down the Quexley Rooms every Friday and he said the waiting list was short, and the chemist was on the way.
+
+            Interviewer: And what happened then?
+
+            Participant: Nobody told me there was a forum. I never heard about the user group until I had been coming for a year, and then they asked me to be the rep on the panel.
+            """);
+        await WaitForAsync(recording, "WaitingForVerification");
+        await Api.DecideEverythingAsync(study);
+        await WaitForAsync(recording, "Completed");
+        Assert.Contains("Quexley", await FinalTextAsync(recording));
+
+        var list = new JsonArray(JsonNode.Parse(File.ReadAllText(RepositoryPaths.Sample("identifiers.json")))!.AsArray().Select(n => n!.DeepClone()).ToArray());
+        list.Add(new JsonObject { ["text"] = "Quexley Rooms", ["kind"] = "Location", ["aliases"] = new JsonArray("Quexley") });
+        await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/identifiers", new JsonObject { ["identifiers"] = list }.ToJsonString()), HttpStatusCode.OK);
+
+        var started = await ApiClient.EnsureAsync(await StartAsync(study, new { stage = "deidentification", scope = new { recordings = new[] { recording } } }), HttpStatusCode.Accepted);
+        var status = await WaitForBatchAsync(started.GetProperty("statusUrl").GetString()!);
+        Assert.Equal(1, status.GetProperty("counts").GetProperty("done").GetInt32());
+
+        while (await Api.ClaimAsync(study) is { } item)
+        {
+            // Only the turn that now holds a label changed; the other turn's decisions were kept.
+            Assert.Contains("[", item.GetProperty("context").GetString());
+            Assert.Contains("text changed", item.GetProperty("basis").GetString());
+            await ApiClient.EnsureAsync(await Api.DecideAsync(item.GetProperty("id").GetString()!, new { action = "accept" }), HttpStatusCode.OK);
+        }
+        await WaitForAsync(recording, "Completed");
+        var text = await FinalTextAsync(recording);
+        Assert.DoesNotContain("Quexley", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[LOCATION_", text);
+    }
+
+    [Fact]
+    public async Task Start_BadRequests_AreRefusedWithReasons_AndASecondBatchWaitsForTheFirst()
+    {
+        var study = Azurite.UniqueStudyId("batch-bad");
+        await Api.SetUpStudyAsync(study);
+
+        var unknown = await ApiClient.ProblemAsync(await StartAsync(study, new { scope = new { recordings = new[] { "rec-nope" } } }), HttpStatusCode.BadRequest);
+        Assert.Contains("rec-nope", unknown.ToString());
+        var site = await ApiClient.ProblemAsync(await StartAsync(study, new { scope = new { sites = new[] { "mars" } } }), HttpStatusCode.BadRequest);
+        Assert.Contains("mars", site.ToString());
+        await ApiClient.ProblemAsync(await StartAsync(study, new { stage = "translation" }), HttpStatusCode.BadRequest);
+        var version = await ApiClient.ProblemAsync(await StartAsync(study, new { scope = new { changedSinceCodebookVersion = 7 } }), HttpStatusCode.BadRequest);
+        Assert.Contains("changedSinceCodebookVersion", version.ToString());
+        await ApiClient.ProblemAsync(await Api.SendJsonAsync(HttpMethod.Get, $"studies/{study}/reprocess/reprocess-{study}-nothing", ""), HttpStatusCode.NotFound);
+
+        // A batch that holds the study's lock (just started, not yet visible) blocks a second one.
+        var stores = await Azurite.StoresAsync();
+        var holder = $"reprocess-{study}-held";
+        Assert.True((await stores.BatchLocks.TryAcquireAsync(study, holder, (_, _) => Task.FromResult(true), CancellationToken.None)).Acquired);
+        var busy = await ApiClient.ProblemAsync(await StartAsync(study, new { stage = "coding" }), HttpStatusCode.Conflict);
+        Assert.Contains(holder, busy.GetProperty("detail").GetString());
+        await stores.BatchLocks.ReleaseAsync(study, holder, CancellationToken.None);
+
+        var asCoder = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess", "{}", user: "coder-1", roles: "Coder");
+        Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
+    }
+
+    private async Task WaitForAsync(string recording, string status)
+    {
+        var (reached, _) = await Api.WaitForStatusAsync(recording, StageTimeout, status, "Failed");
+        Assert.True(reached.GetProperty("status").GetString() == status, $"Recording {recording} failed: {reached}");
+    }
+
+    private Task<HttpResponseMessage> StartAsync(string study, object body) =>
+        Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess", JsonSerializer.Serialize(body));
+
+    private async Task<JsonElement> WaitForBatchAsync(string statusUrl)
+    {
+        var until = DateTime.UtcNow + StageTimeout;
+        while (true)
+        {
+            var status = await ApiClient.EnsureAsync(await Api.GetAsync(statusUrl.TrimStart('/')["api/".Length..]), HttpStatusCode.OK);
+            if (status.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated")
+            {
+                Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
+                return status;
+            }
+            if (DateTime.UtcNow > until) throw new TimeoutException($"The batch did not finish: {status}");
+            await Task.Delay(250);
+        }
+    }
+
+    private async Task PutCodebookWithDefinitionChangedAsync(string study, string codeId)
+    {
+        var codebook = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Sample("codebook.json")))!;
+        var code = codebook["codes"]!.AsArray().First(c => c!["id"]!.GetValue<string>() == codeId)!;
+        code["definition"] = code["definition"]!.GetValue<string>() + " Revised after the first round of coding.";
+        await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/codebook", codebook.ToJsonString()), HttpStatusCode.OK);
+    }
+
+    private async Task CreateListOnlyStudyAsync(string study)
+    {
+        // Only the study list finds identifiers here, so the test controls exactly what is hidden.
+        var body = JsonSerializer.Serialize(new { id = study, name = "Batch " + study, sites = new[] { new { id = "site-a", name = "Site A" } }, engines = new { deidentification = Array.Empty<string>() } });
+        await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, "studies", body), HttpStatusCode.Created);
+        await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/codebook", File.ReadAllText(RepositoryPaths.Sample("codebook.json"))), HttpStatusCode.OK);
+        var identifiers = JsonSerializer.Serialize(new { identifiers = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.Sample("identifiers.json"))).RootElement });
+        await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/identifiers", identifiers), HttpStatusCode.OK);
+    }
+
+    private async Task<string> UploadTextAsync(string study, string text)
+    {
+        var response = await Api.UploadAsync(study, "interview.txt", Encoding.UTF8.GetBytes(text), ApiClient.InterviewFields(), "text/plain");
+        return (await ApiClient.EnsureAsync(response, HttpStatusCode.Accepted)).GetProperty("recordingId").GetString()!;
+    }
+
+    private async Task<Dictionary<string, List<string>>> AppliedCodesAsync(string recording)
+    {
+        var final = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{recording}/transcript"), HttpStatusCode.OK);
+        return final.GetProperty("transcript").GetProperty("segments").EnumerateArray().ToDictionary(
+            s => s.GetProperty("id").GetString()!,
+            s => s.GetProperty("codes").EnumerateArray().Select(c => c.GetProperty("codeId").GetString()!).ToList());
+    }
+
+    private async Task<string> FinalTextAsync(string recording)
+    {
+        var final = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{recording}/transcript"), HttpStatusCode.OK);
+        return string.Join("\n", final.GetProperty("transcript").GetProperty("utterances").EnumerateArray().Select(u => u.GetProperty("text").GetString()));
+    }
+}
