@@ -101,6 +101,6 @@ $(log "Items wait for verification in study '$STUDY'")
       curl -s $API/recordings/$TRANSCRIPT_ID | jq
       curl -s $API/recordings/$TRANSCRIPT_ID/transcript | jq
     Re-code the study after changing the codebook:
-      curl -s -X POST $API/studies/$STUDY/reprocess -H 'content-type: application/json' -d '{"operation":"recode"}'
+      curl -s -X POST $API/studies/$STUDY/reprocess -H 'content-type: application/json' -d '{"stage":"coding"}'
     The runner keeps running (log: .run/localhost.log). Stop everything with: scripts/demo.sh stop
 MSG
