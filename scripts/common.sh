@@ -90,3 +90,53 @@ start_azurite() {
 ensure_dotnet() {
   command -v dotnet >/dev/null 2>&1 || die "dotnet not found: install the .NET 10 SDK"
 }
+
+# A fresh Azurite of a load run's own on ports BASE..BASE+2 (blob, queue, table), data in DIR, so other
+# work on the shared Azurite neither skews the figures nor leaves rows behind. Prints the connection
+# string (Azurite's documented, public development account and key). Stop it with stop_private_azurite.
+#   start_private_azurite NAME BASE
+start_private_azurite() {
+  local name=$1 base=$2 dir="$RUN_DIR/$1-azurite"
+  ensure_azurite >&2
+  for p in "$base" $((base + 1)) $((base + 2)); do port_open "$p" && die "port $p is in use (another $name run?)"; done
+  rm -rf "$dir"; mkdir -p "$dir"
+  log "Starting a private Azurite on 127.0.0.1:$base-$((base + 2)) (data in .run/$name-azurite)" >&2
+  nohup "$TOOLS/node_modules/.bin/azurite" --silent --location "$dir" \
+    --blobHost 127.0.0.1 --blobPort "$base" --queueHost 127.0.0.1 --queuePort $((base + 1)) --tableHost 127.0.0.1 --tablePort $((base + 2)) \
+    --skipApiVersionCheck --loose >"$RUN_DIR/$name-azurite.log" 2>&1 &
+  echo $! >"$RUN_DIR/$name-azurite.pid"
+  for _ in $(seq 1 60); do port_open "$base" && port_open $((base + 1)) && port_open $((base + 2)) && break; sleep 0.5; done
+  port_open $((base + 2)) || die "the private Azurite did not start; see .run/$name-azurite.log"
+  echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$base/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$((base + 1))/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((base + 2))/devstoreaccount1;"
+}
+
+#   stop_private_azurite NAME BASE
+stop_private_azurite() {
+  local name=$1 base=$2 pid_file="$RUN_DIR/$1-azurite.pid"
+  [ -f "$pid_file" ] || return 0
+  kill "$(cat "$pid_file")" 2>/dev/null || true; rm -f "$pid_file"
+  for _ in $(seq 1 40); do port_open "$base" || port_open $((base + 1)) || port_open $((base + 2)) || break; sleep 0.25; done
+  rm -rf "$RUN_DIR/$name-azurite"
+}
+
+# A local runner of a load run's own: its port, task hub and storage, log in .run/NAME-runner.log.
+#   start_run_runner NAME PORT STORAGE DLL [extra runner args...]
+start_run_runner() {
+  local name=$1 port=$2 storage=$3 dll=$4; shift 4
+  log "Starting a local runner on http://127.0.0.1:$port (task hub ${name//-/}; log: .run/$name-runner.log)"
+  nohup dotnet "$dll" \
+    --contentRoot "$ROOT/functions/Workflow.LocalHost" \
+    --Storage:Identifiable "$storage" --Storage:Deidentified "$storage" --Storage:Durable "$storage" \
+    --Urls "http://127.0.0.1:$port" --LocalDurable:TaskHubName "${name//-/}" --LocalDurable:WorkerId "$name-runner" \
+    --Logging:LogLevel:Default Warning "$@" >"$RUN_DIR/$name-runner.log" 2>&1 &
+  echo $! >"$RUN_DIR/$name-runner.pid"
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/api/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -sf "http://127.0.0.1:$port/api/health" >/dev/null || die "the runner did not start; see .run/$name-runner.log"
+}
+
+#   stop_run_runner NAME PORT
+stop_run_runner() {
+  local pid_file="$RUN_DIR/$1-runner.pid"
+  if [ -f "$pid_file" ]; then kill "$(cat "$pid_file")" 2>/dev/null || true; rm -f "$pid_file"; fi
+  for _ in $(seq 1 40); do port_open "$2" || break; sleep 0.25; done
+}

@@ -22,10 +22,7 @@ THINK_MS="${QUEUE_LOAD_THINK_MS:-0}"
 MIN_ITEMS="${QUEUE_LOAD_MIN_ITEMS:-130}"
 STUDY="queue-load-$(date +%Y%m%d%H%M%S)"
 WORK="$RUN_DIR/queue-load"
-PID_FILE="$RUN_DIR/queue-load-runner.pid"
 AZURITE_MODE="${QUEUE_LOAD_AZURITE:-private}"
-AZURITE_DIR="$RUN_DIR/queue-load-azurite"
-AZURITE_PID_FILE="$RUN_DIR/queue-load-azurite.pid"
 RUNNER_DLL="${QUEUE_LOAD_RUNNER_DLL:-$ROOT/functions/Workflow.LocalHost/bin/Release/net10.0/Workflow.LocalHost.dll}"
 
 ensure_dotnet
@@ -38,43 +35,18 @@ mkdir -p "$WORK"
 port_open "$PORT" && die "port $PORT is in use; set QUEUE_LOAD_PORT"
 
 stop_all() {
-  if [ -f "$PID_FILE" ]; then kill "$(cat "$PID_FILE")" 2>/dev/null || true; rm -f "$PID_FILE"; fi
-  if [ -f "$AZURITE_PID_FILE" ]; then
-    kill "$(cat "$AZURITE_PID_FILE")" 2>/dev/null || true; rm -f "$AZURITE_PID_FILE"
-    for _ in $(seq 1 40); do port_open 10110 || port_open 10111 || port_open 10112 || break; sleep 0.25; done
-    rm -rf "$AZURITE_DIR"
-  fi
-  for _ in $(seq 1 40); do port_open "$PORT" || break; sleep 0.25; done
+  stop_run_runner queue-load "$PORT"
+  stop_private_azurite queue-load 10110
 }
 trap stop_all EXIT
 
 STORAGE="UseDevelopmentStorage=true"
 if [ "$AZURITE_MODE" = "private" ]; then
-  ensure_azurite
-  for p in 10110 10111 10112; do port_open $p && die "port $p is in use (another load run?)"; done
-  rm -rf "$AZURITE_DIR"; mkdir -p "$AZURITE_DIR"
-  log "Starting a private Azurite on 127.0.0.1:10110-10112 (data in .run/queue-load-azurite)"
-  nohup "$TOOLS/node_modules/.bin/azurite" --silent --location "$AZURITE_DIR" \
-    --blobHost 127.0.0.1 --blobPort 10110 --queueHost 127.0.0.1 --queuePort 10111 --tableHost 127.0.0.1 --tablePort 10112 \
-    --skipApiVersionCheck --loose >"$RUN_DIR/queue-load-azurite.log" 2>&1 &
-  echo $! >"$AZURITE_PID_FILE"
-  for _ in $(seq 1 60); do port_open 10110 && port_open 10111 && port_open 10112 && break; sleep 0.5; done
-  port_open 10112 || die "the private Azurite did not start; see .run/queue-load-azurite.log"
-  # Azurite's documented, public development account and key.
-  STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10110/devstoreaccount1;QueueEndpoint=http://127.0.0.1:10111/devstoreaccount1;TableEndpoint=http://127.0.0.1:10112/devstoreaccount1;"
+  STORAGE=$(start_private_azurite queue-load 10110)
 else
   port_open 10000 && port_open 10001 && port_open 10002 || start_azurite
 fi
-
-log "Starting a local runner on http://127.0.0.1:$PORT (task hub queueload; log: .run/queue-load-runner.log)"
-nohup dotnet "$RUNNER_DLL" \
-  --contentRoot "$ROOT/functions/Workflow.LocalHost" \
-  --Storage:Identifiable "$STORAGE" --Storage:Deidentified "$STORAGE" --Storage:Durable "$STORAGE" \
-  --Urls "http://127.0.0.1:$PORT" --LocalDurable:TaskHubName queueload --LocalDurable:WorkerId queueload-runner \
-  --Logging:LogLevel:Default Warning >"$RUN_DIR/queue-load-runner.log" 2>&1 &
-echo $! >"$PID_FILE"
-for _ in $(seq 1 120); do curl -sf "$API/health" >/dev/null 2>&1 && break; sleep 0.5; done
-curl -sf "$API/health" >/dev/null || die "the runner did not start; see .run/queue-load-runner.log"
+start_run_runner queue-load "$PORT" "$STORAGE" "$RUNNER_DLL"
 
 call() { # METHOD PATH [curl args...]
   local method=$1 path=$2; shift 2

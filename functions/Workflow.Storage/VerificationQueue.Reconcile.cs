@@ -13,15 +13,40 @@ public sealed partial class VerificationQueue
     /// A pending item lands with its index row; an item that arrives already decided (a carried-over
     /// decision) has none, so it is never offered. A superseded row with the same id is revived.
     /// </summary>
-    public async Task<int> ReconcileAsync(ReconcilePlan plan, CancellationToken ct)
+    public async Task<int> ReconcileAsync(ReconcilePlan plan, IReadOnlyList<VerificationItem> existing, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        var known = existing.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var changed = 0;
-        foreach (var item in plan.ToAdd)
+        // New rows go in entity-group transactions (two rows per pending item, 100 rows at most);
+        // rows that exist (superseded ones to revive) and chunks that collide go one by one.
+        foreach (var chunk in plan.ToAdd.Where(i => !known.Contains(i.Id)).Chunk(50))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.SelectMany(AddRows), ct);
+                changed += chunk.Length;
+            }
+            catch (TableTransactionFailedException)
+            {
+                foreach (var item in chunk)
+                    if (await TryAddOrReviveAsync(item, ct)) changed++;
+            }
+        }
+        foreach (var item in plan.ToAdd.Where(i => known.Contains(i.Id)))
             if (await TryAddOrReviveAsync(item, ct)) changed++;
         foreach (var id in plan.ToSupersede)
             if (await TryRetireAsync(id, ct)) changed++;
         return changed;
+    }
+
+    /// <summary>The rows of an item that is not stored yet: an index row only if it is pending.</summary>
+    private static IEnumerable<TableTransactionAction> AddRows(VerificationItem item)
+    {
+        var clean = item with { ClaimedBy = null, LeaseExpiresAt = null };
+        yield return new(TableTransactionActionType.Add, ItemEntity(clean));
+        if (clean.Status == VerificationItemStatus.Pending)
+            yield return new(TableTransactionActionType.Add, IndexEntity(clean, null, NeverLeased));
     }
 
     private async Task<bool> TryAddOrReviveAsync(VerificationItem item, CancellationToken ct)

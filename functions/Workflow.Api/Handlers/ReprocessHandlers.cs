@@ -20,14 +20,9 @@ public sealed class ReprocessHandlers(StudyRepository studies, RecordingReposito
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return StudyHandlers.UnknownStudy(studyId);
-        var body = new ReprocessRequest();
-        if (call.Request.ContentLength is > 0)
-        {
-            var (read, problem) = await RequestBodies.ReadJsonAsync<ReprocessRequest>(call.Request, ct);
-            if (problem is not null) return problem;
-            body = read!;
-        }
-        var requestId = body.RequestId ?? NullIfEmpty(call.Request.Headers["Idempotency-Key"].ToString());
+        var (body, problem) = await RequestBodies.ReadOptionalJsonAsync(call.Request, new ReprocessRequest(), ct);
+        if (problem is not null) return problem;
+        var requestId = body!.RequestId ?? NullIfEmpty(call.Request.Headers["Idempotency-Key"].ToString());
         if (requestId is { Length: > MaxRequestIdLength })
             return Problems.BadRequest($"The request id is longer than {MaxRequestIdLength} characters.");
         // "Recode" is the only operation there ever was: coding from the current codebook.

@@ -12,6 +12,25 @@ internal static class RequestBodies
 
     public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken ct)
     {
+        var (text, problem) = await ReadUpToLimitAsync(request, ct);
+        if (problem is not null) return (null, problem);
+        return text!.Length == 0 ? (null, Problems.BadRequest("The request body is empty; send JSON.")) : (text, null);
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadJsonAsync{T}"/> for a body that may be left out: an absent or empty body
+    /// gives <paramref name="fallback"/>. Chunked bodies carry no Content-Length, so the body is read
+    /// rather than judged by its header.
+    /// </summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadOptionalJsonAsync<T>(HttpRequest request, T fallback, CancellationToken ct) where T : class
+    {
+        var (text, problem) = await ReadUpToLimitAsync(request, ct);
+        if (problem is not null) return (null, problem);
+        return string.IsNullOrWhiteSpace(text) ? (fallback, null) : Parse<T>(text);
+    }
+
+    private static async Task<(string? Text, IResult? Problem)> ReadUpToLimitAsync(HttpRequest request, CancellationToken ct)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[16384];
         int read;
@@ -20,17 +39,20 @@ internal static class RequestBodies
             if (buffer.Length + read > MaxJsonBytes) return (null, Problems.TooLarge($"The JSON body is larger than {MaxJsonBytes / (1024 * 1024)} MB."));
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0) return (null, Problems.BadRequest("The request body is empty; send JSON."));
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
     }
 
     public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         var (text, problem) = await ReadTextAsync(request, ct);
-        if (problem is not null) return (null, problem);
+        return problem is not null ? (null, problem) : Parse<T>(text!);
+    }
+
+    private static (T? Value, IResult? Problem) Parse<T>(string text) where T : class
+    {
         try
         {
-            var value = JsonSerializer.Deserialize<T>(text!, WorkflowJson.Options);
+            var value = JsonSerializer.Deserialize<T>(text, WorkflowJson.Options);
             return value is null ? (null, Problems.BadRequest("The request body is null; send a JSON object.")) : (value, null);
         }
         catch (JsonException e)

@@ -46,7 +46,7 @@ public sealed class ReconcileVerificationActivity(RecordingRepository recordings
         var changes = await ChangesSinceAsync(input.StudyId, coding.CodebookVersion, existing, ct);
         var basis = new CodingBasis(coding.CodebookVersion, coding.Segments.ToDictionary(x => x.Id, x => x.Text, StringComparer.Ordinal), ItemId, now);
         var plan = DecisionCarryOver.Plan(existing, fresh, kinds, v => changes[v], basis);
-        await queue.ReconcileAsync(plan, ct);
+        await queue.ReconcileAsync(plan, existing, ct);
 
         var progress = VerificationProgressReader.Of(await queue.ListAsync(input.StudyId, input.RecordingId, ct));
         return new ReconcileSummary(progress.Decided, progress.Total, plan.Carried, plan.Requeued, plan.ToSupersede.Count);

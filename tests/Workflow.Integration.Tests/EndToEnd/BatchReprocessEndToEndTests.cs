@@ -133,6 +133,25 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
     }
 
+    [Fact]
+    public async Task Start_WithAChunkedBody_KeepsToTheNamedRecordings()
+    {
+        var study = Azurite.UniqueStudyId("batch-scope");
+        await Api.SetUpStudyAsync(study);
+        var first = await UploadTextAsync(study, "Interviewer: Tell me about the forum.\n\nParticipant: Nobody told me there was a forum until the consultation day, and the waiting list was long.");
+        var second = await UploadTextAsync(study, "Interviewer: And the chemist?\n\nParticipant: The chemist opening times were no good for anyone working, so I asked my worker about a pick-up.");
+        await WaitForAsync(first, "WaitingForVerification");
+        await WaitForAsync(second, "WaitingForVerification");
+
+        var response = await Api.PostChunkedJsonAsync($"studies/{study}/reprocess", new { stage = "coding", scope = new { recordings = new[] { first } } });
+        Assert.Null(response.RequestMessage?.Content?.Headers.ContentLength);
+        var started = await ApiClient.EnsureAsync(response, HttpStatusCode.Accepted);
+        var status = await WaitForBatchAsync(started.GetProperty("statusUrl").GetString()!);
+
+        Assert.Equal(1, status.GetProperty("counts").GetProperty("total").GetInt32());
+        Assert.Equal(first, status.GetProperty("outcome").GetProperty("processed")[0].GetProperty("recordingId").GetString());
+    }
+
     private async Task WaitForAsync(string recording, string status)
     {
         var (reached, _) = await Api.WaitForStatusAsync(recording, StageTimeout, status, "Failed");

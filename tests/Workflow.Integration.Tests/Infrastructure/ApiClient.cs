@@ -32,6 +32,9 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    /// <summary>Posts JSON without a Content-Length (chunked), as HttpClient's PostAsJsonAsync does.</summary>
+    public Task<HttpResponseMessage> PostChunkedJsonAsync(string path, object body) => _http.PostAsync(path, JsonContent.Create(body));
+
     public async Task CreateStudyAsync(string studyId)
     {
         var response = await SendJsonAsync(HttpMethod.Post, "studies",

@@ -27,7 +27,7 @@ public class VerificationQueueReconcileTests
         {
             Status = VerificationItemStatus.Decided, Decision = Decision("ann"), Basis = "carried over",
         };
-        var changed = await queue.ReconcileAsync(new ReconcilePlan([fresh, carried], [old.Id, decidedOld.Id]), CancellationToken.None);
+        var changed = await queue.ReconcileAsync(new ReconcilePlan([fresh, carried], [old.Id, decidedOld.Id]), [old, decidedOld], CancellationToken.None);
 
         Assert.Equal(4, changed);
         var stored = (await queue.ListAsync(study, recording, CancellationToken.None)).ToDictionary(i => i.Id);
@@ -50,12 +50,14 @@ public class VerificationQueueReconcileTests
         var recording = NewRecordingId();
         var item = Suggestion(study, recording, "c1-same");
         await queue.EnqueueAsync([item], CancellationToken.None);
-        await queue.ReconcileAsync(new ReconcilePlan([], [item.Id]), CancellationToken.None);
+        await queue.ReconcileAsync(new ReconcilePlan([], [item.Id]), [item], CancellationToken.None);
         Assert.Null(await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None));
 
         var plan = new ReconcilePlan([item], []);
-        Assert.Equal(1, await queue.ReconcileAsync(plan, CancellationToken.None));
-        Assert.Equal(0, await queue.ReconcileAsync(plan, CancellationToken.None));
+        Assert.Equal(1, await queue.ReconcileAsync(plan, [item], CancellationToken.None));
+        Assert.Equal(0, await queue.ReconcileAsync(plan, [item], CancellationToken.None));
+        // A plan computed from a stale listing (the row is there, the listing missed it) changes nothing either.
+        Assert.Equal(0, await queue.ReconcileAsync(plan, [], CancellationToken.None));
 
         Assert.Equal(item.Id, (await queue.ClaimNextAsync(study, "ann", Lease, T0, CancellationToken.None))?.Id);
     }
