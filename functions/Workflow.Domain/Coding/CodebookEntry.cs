@@ -3,7 +3,7 @@ namespace Workflow.Domain.Coding;
 /// <summary>
 /// One entry of a two-level codebook. Level-1 entries are themes (no parent) that group codes;
 /// level-2 entries are the codes applied to text. The field names follow the study's codebook JSON;
-/// <see cref="Color"/> (optional, <c>#RRGGBB</c>) is the colour analysis tools show the code in.
+/// <see cref="Color"/> (optional; <c>#RRGGBB</c> is passed on to analysis tools, other values are kept but not exported).
 /// </summary>
 public sealed record CodebookEntry(
     string Id,

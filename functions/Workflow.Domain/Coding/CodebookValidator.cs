@@ -28,7 +28,6 @@ public static class CodebookValidator
             if (code.Level is not (1 or 2)) errors.Add($"{where}.level must be 1 (theme) or 2 (code).");
             if (code.Level == 1 && code.Parent is not null) errors.Add($"{where}: a level-1 theme has no parent.");
             if (code.Level == 2 && string.IsNullOrWhiteSpace(code.Parent)) errors.Add($"{where}: a level-2 code needs a parent theme.");
-            if (code.Color is not null && !IsColor(code.Color)) errors.Add($"{where}.color must be a colour such as #1F77B4.");
         }
 
         var themes = draft.Codes.Where(c => c is { Level: 1 }).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
@@ -41,9 +40,6 @@ public static class CodebookValidator
 
     private static bool IsCodeId(string? id) =>
         !string.IsNullOrEmpty(id) && id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
-
-    private static bool IsColor(string color) =>
-        color.Length == 7 && color[0] == '#' && color.Skip(1).All(char.IsAsciiHexDigit);
 
     /// <summary>Gives a validated draft its version.</summary>
     public static Codebook ToCodebook(CodebookDraft draft, string studyId, int version, DateTimeOffset now)

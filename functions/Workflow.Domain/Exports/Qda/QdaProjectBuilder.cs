@@ -86,7 +86,9 @@ public static class QdaProjectBuilder
                     .Select(code => new QdaCode(guids[code.Id], code.Name, true, Color(code), Describe(code), [])).ToList()))
             .ToList();
 
-    private static string? Color(CodebookEntry entry) => entry.Color;
+    /// <summary>The entry's colour when it is one REFI-QDA accepts (#RRGGBB or #RGB); codebooks written before colours mattered may say "red".</summary>
+    private static string? Color(CodebookEntry entry) =>
+        entry.Color is { Length: 7 or 4 } c && c[0] == '#' && c.Skip(1).All(char.IsAsciiHexDigit) ? c : null;
 
     /// <summary>The definition with its criteria, as analysts read them in the tool.</summary>
     internal static string Describe(CodebookEntry entry)

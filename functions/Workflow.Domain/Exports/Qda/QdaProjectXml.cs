@@ -202,7 +202,6 @@ public static class QdaProjectXml
     /// <summary>Drops characters XML 1.0 cannot carry (control characters, lone surrogates) instead of failing the export.</summary>
     internal static string XmlSafe(string value)
     {
-        if (XmlConvert.VerifyXmlChars(value) is null) return value.ReplaceLineEndings("\n");
         var safe = new StringBuilder(value.Length);
         for (var i = 0; i < value.Length; i++)
         {
