@@ -45,8 +45,8 @@ public static class CodedSegmentCsv
                     var theme = codebook.Find(code.CodeId)?.Parent is { } parent ? codebook.Find(parent) : null;
                     yield return
                     [
-                        data.StudyId, metadata.SiteId, data.SiteName(metadata.SiteId), QdaProjectBuilder.FormatName(metadata.Format),
-                        string.Join("; ", speakers.Select(p => QdaProjectBuilder.RoleName(p.Role)).Distinct()),
+                        data.StudyId, metadata.SiteId, data.SiteName(metadata.SiteId), ExportLabels.Format(metadata.Format),
+                        string.Join("; ", speakers.Select(p => ExportLabels.Role(p.Role)).Distinct()),
                         string.Join("; ", speakers.Select(p => p.ParticipantId)),
                         recording.RecordingId, segment.Id, segment.Speaker,
                         Seconds(utterance?.StartSeconds), Seconds(utterance?.EndSeconds),

@@ -62,7 +62,7 @@ public static class QdaProjectBuilder
                     UserGuid(segment.Codes[0].DecidedBy), transcript.FinalizedAt, codings));
             }
             sources.Add(new QdaTextSource(Id("source", recording.RecordingId), recording.RecordingId, text.Text, selections,
-                [new(site.Guid, data.SiteName(recording.Metadata.SiteId)), new(format.Guid, FormatName(recording.Metadata.Format))]));
+                [new(site.Guid, data.SiteName(recording.Metadata.SiteId)), new(format.Guid, ExportLabels.Format(recording.Metadata.Format))]));
         }
 
         var cases = data.Recordings
@@ -72,7 +72,7 @@ public static class QdaProjectBuilder
             .Select(g => new QdaCase(Id("case", g.Key), g.Key,
                 [
                     new(site.Guid, string.Join("; ", g.Select(x => data.SiteName(x.Recording.Metadata.SiteId)).Distinct(StringComparer.Ordinal))),
-                    new(role.Guid, string.Join("; ", g.Select(x => RoleName(x.Participant.Role)).Distinct(StringComparer.Ordinal))),
+                    new(role.Guid, string.Join("; ", g.Select(x => ExportLabels.Role(x.Participant.Role)).Distinct(StringComparer.Ordinal))),
                 ],
                 g.Select(x => Id("source", x.Recording.RecordingId)).Distinct().ToList()))
             .ToList();
@@ -99,16 +99,4 @@ public static class QdaProjectBuilder
         lines.Add("Code id: " + entry.Id);
         return string.Join("\n", lines);
     }
-
-    internal static string FormatName(RecordingFormat format) => format switch
-    {
-        RecordingFormat.FocusGroup => "Focus group",
-        _ => "Individual interview",
-    };
-
-    internal static string RoleName(RespondentRole role) => role switch
-    {
-        RespondentRole.ServiceUser => "Service user",
-        _ => role.ToString(),
-    };
 }

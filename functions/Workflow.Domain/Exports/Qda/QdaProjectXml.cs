@@ -178,12 +178,12 @@ public static class QdaProjectXml
     private static void Element(XmlWriter w, string name, string? value)
     {
         if (value is null) return;
-        w.WriteElementString(name, Namespace, XmlSafe(value));
+        w.WriteElementString(name, Namespace, XmlText.Safe(value));
     }
 
     private static void Attr(XmlWriter w, string name, string? value)
     {
-        if (value is not null) w.WriteAttributeString(name, XmlSafe(value));
+        if (value is not null) w.WriteAttributeString(name, XmlText.Safe(value));
     }
 
     private static void Attr(XmlWriter w, string name, Guid? value)
@@ -198,18 +198,6 @@ public static class QdaProjectXml
 
     /// <summary>xsd:dateTime in UTC to the second, the precision the round trip keeps.</summary>
     internal static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>Drops characters XML 1.0 cannot carry (control characters, lone surrogates) instead of failing the export.</summary>
-    internal static string XmlSafe(string value)
-    {
-        var safe = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) { safe.Append(value, i++, 2); continue; }
-            if (XmlConvert.IsXmlChar(value[i])) safe.Append(value[i]);
-        }
-        return safe.ToString().ReplaceLineEndings("\n");
-    }
 
     /// <summary>Reads a project; the texts of its sources are filled in by <paramref name="readText"/> (given the plainTextPath).</summary>
     public static QdaProject Read(Stream input, Func<string, string> readText)

@@ -58,7 +58,7 @@ public static class CodeReportBuilder
         }).ToList();
         var siteColumns = siteIds.Select(id => new ReportColumn(id, data.SiteName(id),
             data.Recordings.Count(r => string.Equals(r.Metadata.SiteId, id, StringComparison.OrdinalIgnoreCase)))).ToList();
-        var roleColumns = roles.Select(role => new ReportColumn(role.ToString(), QdaProjectBuilder.RoleName(role),
+        var roleColumns = roles.Select(role => new ReportColumn(role.ToString(), ExportLabels.Role(role),
             data.Recordings.Count(r => r.Metadata.Participants.Any(p => p.Role == role)))).ToList();
         var coOccurrences = pairs
             .Select(p => new CodePair(p.Key.Item1, codebook.Find(p.Key.Item1)!.Name, p.Key.Item2, codebook.Find(p.Key.Item2)!.Name, p.Value))
