@@ -28,6 +28,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
+        services.AddSingleton<StudyExportLoader>();
+        services.AddSingleton<ExportHandlers>();
         services.AddSingleton<HealthHandler>();
         return services;
     }

@@ -32,6 +32,9 @@ public static class ApiEndpointTable
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
         On<ReprocessHandlers>("GetReprocessStatus", "GET", ApiRoutes.ReprocessStatus, [Lead], (h, c) => h.StatusAsync(c)),
 
+        On<ExportHandlers>("GetStudyExport", "GET", ApiRoutes.StudyExport, [Lead], (h, c) => h.ExportAsync(c)),
+        On<ExportHandlers>("GetStudyCodeReport", "GET", ApiRoutes.StudyCodeReport, [Lead], (h, c) => h.CodeReportAsync(c)),
+
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];
 
