@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Workflow.Domain.Exports;
-using Workflow.Domain.Exports.Qda;
 using Workflow.Domain.Results;
 
 namespace Workflow.Exports;
@@ -33,7 +32,7 @@ public static class TranscriptDocx
         var nextId = 0;
         foreach (var utterance in transcript.Utterances)
         {
-            var paragraph = new Paragraph(Bold(TranscriptText.LinePrefix(utterance)));
+            var paragraph = new Paragraph(Strong(TranscriptText.LinePrefix(utterance)));
             var text = utterance.Text;
             var segments = bySegment[utterance.Index]
                 .Select(s => (Segment: s, Start: Math.Clamp(s.Start, 0, text.Length), End: Math.Clamp(s.End, 0, text.Length), Id: (nextId++).ToString(System.Globalization.CultureInfo.InvariantCulture)))
@@ -77,7 +76,7 @@ public static class TranscriptDocx
     private static Paragraph Heading(string text) =>
         new(new Run(new RunProperties(new Bold(), new FontSize { Val = "32" }), TextOf(text)));
 
-    private static Run Bold(string text) => new(new RunProperties(new Bold()), TextOf(text));
+    private static Run Strong(string text) => new(new RunProperties(new Bold()), TextOf(text));
 
     private static Run Plain(string text) => new(TextOf(text));
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Workflow.Domain.Exports.Qda;
 
 namespace Workflow.Domain.Exports.Csv;
 

@@ -1,5 +1,4 @@
 using Workflow.Domain.Coding;
-using Workflow.Domain.Recordings;
 
 namespace Workflow.Domain.Exports.Qda;
 

@@ -1,4 +1,3 @@
-using Workflow.Domain.Exports.Qda;
 using Workflow.Domain.Recordings;
 
 namespace Workflow.Domain.Exports.Reports;
