@@ -18,9 +18,10 @@ public sealed record ExportFormat(string Name, string ContentType, string FileSu
     public static ExportFormat? Find(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The formats of <c>GET /api/studies/{studyId}/reports/codes?format=</c> (html by default).</summary>
+/// <summary>The formats of <c>GET /api/studies/{studyId}/reports/codes?format=</c> (html by default, csv, or png: the chart of coded segments per code).</summary>
 public static class CodeReportFormats
 {
     public const string Html = "html";
     public const string Csv = "csv";
+    public const string Png = "png";
 }

@@ -42,8 +42,8 @@ public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea,
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
         if (RefuseIdentifiable(call.Request) is { } refusal) return refusal;
         var format = call.Request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : CodeReportFormats.Html;
-        if (format is not (CodeReportFormats.Html or CodeReportFormats.Csv))
-            return Problems.BadRequest($"'{format}' is not a report format; use html or csv.");
+        if (format is not (CodeReportFormats.Html or CodeReportFormats.Csv or CodeReportFormats.Png))
+            return Problems.BadRequest($"'{format}' is not a report format; use html, csv or png.");
 
         var (data, problem) = await LoadAsync(studyId, ct);
         if (data is null) return problem!;
@@ -53,6 +53,8 @@ public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea,
             call.Request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{studyId}-code-report.csv\"";
             return TypedResults.Text(CodeReportCsv.Write(report), "text/csv; charset=utf-8");
         }
+        if (format == CodeReportFormats.Png)
+            return TypedResults.File(CodeReportPng.CodeTotals(report), "image/png", $"{studyId}-codes.png");
         return TypedResults.Content(CodeReportHtml.Write(report, time.GetUtcNow()), "text/html; charset=utf-8");
     }
 

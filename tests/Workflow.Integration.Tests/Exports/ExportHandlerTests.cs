@@ -139,7 +139,7 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task CodeReport_IsHtmlByDefault_OrCsv()
+    public async Task CodeReport_IsHtmlByDefault_OrCsv_OrPng()
     {
         var (studyId, _) = await SeedAsync();
 
@@ -150,6 +150,9 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         Assert.Contains("<svg ", Encoding.UTF8.GetString(html.Body));
         Assert.Equal(200, csv.Status);
         Assert.Contains("by_site,t-access,Access,c-waiting,Waiting lists,site-a,Site A,1", Encoding.UTF8.GetString(csv.Body));
+        var png = await CallAsync("GetStudyCodeReport", studyId, null, "?format=png");
+        Assert.Equal((200, "image/png"), (png.Status, png.Response.ContentType));
+        Assert.Equal("PNG", Encoding.ASCII.GetString(png.Body, 1, 3));
     }
 
     [Fact]
