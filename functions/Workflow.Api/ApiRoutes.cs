@@ -22,6 +22,8 @@ public static class ApiRoutes
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
     public const string ReprocessCancel = "studies/{studyId}/reprocess/{operationId}/cancel";
     public const string ReprocessRetry = "studies/{studyId}/reprocess/{operationId}/retry";
+    public const string StudyExport = "studies/{studyId}/exports/{format}";
+    public const string StudyCodeReport = "studies/{studyId}/reports/codes";
     public const string Health = "health";
 
     /// <summary>The absolute path of a recording's status resource.</summary>

@@ -29,6 +29,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<BatchStarter>();
+        services.AddSingleton<StudyExportLoader>();
+        services.AddSingleton<ExportHandlers>();
         services.AddSingleton<HealthHandler>();
         return services;
     }

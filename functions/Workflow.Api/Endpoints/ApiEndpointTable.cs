@@ -34,6 +34,9 @@ public static class ApiEndpointTable
         On<ReprocessHandlers>("CancelReprocess", "POST", ApiRoutes.ReprocessCancel, [Lead], (h, c) => h.CancelAsync(c)),
         On<ReprocessHandlers>("RetryReprocess", "POST", ApiRoutes.ReprocessRetry, [Lead], (h, c) => h.RetryAsync(c)),
 
+        On<ExportHandlers>("GetStudyExport", "GET", ApiRoutes.StudyExport, [Lead], (h, c) => h.ExportAsync(c)),
+        On<ExportHandlers>("GetStudyCodeReport", "GET", ApiRoutes.StudyCodeReport, [Lead], (h, c) => h.CodeReportAsync(c)),
+
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];
 

@@ -81,7 +81,7 @@ public static class CodebookJsonReader
     {
         if (value.ValueKind != JsonValueKind.Object) throw WrongShape(path, "a code object", value);
 
-        string? id = null, parent = null, name = null, definition = null, inclusion = null, exclusion = null;
+        string? id = null, parent = null, name = null, definition = null, inclusion = null, exclusion = null, color = null;
         int level = 0;
         IReadOnlyList<string>? examples = null, keywords = null;
         foreach (var property in value.EnumerateObject())
@@ -99,11 +99,12 @@ public static class CodebookJsonReader
                 case "exclusioncriteria": exclusion = OptionalString(v, at); break;
                 case "examples": examples = OptionalStrings(v, at); break;
                 case "keywords": keywords = OptionalStrings(v, at); break;
+                case "color" or "colour": color = OptionalString(v, at); break;
             }
         }
 
         // Empty strings rather than nulls for required fields: the validator reports them by index.
-        return new CodebookEntry(id ?? "", parent, level, name ?? "", definition ?? "", inclusion, exclusion, examples, keywords);
+        return new CodebookEntry(id ?? "", parent, level, name ?? "", definition ?? "", inclusion, exclusion, examples, keywords, color);
     }
 
     private static string? OptionalString(JsonElement value, string path) => value.ValueKind switch

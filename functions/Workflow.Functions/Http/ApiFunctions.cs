@@ -64,6 +64,11 @@ public sealed class ApiFunctions(ApiDispatcher api)
 
     [Function("RetryReprocess")]
     public Task<IActionResult> RetryReprocess([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReprocessRetry)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+    [Function("GetStudyExport")]
+    public Task<IActionResult> GetStudyExport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyExport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetStudyCodeReport")]
+    public Task<IActionResult> GetStudyCodeReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyCodeReport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);

@@ -32,6 +32,8 @@ public class ApiEndpointTableTests
         ["GetReprocessStatus"] = ["Lead"],
         ["CancelReprocess"] = ["Lead"],
         ["RetryReprocess"] = ["Lead"],
+        ["GetStudyExport"] = ["Lead"],
+        ["GetStudyCodeReport"] = ["Lead"],
     };
 
     public static TheoryData<string> Endpoints() => new(ApiEndpointTable.All.Select(e => e.Name));

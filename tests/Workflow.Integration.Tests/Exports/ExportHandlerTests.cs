@@ -1,0 +1,218 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Api.Auth;
+using Workflow.Api.Endpoints;
+using Workflow.Api.Handlers;
+using Workflow.Composition;
+using Workflow.Domain.Coding;
+using Workflow.Domain.Exports.Qda;
+using Workflow.Domain.Recordings;
+using Workflow.Domain.Results;
+using Workflow.Domain.Studies;
+using Workflow.Domain.Transcripts;
+using Workflow.Integration.Tests.Infrastructure;
+using Workflow.Integration.Tests.Storage;
+
+namespace Workflow.Integration.Tests.Exports;
+
+/// <summary>
+/// The export and report routes through the real dispatcher (roles applied) on real storage (Azurite):
+/// a study with one verified recording and one still running.
+/// </summary>
+public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
+{
+    private const string InterviewerName = "Darren Oldfield";
+    private readonly string _workRoot = Path.Combine(Path.GetTempPath(), "export-tests-" + Guid.NewGuid().ToString("N"));
+    private TestStores _stores = null!;
+    private ServiceProvider _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _stores = await Azurite.StoresAsync();
+        var loader = new StudyExportLoader(_stores.Studies, _stores.Recordings, _stores.Documents, _stores.Codebooks, TimeProvider.System);
+        _services = new ServiceCollection().AddLogging()
+            .AddSingleton(new ExportHandlers(loader, new WorkArea(_workRoot), TimeProvider.System))
+            .BuildServiceProvider();
+    }
+
+    public Task DisposeAsync() => _services.DisposeAsync().AsTask();
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_workRoot)) Directory.Delete(_workRoot, recursive: true);
+    }
+
+    private sealed class FixedResolver(WorkflowPrincipal principal) : IPrincipalResolver
+    {
+        public WorkflowPrincipal? Resolve(HttpRequest request) => principal;
+    }
+
+    private async Task<(int Status, byte[] Body, HttpResponse Response)> CallAsync(string endpoint, string studyId, string? format, string query = "", string role = WorkflowRoles.Lead)
+    {
+        var dispatcher = new ApiDispatcher(new FixedResolver(new WorkflowPrincipal("lead-1", new HashSet<string> { role })), _services);
+        var context = new DefaultHttpContext { RequestServices = _services };
+        context.Request.QueryString = new QueryString(query);
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        var routes = new Dictionary<string, string> { ["studyId"] = studyId };
+        if (format is not null) routes["format"] = format;
+
+        var result = await dispatcher.InvokeAsync(endpoint, context.Request, routes, durable: null!, CancellationToken.None);
+        await result.ExecuteAsync(context);
+        return (context.Response.StatusCode, body.ToArray(), context.Response);
+    }
+
+    private static string Detail(byte[] body) => JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString()!;
+
+    /// <summary>A study with a codebook, one verified recording (final transcript stored) and one still running.</summary>
+    private async Task<(string StudyId, string Verified)> SeedAsync(bool withFinal = true)
+    {
+        var studyId = Azurite.UniqueStudyId("exp");
+        await _stores.Studies.TryCreateAsync(new Study(studyId, "Export study", [new Site("site-a", "Site A")], StorageSamples.T0), default);
+        await _stores.Codebooks.AddVersionAsync(studyId, new CodebookDraft("Codebook", [
+            new CodebookEntry("t-access", null, 1, "Access", "Getting into services."),
+            new CodebookEntry("c-waiting", "t-access", 2, "Waiting lists", "Waiting for treatment."),
+        ]), default);
+
+        var verified = StorageSamples.Recording(studyId, StorageSamples.T0);
+        var metadata = verified.Metadata with { Interviewer = InterviewerName, Notes = "met at " + InterviewerName + "'s office" };
+        await _stores.Recordings.TryCreateAsync(verified with { Metadata = metadata, Stage = PipelineStage.Completed, Status = RecordingStatus.Completed }, default);
+        await _stores.Recordings.TryCreateAsync(StorageSamples.Recording(studyId, StorageSamples.T0.AddMinutes(1)), default);
+        if (withFinal)
+        {
+            const string text = "The waiting list at the café was 🙂 six weeks.";
+            var start = text.IndexOf("waiting list", StringComparison.Ordinal);
+            var final = new FinalTranscript(verified.Id, studyId, 1, 1, [new Utterance(0, "P001", 1, 4, text, [])], [],
+                [new CodedSegment("s0", 0, start, text.Length, "P001", [new AppliedCode("c-waiting", "Waiting lists", CodeOrigin.Accepted, "coder-7", null)])],
+                StorageSamples.T0.AddDays(2));
+            await _stores.Documents.SaveFinalAsync(studyId, verified.Id, final, default);
+        }
+        return (studyId, verified.Id);
+    }
+
+    [Fact]
+    public async Task Qdpx_HoldsTheVerifiedRecordingOnly_AndIsTheSameEveryTime()
+    {
+        var (studyId, verified) = await SeedAsync();
+
+        var (status, body, response) = await CallAsync("GetStudyExport", studyId, "qdpx");
+        var again = await CallAsync("GetStudyExport", studyId, "qdpx");
+
+        Assert.Equal(200, status);
+        Assert.Equal("application/zip", response.ContentType);
+        Assert.Contains($"{studyId}-project.qdpx", response.Headers.ContentDisposition.ToString());
+        Assert.Equal(body.Length, response.ContentLength);
+        Assert.Equal(body, again.Body);
+        var project = QdpxPackage.Read(new MemoryStream(body));
+        var source = Assert.Single(project.Sources);
+        Assert.Equal(verified, source.Name);
+        Assert.Equal("waiting list at the café was 🙂 six weeks.",
+            string.Concat(source.PlainText.EnumerateRunes().Skip(source.Selections[0].Start).Take(source.Selections[0].End - source.Selections[0].Start)));
+        Assert.Empty(Directory.Exists(_workRoot) ? Directory.GetFileSystemEntries(_workRoot) : []);
+    }
+
+    [Fact]
+    public async Task CsvJsonAndDocx_AreServed_WithoutTheUploadsFreeText()
+    {
+        var (studyId, verified) = await SeedAsync();
+
+        var csv = await CallAsync("GetStudyExport", studyId, "csv");
+        var json = await CallAsync("GetStudyExport", studyId, "JSON");
+        var docx = await CallAsync("GetStudyExport", studyId, "docx");
+
+        Assert.Equal((200, "text/csv; charset=utf-8"), (csv.Status, csv.Response.ContentType));
+        var lines = Encoding.UTF8.GetString(csv.Body).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("coder-7", lines[1]);
+        Assert.Equal(200, json.Status);
+        using var document = JsonDocument.Parse(json.Body);
+        Assert.Equal(verified, document.RootElement.GetProperty("recordings")[0].GetProperty("recordingId").GetString());
+        Assert.Equal(200, docx.Status);
+        using var zip = new ZipArchive(new MemoryStream(docx.Body));
+        Assert.Equal([verified + ".docx"], zip.Entries.Select(e => e.FullName));
+        foreach (var body in new[] { csv.Body, json.Body })
+            Assert.DoesNotContain(InterviewerName, Encoding.UTF8.GetString(body));
+        Assert.All(new[] { csv, json, docx }, r => Assert.Equal("no-store", r.Response.Headers.CacheControl.ToString()));
+    }
+
+    [Fact]
+    public async Task CodeReport_IsHtmlByDefault_OrCsv_OrPng()
+    {
+        var (studyId, _) = await SeedAsync();
+
+        var html = await CallAsync("GetStudyCodeReport", studyId, null);
+        var csv = await CallAsync("GetStudyCodeReport", studyId, null, "?format=csv");
+
+        Assert.Equal((200, "text/html; charset=utf-8"), (html.Status, html.Response.ContentType));
+        Assert.Contains("<svg ", Encoding.UTF8.GetString(html.Body));
+        Assert.Equal(200, csv.Status);
+        Assert.Contains("by_site,t-access,Access,c-waiting,Waiting lists,site-a,Site A,1", Encoding.UTF8.GetString(csv.Body));
+        var png = await CallAsync("GetStudyCodeReport", studyId, null, "?format=png");
+        Assert.Equal((200, "image/png"), (png.Status, png.Response.ContentType));
+        Assert.Equal("PNG", Encoding.ASCII.GetString(png.Body, 1, 3));
+    }
+
+    [Fact]
+    public async Task AStudyWithNothingVerified_Gets409()
+    {
+        var (studyId, _) = await SeedAsync(withFinal: false);
+
+        var export = await CallAsync("GetStudyExport", studyId, "qdpx");
+        var report = await CallAsync("GetStudyCodeReport", studyId, null);
+
+        Assert.Equal(409, export.Status);
+        Assert.Contains("nothing verified yet", Detail(export.Body));
+        Assert.Equal(409, report.Status);
+    }
+
+    [Fact]
+    public async Task AnUnknownFormat_Gets400_NamingTheKnownOnes()
+    {
+        var (studyId, _) = await SeedAsync();
+
+        var export = await CallAsync("GetStudyExport", studyId, "xlsx");
+        var report = await CallAsync("GetStudyCodeReport", studyId, null, "?format=pdf");
+
+        Assert.Equal(400, export.Status);
+        Assert.Contains("qdpx, csv, json, docx", Detail(export.Body));
+        Assert.Equal(400, report.Status);
+    }
+
+    [Fact]
+    public async Task AnUnknownStudy_Gets404()
+    {
+        var (status, body, _) = await CallAsync("GetStudyExport", Azurite.UniqueStudyId("none"), "csv");
+
+        Assert.Equal(404, status);
+        Assert.Contains("no study", Detail(body));
+    }
+
+    [Theory]
+    [InlineData("GetStudyExport")]
+    [InlineData("GetStudyCodeReport")]
+    public async Task AskingForIdentifiableOutput_Gets400_UntilTheAuditTrailExists(string endpoint)
+    {
+        var (studyId, _) = await SeedAsync();
+
+        var (status, body, _) = await CallAsync(endpoint, studyId, "csv", "?identifiable=true");
+
+        Assert.Equal(400, status);
+        Assert.Equal("identifiable exports are not available yet (they need the audit trail).", Detail(body));
+    }
+
+    [Theory]
+    [InlineData("GetStudyExport", WorkflowRoles.Coder)]
+    [InlineData("GetStudyExport", WorkflowRoles.Interviewer)]
+    [InlineData("GetStudyCodeReport", WorkflowRoles.Coder)]
+    public async Task OnlyLeads_MayExport(string endpoint, string role)
+    {
+        var (studyId, _) = await SeedAsync();
+
+        var (status, _, _) = await CallAsync(endpoint, studyId, "csv", role: role);
+
+        Assert.Equal(403, status);
+    }
+}
