@@ -64,7 +64,7 @@ async Task<(double Seconds, int Pending)> BatchAsync(List<string> recordings)
                 throw new InvalidOperationException($"The batch did not re-code every recording: {status}");
             // The orchestration's own timestamps, not the poll's: start to the last update.
             var seconds = (status.GetProperty("lastUpdatedAt").GetDateTimeOffset() - status.GetProperty("createdAt").GetDateTimeOffset()).TotalSeconds;
-            var pending = status.GetProperty("outcome").GetProperty("processed").EnumerateArray().Sum(p => p.GetProperty("pending").GetInt32());
+            var pending = status.GetProperty("processed").EnumerateArray().Sum(p => p.GetProperty("pending").GetInt32());
             return (seconds, pending);
         }
     }

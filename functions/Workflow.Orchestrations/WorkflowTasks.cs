@@ -40,6 +40,8 @@ public static class WorkflowTasks
         typeof(ReconcileVerificationActivity),
         typeof(StartVerificationWaitActivity),
         typeof(ReleaseBatchLockActivity),
+        typeof(TakeBatchTargetsActivity),
+        typeof(RecordBatchResultActivity),
     ];
 
     /// <summary>Registers all tasks by their class names (which are also their durable names).</summary>

@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new PseudonymRegistryRepository(IdentifiableJson(sp, StorageNames.PseudonymKeys), sp.GetRequiredService<IStudySecrets>()));
         services.AddSingleton<IStudySecrets>(sp => StudySecretsFrom(configuration, sp));
         services.AddSingleton(sp => new RawUploadRepository(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.RawUploads)));
+        services.AddSingleton(sp => new StudyBatchRecords(Deidentified(sp).Tables.GetTableClient(StorageNames.StudyBatchRecordsTable)));
         services.AddSingleton(sp => new StudyBatchLocks(Deidentified(sp).Tables.GetTableClient(StorageNames.StudyBatchesTable)));
         services.AddSingleton(sp => new VerificationQueue(Identifiable(sp).Tables.GetTableClient(StorageNames.VerificationTable)));
         services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));

@@ -41,6 +41,9 @@ public sealed class FakeActivities
 
     public ConcurrentQueue<BatchLockInput> Released { get; } = new();
 
+    /// <summary>What <see cref="RecordBatchResultActivity"/> was given, by recording.</summary>
+    public ConcurrentDictionary<string, RerunOutcome> Results { get; } = new();
+
     private int _coding, _mostCoding;
 
     private readonly ConcurrentDictionary<string, int> _attempts = new();
@@ -66,12 +69,13 @@ public sealed class FakeActivities
         r.AddActivityFunc<RecordingRef, VerificationProgress>(nameof(GetVerificationProgressActivity), (_, _) => { Enter(nameof(GetVerificationProgressActivity)); return Progress(); });
         r.AddActivityFunc<SupersedeInput, int>(nameof(SupersedePendingItemsActivity), (_, _) => { Enter(nameof(SupersedePendingItemsActivity)); return 0; });
         r.AddActivityFunc<RecordingRef, FinalizeSummary>(nameof(FinalizeRecordingActivity), (_, _) => { Enter(nameof(FinalizeRecordingActivity)); return new FinalizeSummary(1, 1, 1, 0); });
-        r.AddActivityFunc<BatchInput, BatchPlan>(nameof(PlanBatchActivity), (_, _) =>
+        r.AddActivityFunc<BatchInput, BatchPlanSummary>(nameof(PlanBatchActivity), (_, _) => { Enter(nameof(PlanBatchActivity)); return new BatchPlanSummary(Eligible.Count, 1); });
+        r.AddActivityFunc<BatchSliceInput, IReadOnlyList<RerunTarget>>(nameof(TakeBatchTargetsActivity), (_, slice) =>
         {
-            Enter(nameof(PlanBatchActivity));
-            return new BatchPlan(Eligible.Select(id => new RerunTarget(id, SourceKind.Transcript, $"s/{id}/source.txt", "source.txt")).ToList(),
-                [new SkippedRecording("rec-busy", "still being processed")]);
+            Enter(nameof(TakeBatchTargetsActivity));
+            return Eligible.Skip(slice.From).Take(slice.Count).Select(id => new RerunTarget(id, SourceKind.Transcript, $"s/{id}/source.txt", "source.txt")).ToList();
         });
+        r.AddActivityFunc<BatchResultInput, bool>(nameof(RecordBatchResultActivity), (_, result) => { Enter(nameof(RecordBatchResultActivity)); Results[result.Outcome.RecordingId] = result.Outcome; return true; });
         r.AddActivityFunc<ReconcileVerificationInput, ReconcileSummary>(nameof(ReconcileVerificationActivity), (_, _) =>
         {
             Enter(nameof(ReconcileVerificationActivity));

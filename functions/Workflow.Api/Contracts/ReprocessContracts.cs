@@ -16,6 +16,8 @@ public sealed record ReprocessStatusResponse(
     ReprocessStage Stage,
     BatchCounts Counts,
     IReadOnlyList<RerunOutcome> Failed,
+    IReadOnlyList<RerunOutcome> Processed,
+    IReadOnlyList<SkippedRecording> Skipped,
     BatchOutcome? Outcome,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastUpdatedAt,

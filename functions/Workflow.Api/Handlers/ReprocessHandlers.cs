@@ -11,7 +11,7 @@ using Workflow.Storage;
 namespace Workflow.Api.Handlers;
 
 /// <summary>Leads start batches over a study, follow, cancel and retry them.</summary>
-public sealed class ReprocessHandlers(StudyRepository studies, RecordingRepository recordings, BatchStarter starter)
+public sealed class ReprocessHandlers(StudyRepository studies, RecordingRepository recordings, StudyBatchRecords records, BatchStarter starter)
 {
     private const int MaxRequestIdLength = 200;
 
@@ -41,15 +41,16 @@ public sealed class ReprocessHandlers(StudyRepository studies, RecordingReposito
         var input = instance.ReadInputAs<BatchInput>()!;
         var outcome = instance.IsCompleted ? instance.ReadOutputAs<BatchOutcome>() : null;
         var progress = instance.ReadCustomStatusAs<BatchProgress>();
-        var processed = outcome?.Processed ?? [];
+        var processed = await records.ResultsAsync<RerunOutcome>(operationId, ct);
+        var skipped = await records.SkippedAsync<SkippedRecording>(operationId, ct);
         var waiting = await StillWaitingAsync(studyId, processed, ct);
         var counts = outcome is not null
-            ? new BatchCounts(processed.Count + outcome.Cancelled.Count, processed.Count, processed.Count(p => p.Status == RecordingStatus.Failed),
-                0, 0, waiting, outcome.Skipped.Count, outcome.Cancelled.Count, outcome.CancelRequested)
+            ? new BatchCounts(outcome.Total, outcome.Done, outcome.Failed, 0, 0, waiting, outcome.Skipped, outcome.Cancelled, outcome.CancelRequested)
             : new BatchCounts(progress?.Total ?? 0, progress?.Done ?? 0, progress?.Failed ?? 0, progress?.Running ?? 0, progress?.Queued ?? 0,
                 waiting, progress?.Skipped ?? 0, 0, progress?.CancelRequested ?? false);
         return TypedResults.Ok(new ReprocessStatusResponse(operationId, instance.RuntimeStatus.ToString(), input.Stage, counts,
-            processed.Where(p => p.Status == RecordingStatus.Failed).ToList(), outcome, instance.CreatedAt, instance.LastUpdatedAt, url + "/cancel", url + "/retry"));
+            processed.Where(p => p.Status == RecordingStatus.Failed).ToList(), processed, skipped, outcome,
+            instance.CreatedAt, instance.LastUpdatedAt, url + "/cancel", url + "/retry"));
     }
 
     public async Task<IResult> CancelAsync(ApiCall call)
@@ -76,8 +77,7 @@ public sealed class ReprocessHandlers(StudyRepository studies, RecordingReposito
             return Problems.Conflict($"Operation '{operationId}' was started by an earlier version; start a new batch instead.");
         if (!instance.IsCompleted)
             return Problems.Conflict($"Batch '{operationId}' is still {instance.RuntimeStatus}; retry its failures when it has ended.");
-        var outcome = instance.ReadOutputAs<BatchOutcome>();
-        var failed = outcome?.Processed.Where(p => p.Status == RecordingStatus.Failed).Select(p => p.RecordingId).ToList() ?? [];
+        var failed = (await records.ResultsAsync<RerunOutcome>(operationId, ct)).Where(p => p.Status == RecordingStatus.Failed).Select(p => p.RecordingId).ToList();
         if (failed.Count == 0) return Problems.Conflict($"Batch '{operationId}' has no failed recordings to retry.");
         var study = await studies.GetAsync(studyId, ct);
         if (study is null) return StudyHandlers.UnknownStudy(studyId);
@@ -110,7 +110,7 @@ public sealed class ReprocessHandlers(StudyRepository studies, RecordingReposito
         var processed = outcome?.Processed.Select(p => new RerunOutcome(p.RecordingId, p.Status, p.Stage, p.Error)).ToList() ?? [];
         var counts = new BatchCounts(processed.Count, processed.Count, processed.Count(p => p.Status == RecordingStatus.Failed), 0, 0, 0, outcome?.Skipped.Count ?? 0, 0, false);
         return TypedResults.Ok(new ReprocessStatusResponse(instance.InstanceId, instance.RuntimeStatus.ToString(), ReprocessStage.Coding, counts,
-            processed.Where(p => p.Status == RecordingStatus.Failed).ToList(), null, instance.CreatedAt, instance.LastUpdatedAt, url + "/cancel", url + "/retry"));
+            processed.Where(p => p.Status == RecordingStatus.Failed).ToList(), processed, outcome?.Skipped ?? [], null, instance.CreatedAt, instance.LastUpdatedAt, url + "/cancel", url + "/retry"));
     }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

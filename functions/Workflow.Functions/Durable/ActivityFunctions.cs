@@ -47,7 +47,13 @@ public static class ActivityFunctions
     public static Task<ReprocessPlan> PlanReprocess([ActivityTrigger] ReprocessInput input, FunctionContext f) => Run<PlanReprocessActivity, ReprocessInput, ReprocessPlan>(f, input);
 
     [Function(nameof(PlanBatchActivity))]
-    public static Task<BatchPlan> PlanBatch([ActivityTrigger] BatchInput input, FunctionContext f) => Run<PlanBatchActivity, BatchInput, BatchPlan>(f, input);
+    public static Task<BatchPlanSummary> PlanBatch([ActivityTrigger] BatchInput input, FunctionContext f) => Run<PlanBatchActivity, BatchInput, BatchPlanSummary>(f, input);
+
+    [Function(nameof(TakeBatchTargetsActivity))]
+    public static Task<IReadOnlyList<RerunTarget>> TakeBatchTargets([ActivityTrigger] BatchSliceInput input, FunctionContext f) => Run<TakeBatchTargetsActivity, BatchSliceInput, IReadOnlyList<RerunTarget>>(f, input);
+
+    [Function(nameof(RecordBatchResultActivity))]
+    public static Task<bool> RecordBatchResult([ActivityTrigger] BatchResultInput input, FunctionContext f) => Run<RecordBatchResultActivity, BatchResultInput, bool>(f, input);
 
     [Function(nameof(ReconcileVerificationActivity))]
     public static Task<ReconcileSummary> ReconcileVerification([ActivityTrigger] ReconcileVerificationInput input, FunctionContext f) => Run<ReconcileVerificationActivity, ReconcileVerificationInput, ReconcileSummary>(f, input);

@@ -6,13 +6,14 @@ using Workflow.Storage;
 namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
-/// Reads where the study's recordings stand and lets <see cref="ReprocessPlanner"/> choose. Reads
-/// status rows and coding records only, never transcript text.
+/// Reads where the study's recordings stand and lets <see cref="ReprocessPlanner"/> choose; writes the
+/// chosen and skipped recordings to the batch's records and returns only their counts. Reads status
+/// rows and coding records only, never transcript text.
 /// </summary>
 [DurableTask(nameof(PlanBatchActivity))]
-public sealed class PlanBatchActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks) : TaskActivity<BatchInput, BatchPlan>
+public sealed class PlanBatchActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks, StudyBatchRecords records) : TaskActivity<BatchInput, BatchPlanSummary>
 {
-    public override async Task<BatchPlan> RunAsync(TaskActivityContext context, BatchInput input)
+    public override async Task<BatchPlanSummary> RunAsync(TaskActivityContext context, BatchInput input)
     {
         var ct = CancellationToken.None;
         var all = await recordings.ListByStudyAsync(input.StudyId, ct);
@@ -27,9 +28,10 @@ public sealed class PlanBatchActivity(RecordingRepository recordings, RecordingD
         }
         var selection = ReprocessPlanner.Plan(candidates, input.Stage, input.Scope, current);
         var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        return new BatchPlan(
-            selection.Eligible.Select(id => byId[id]).Select(r => new RerunTarget(r.Id, r.Source,
-                RawUploadRepository.NameOf(r.StudyId, r.Id, Path.GetExtension(r.FileName)), r.FileName)).ToList(),
-            selection.Skipped.Select(s => new SkippedRecording(s.RecordingId, s.Reason)).ToList());
+        var targets = selection.Eligible.Select(id => byId[id]).Select(r => new RerunTarget(r.Id, r.Source,
+            RawUploadRepository.NameOf(r.StudyId, r.Id, Path.GetExtension(r.FileName)), r.FileName)).ToList();
+        await records.SaveTargetsAsync(input.BatchId, targets, ct);
+        await records.SaveSkippedAsync(input.BatchId, selection.Skipped.Select(s => (s.RecordingId, new SkippedRecording(s.RecordingId, s.Reason))), ct);
+        return new BatchPlanSummary(targets.Count, selection.Skipped.Count);
     }
 }

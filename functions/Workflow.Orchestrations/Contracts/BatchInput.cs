@@ -5,7 +5,8 @@ namespace Workflow.Orchestrations.Contracts;
 /// <summary>
 /// Input of <see cref="Reprocessing.StudyBatchOrchestrator"/>. A persisted wire contract: add fields
 /// with defaults, never rename. Everything that could change while it runs (recheck interval,
-/// concurrency) is captured at start so the orchestrator stays deterministic.
+/// concurrency) is captured at start so the orchestrator stays deterministic. <see cref="Carry"/> is
+/// null for the first generation and carries the counts into each continue-as-new.
 /// </summary>
 public sealed record BatchInput(
     string BatchId,
@@ -14,4 +15,13 @@ public sealed record BatchInput(
     ReprocessScope Scope,
     string RequestedBy,
     TimeSpan VerificationRecheck,
-    int MaxParallel);
+    int MaxParallel,
+    int CheckpointEvery = BatchInput.DefaultCheckpoint,
+    BatchCarry? Carry = null)
+{
+    /// <summary>Recordings per generation: keeps each generation's history to a few hundred events.</summary>
+    public const int DefaultCheckpoint = 50;
+}
+
+/// <summary>Where a batch stands between generations: counts only, the lists are in storage.</summary>
+public sealed record BatchCarry(int Offset, int Total, int Skipped, int Done, int Failed, int Generation);

@@ -40,13 +40,20 @@ public sealed class RerunRecordingOrchestrator : TaskOrchestrator<RerunInput, Re
             await context.CallActivityAsync<bool>(nameof(StartVerificationWaitActivity), new StartOrchestrationInput(
                 nameof(FinalizeAfterVerificationOrchestrator), input.FinalizerInstanceId,
                 new FinalizeAfterVerificationInput(input.StudyId, recordingId, input.VerificationRecheck, input.WaitingInstanceId)), Retries.Transient);
-            return new RerunOutcome(recordingId, RecordingStatus.WaitingForVerification, PipelineStage.AwaitingVerification, null,
-                queue.Total - queue.Decided, queue.Carried, queue.Requeued);
+            return await RecordAsync(context, input, new RerunOutcome(recordingId, RecordingStatus.WaitingForVerification, PipelineStage.AwaitingVerification, null,
+                queue.Total - queue.Decided, queue.Carried, queue.Requeued));
         }
         catch (TaskFailedException failure)
         {
             var failed = await stages.FailAsync(failure);
-            return new RerunOutcome(recordingId, failed.Status, failed.Stage, failed.Error);
+            return await RecordAsync(context, input, new RerunOutcome(recordingId, failed.Status, failed.Stage, failed.Error));
         }
+    }
+
+    /// <summary>The batch's record of this recording, which its status and retry read.</summary>
+    private static async Task<RerunOutcome> RecordAsync(TaskOrchestrationContext context, RerunInput input, RerunOutcome outcome)
+    {
+        await context.CallActivityAsync<bool>(nameof(RecordBatchResultActivity), new BatchResultInput(input.BatchId, outcome), Retries.Transient);
+        return outcome;
     }
 }

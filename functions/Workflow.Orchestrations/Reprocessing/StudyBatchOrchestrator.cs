@@ -11,6 +11,9 @@ namespace Workflow.Orchestrations.Reprocessing;
 /// <see cref="BatchInput.MaxParallel"/> at a time, refilling as each finishes. Only machine work is
 /// waited for; each recording's verification is handed to its own finaliser. A "cancel" event stops
 /// new work from starting; what runs finishes. Ends by releasing the study's batch lock.
+/// The plan and the results live in storage, and every <see cref="BatchInput.CheckpointEvery"/>
+/// recordings the orchestration continues as new with counts only, so its history (re-read on every
+/// step) stays the same size however large the study.
 /// </summary>
 [DurableTask(nameof(StudyBatchOrchestrator))]
 public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchOutcome>
@@ -19,28 +22,36 @@ public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchO
 
     public override async Task<BatchOutcome> RunAsync(TaskOrchestrationContext context, BatchInput input)
     {
-        var plan = await context.CallActivityAsync<BatchPlan>(nameof(PlanBatchActivity), input, Retries.Transient);
-        var queued = new Queue<RerunTarget>(plan.Eligible);
+        var carry = input.Carry;
+        if (carry is null)
+        {
+            var plan = await context.CallActivityAsync<BatchPlanSummary>(nameof(PlanBatchActivity), input, Retries.Transient);
+            carry = new BatchCarry(0, plan.Eligible, plan.Skipped, 0, 0, 0);
+        }
+        var slice = await context.CallActivityAsync<IReadOnlyList<RerunTarget>>(nameof(TakeBatchTargetsActivity),
+            new BatchSliceInput(input.BatchId, carry.Offset, Math.Max(1, input.CheckpointEvery)), Retries.Transient);
+
+        var queued = new Queue<RerunTarget>(slice);
         var running = new List<(Task<RerunOutcome> Task, string RecordingId)>();
-        var outcomes = new List<RerunOutcome>();
+        var (done, failed, launched) = (carry.Done, carry.Failed, 0);
         var cancel = context.WaitForExternalEvent<string>(CancelEvent);
         var cancelRequested = false;
         var limit = Math.Max(1, input.MaxParallel);
 
-        void Report() => context.SetCustomStatus(new BatchProgress(plan.Eligible.Count, outcomes.Count,
-            outcomes.Count(o => o.Status == RecordingStatus.Failed), running.Count, queued.Count, plan.Skipped.Count, cancelRequested));
-
         void Fill()
         {
             while (!cancelRequested && running.Count < limit && queued.TryDequeue(out var target))
+            {
                 running.Add((context.CallSubOrchestratorAsync<RerunOutcome>(nameof(RerunRecordingOrchestrator),
                     new RerunInput(input.BatchId, input.StudyId, target, input.Stage, input.VerificationRecheck),
                     new SubOrchestrationOptions { InstanceId = $"{input.BatchId}:{target.RecordingId}" }), target.RecordingId));
-            Report();
+                launched++;
+            }
+            context.SetCustomStatus(new BatchProgress(carry.Total, done, failed, running.Count,
+                carry.Total - carry.Offset - launched, carry.Skipped, cancelRequested));
         }
 
-        // Each pass ends one re-run or takes the cancel event, so this runs at most once per
-        // recording plus once: the history grows with the batch, not without bound.
+        // Each pass ends one re-run or takes the cancel event: at most one pass per recording plus one.
         Fill();
         while (running.Count > 0)
         {
@@ -53,19 +64,28 @@ public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchO
             }
             else
             {
-                var done = running.First(r => r.Task == finished);
-                running.Remove(done);
-                outcomes.Add(await OutcomeOf(done.Task, done.RecordingId));
+                var ended = running.First(r => r.Task == finished);
+                running.Remove(ended);
+                var outcome = await OutcomeOf(context, input.BatchId, ended.Task, ended.RecordingId);
+                done++;
+                if (outcome.Status == RecordingStatus.Failed) failed++;
             }
             Fill();
         }
 
-        var cancelled = queued.Select(t => t.RecordingId).ToList();
+        var offset = carry.Offset + launched;
+        if (!cancelRequested && offset < carry.Total && slice.Count > 0)
+        {
+            // Unprocessed events (a cancel on its way) are kept for the next generation.
+            context.ContinueAsNew(input with { Carry = carry with { Offset = offset, Done = done, Failed = failed, Generation = carry.Generation + 1 } }, preserveUnprocessedEvents: true);
+            return null!;
+        }
         await context.CallActivityAsync<bool>(nameof(ReleaseBatchLockActivity), new BatchLockInput(input.StudyId, input.BatchId), Retries.Transient);
-        return new BatchOutcome(input.BatchId, input.StudyId, input.Stage, outcomes, plan.Skipped, cancelled, cancelRequested);
+        return new BatchOutcome(input.BatchId, input.StudyId, input.Stage, carry.Total, done, failed, carry.Skipped,
+            carry.Total - offset, cancelRequested, carry.Generation + 1);
     }
 
-    private static async Task<RerunOutcome> OutcomeOf(Task<RerunOutcome> task, string recordingId)
+    private static async Task<RerunOutcome> OutcomeOf(TaskOrchestrationContext context, string batchId, Task<RerunOutcome> task, string recordingId)
     {
         try
         {
@@ -74,8 +94,10 @@ public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchO
         catch (TaskFailedException failure)
         {
             // The re-run records its own stage failures; this is a fault of the orchestration itself.
-            return new RerunOutcome(recordingId, RecordingStatus.Failed, PipelineStage.Received,
+            var outcome = new RerunOutcome(recordingId, RecordingStatus.Failed, PipelineStage.Received,
                 $"The re-run stopped unexpectedly ({failure.FailureDetails?.ErrorType ?? "unknown error"}); retry the batch's failures.");
+            await context.CallActivityAsync<bool>(nameof(RecordBatchResultActivity), new BatchResultInput(batchId, outcome), Retries.Transient);
+            return outcome;
         }
     }
 }

@@ -25,9 +25,11 @@ public static class StorageNames
     public const string RecordingStudiesTable = "RecordingStudies";
     /// <summary>Which batch holds each study's batch lock (ids only).</summary>
     public const string StudyBatchesTable = "StudyBatches";
+    /// <summary>Each batch's targets, skips and per-recording results (ids, statuses, reasons).</summary>
+    public const string StudyBatchRecordsTable = "StudyBatchRecords";
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
     public static readonly string[] IdentifiableTables = [VerificationTable];
-    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable];
+    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable, StudyBatchRecordsTable];
 }

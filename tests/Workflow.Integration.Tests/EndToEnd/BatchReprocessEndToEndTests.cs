@@ -40,7 +40,7 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         Assert.Equal(1, counts.GetProperty("done").GetInt32());
         Assert.Equal(0, counts.GetProperty("failed").GetInt32());
         Assert.Equal(1, counts.GetProperty("waitingForCoders").GetInt32());
-        var processed = status.GetProperty("outcome").GetProperty("processed")[0];
+        var processed = status.GetProperty("processed")[0];
         Assert.True(processed.GetProperty("carried").GetInt32() > 0, "no decision was carried over");
 
         // Only the changed code comes back, saying why.
@@ -149,7 +149,7 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         var status = await WaitForBatchAsync(started.GetProperty("statusUrl").GetString()!);
 
         Assert.Equal(1, status.GetProperty("counts").GetProperty("total").GetInt32());
-        Assert.Equal(first, status.GetProperty("outcome").GetProperty("processed")[0].GetProperty("recordingId").GetString());
+        Assert.Equal(first, status.GetProperty("processed")[0].GetProperty("recordingId").GetString());
     }
 
     private async Task WaitForAsync(string recording, string status)

@@ -37,9 +37,9 @@ public class StudyBatchOrchestratorTests
         // Finished while every item still waits for a coder: people never hold up the batch.
         Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
         var outcome = done.ReadOutputAs<BatchOutcome>()!;
-        Assert.Equal(["rec-1", "rec-2", "rec-3", "rec-4", "rec-5"], outcome.Processed.Select(p => p.RecordingId).Order());
-        Assert.All(outcome.Processed, p => Assert.Equal(RecordingStatus.WaitingForVerification, p.Status));
-        Assert.Equal("rec-busy", Assert.Single(outcome.Skipped).RecordingId);
+        Assert.Equal((5, 5, 0, 1), (outcome.Total, outcome.Done, outcome.Failed, outcome.Skipped));
+        Assert.Equal(["rec-1", "rec-2", "rec-3", "rec-4", "rec-5"], fakes.Results.Keys.Order());
+        Assert.All(fakes.Results.Values, p => Assert.Equal(RecordingStatus.WaitingForVerification, p.Status));
         Assert.Equal(2, fakes.MostCodingAtOnce);
         Assert.Equal(0, fakes.Attempts(nameof(DeidentifyTranscriptActivity)));
         Assert.Equal(new BatchLockInput("s", "batch-1"), Assert.Single(fakes.Released));
@@ -79,11 +79,12 @@ public class StudyBatchOrchestratorTests
         await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(StudyBatchOrchestrator), Input(), new StartOrchestrationOptions(InstanceId: "batch-1"));
         var outcome = (await HostFixture.CompleteAsync(host.Client, "batch-1")).ReadOutputAs<BatchOutcome>()!;
 
-        var failed = Assert.Single(outcome.Processed, p => p.Status == RecordingStatus.Failed);
+        Assert.Equal(1, outcome.Failed);
+        var failed = Assert.Single(fakes.Results.Values, p => p.Status == RecordingStatus.Failed);
         Assert.Equal("rec-2", failed.RecordingId);
         Assert.Equal(PipelineStage.Coding, failed.Stage);
         Assert.Contains("coding engine is not configured", failed.Error);
-        Assert.Equal(2, outcome.Processed.Count(p => p.Status == RecordingStatus.WaitingForVerification));
+        Assert.Equal(2, fakes.Results.Values.Count(p => p.Status == RecordingStatus.WaitingForVerification));
     }
 
     [Fact]
@@ -100,10 +101,28 @@ public class StudyBatchOrchestratorTests
         var outcome = (await HostFixture.CompleteAsync(client, "batch-1")).ReadOutputAs<BatchOutcome>()!;
 
         Assert.True(outcome.CancelRequested);
-        Assert.NotEmpty(outcome.Cancelled);
-        Assert.NotEmpty(outcome.Processed);
-        Assert.Equal(5, outcome.Processed.Count + outcome.Cancelled.Count);
-        Assert.Equal(outcome.Processed.Count, fakes.Attempts(nameof(CodeTranscriptActivity)));
+        Assert.True(outcome.Cancelled > 0);
+        Assert.True(outcome.Done > 0);
+        Assert.Equal(5, outcome.Done + outcome.Cancelled);
+        Assert.Equal(outcome.Done, fakes.Attempts(nameof(CodeTranscriptActivity)));
+        Assert.Single(fakes.Released);
+    }
+
+    [Fact]
+    public async Task Run_LargerThanACheckpoint_ContinuesAsNewWithCountsOnly_AndStillReRunsEveryRecordingOnce()
+    {
+        var fakes = new FakeActivities { PendingItems = 1 };
+        fakes.Eligible.AddRange(Enumerable.Range(1, 7).Select(i => $"rec-{i}"));
+        await using var host = await StartAsync(fakes);
+
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(StudyBatchOrchestrator), Input(parallel: 2) with { CheckpointEvery = 3 }, new StartOrchestrationOptions(InstanceId: "batch-1"));
+        var outcome = (await HostFixture.CompleteAsync(host.Client, "batch-1")).ReadOutputAs<BatchOutcome>()!;
+
+        Assert.Equal(3, outcome.Generations);
+        Assert.Equal((7, 7), (outcome.Total, outcome.Done));
+        Assert.Equal(7, fakes.Results.Count);
+        Assert.Equal(7, fakes.Attempts(nameof(CodeTranscriptActivity)));
+        Assert.Equal(1, fakes.Attempts(nameof(PlanBatchActivity)));
         Assert.Single(fakes.Released);
     }
 }
