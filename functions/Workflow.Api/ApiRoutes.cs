@@ -21,6 +21,12 @@ public static class ApiRoutes
     public const string Reprocess = "studies/{studyId}/reprocess";
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
     public const string Health = "health";
+    public const string Me = "me";
+    public const string QueueSummary = "studies/{studyId}/queue";
+    public const string WebApp = "app/{*path}";
+
+    /// <summary>Where the browser front end starts.</summary>
+    public const string WebAppUrl = "/" + Prefix + "/app/";
 
     /// <summary>The absolute path of a recording's status resource.</summary>
     public static string RecordingUrl(string recordingId) => $"/{Prefix}/recordings/{recordingId}";

@@ -29,6 +29,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<MeHandler>();
+        services.AddSingleton<Web.WebAssets>();
+        services.AddSingleton<WebAppHandler>();
         return services;
     }
 }

@@ -204,6 +204,29 @@ public sealed class VerificationQueue(TableClient table)
         return list;
     }
 
+    /// <summary>
+    /// How much of the study's queue is waiting, by kind, and who holds a live lease now. Reads only the
+    /// Kind and lease columns of the pending item rows (never the payload, which holds the words a
+    /// redaction hides); a scan of the study's partition, meant for a dashboard, not for every claim.
+    /// </summary>
+    public async Task<PendingQueueSummary> SummarizePendingAsync(string studyId, DateTimeOffset now, CancellationToken ct)
+    {
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {studyId} and RowKey ge {ItemPrefix} and RowKey lt {PrefixEnd(ItemPrefix)}")} and {TableClient.CreateQueryFilter($"Status eq {nameof(VerificationItemStatus.Pending)}")}";
+        var byKind = Enum.GetValues<VerificationItemKind>().ToDictionary(k => k, _ => 0);
+        var coders = new SortedSet<string>(StringComparer.Ordinal);
+        var claimed = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["Kind", ClaimedBy, LeaseExpiresAt], cancellationToken: ct))
+        {
+            if (Enum.TryParse<VerificationItemKind>(entity.GetString("Kind"), out var kind)) byKind[kind]++;
+            if (entity.GetString(ClaimedBy) is { Length: > 0 } coder && entity.GetDateTimeOffset(LeaseExpiresAt) > now)
+            {
+                claimed++;
+                coders.Add(coder);
+            }
+        }
+        return new PendingQueueSummary(byKind, claimed, [.. coders]);
+    }
+
     /// <summary>Marks a recording's pending items of <paramref name="kind"/> superseded (their basis changed, e.g. a new codebook).</summary>
     public async Task<int> SupersedePendingAsync(string studyId, string recordingId, VerificationItemKind kind, CancellationToken ct)
     {

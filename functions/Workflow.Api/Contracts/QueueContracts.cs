@@ -23,3 +23,6 @@ public sealed record SuggestionView(string CodeId, double Confidence, string Evi
 
 /// <summary>Response of a decision.</summary>
 public sealed record DecisionResponse(string ItemId, VerificationItemStatus Status, DecisionAction Action, string DecidedBy, RedactionTeaching Taught);
+
+/// <summary>Response of <c>GET /api/studies/{studyId}/queue</c>: what waits for verification, by item kind, and who holds items now.</summary>
+public sealed record QueueSummaryResponse(string StudyId, int Pending, IReadOnlyDictionary<string, int> PendingByKind, int Claimed, IReadOnlyList<string> ActiveCoders);

@@ -27,11 +27,14 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
+        On<QueueHandlers>("GetQueueSummary", "GET", ApiRoutes.QueueSummary, Auth.WorkflowRoles.All, (h, c) => h.SummaryAsync(c)),
         On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),
 
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
         On<ReprocessHandlers>("GetReprocessStatus", "GET", ApiRoutes.ReprocessStatus, [Lead], (h, c) => h.StatusAsync(c)),
 
+        On<MeHandler>("GetMe", "GET", ApiRoutes.Me, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
+        new ApiEndpoint("WebApp", "GET", ApiRoutes.WebApp, [], (services, call) => services.GetRequiredService<WebAppHandler>().GetAsync(call), anonymous: true),
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];
 

@@ -28,6 +28,16 @@ public sealed class QueueHandlers(
         return item is null ? TypedResults.NoContent() : TypedResults.Ok(View(item));
     }
 
+    /// <summary>The study's queue at a glance for the dashboard: pending items by kind, leases held, by whom.</summary>
+    public async Task<IResult> SummaryAsync(ApiCall call)
+    {
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
+        var summary = await queue.SummarizePendingAsync(studyId, time.GetUtcNow(), ct);
+        return TypedResults.Ok(new QueueSummaryResponse(studyId, summary.Pending,
+            summary.PendingByKind.ToDictionary(p => p.Key.ToString(), p => p.Value), summary.Claimed, summary.ActiveCoders));
+    }
+
     public async Task<IResult> DecideAsync(ApiCall call)
     {
         var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);

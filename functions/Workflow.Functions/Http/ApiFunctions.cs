@@ -50,6 +50,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("ClaimQueueItem")]
     public Task<IActionResult> ClaimQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueClaim)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetQueueSummary")]
+    public Task<IActionResult> GetQueueSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.QueueSummary)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("DecideQueueItem")]
     public Task<IActionResult> DecideQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueDecision)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
@@ -58,6 +61,12 @@ public sealed class ApiFunctions(ApiDispatcher api)
 
     [Function("GetReprocessStatus")]
     public Task<IActionResult> GetReprocessStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReprocessStatus)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetMe")]
+    public Task<IActionResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("WebApp")]
+    public Task<IActionResult> WebApp([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.WebApp)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
