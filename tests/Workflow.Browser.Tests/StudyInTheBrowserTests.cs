@@ -9,7 +9,7 @@ namespace Workflow.Browser.Tests;
 
 /// <summary>
 /// A study from upload to completed recording through the pages only, as an interviewer and a coder
-/// would use them: upload the sample transcript on the upload page, watch it reach the queue on the
+/// would use them: upload the sample transcript and a variant of it on the upload page, watch it reach the queue on the
 /// dashboard, decide every item on the coder page with the keyboard alone, see the recording complete.
 /// </summary>
 public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
@@ -27,11 +27,11 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         page.SetDefaultTimeout(15_000);
         var errors = new PageErrors(page);
 
-        var recordingId = await UploadAsync(page, study);
-        var total = await DashboardShowsTheQueueAsync(page, study, recordingId);
+        var recordings = await UploadAsync(page, study);
+        var totals = await DashboardShowsTheQueueAsync(page, study, recordings);
         var decided = await DecideEverythingWithTheKeyboardAsync(page, study);
-        Assert.Equal(total, decided);
-        await DashboardShowsCompletedAsync(page, study, recordingId, total);
+        Assert.Equal(totals.Values.Sum(), decided);
+        await DashboardShowsCompletedAsync(page, study, totals);
         await LeadPageAsync(page, study);
 
         errors.AssertNone();
@@ -39,8 +39,14 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         Console.WriteLine($"Browser test screenshots: {BrowserFixture.ScreenshotFolder}");
     }
 
-    private async Task<string> UploadAsync(IPage page, string study)
+    /// <summary>Uploads the sample transcript and a variant of it (one more turn, so not a duplicate) in one go.</summary>
+    private async Task<IReadOnlyList<string>> UploadAsync(IPage page, string study)
     {
+        var sample = RepositoryPaths.Sample("transcripts/interview-service-user.txt");
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "workflow-ui-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        var variant = Path.Combine(folder, "interview-second.txt");
+        await File.WriteAllTextAsync(variant, await File.ReadAllTextAsync(sample) + "\n\nInterviewer: Thank you, that is all my questions.\n");
+
         var response = await page.GotoAsync(fixture.AppUrl($"upload.html?study={study}"));
         Assert.Equal((int)HttpStatusCode.OK, response!.Status);
         Assert.StartsWith("default-src 'self'", await response.HeaderValueAsync("content-security-policy"));
@@ -56,34 +62,44 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         await form.GetByLabel("Date recorded").FillAsync("2006-05-03");
         await form.Locator("#consentRecording").CheckAsync();
         await form.Locator("#consentTranscription").CheckAsync();
-        await form.GetByLabel("Recordings or transcripts").SetInputFilesAsync(RepositoryPaths.Sample("transcripts/interview-service-user.txt"));
+        await form.GetByLabel("Recordings or transcripts").SetInputFilesAsync([sample, variant]);
         await form.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
 
-        var upload = page.Locator("#uploads li[data-recording]");
-        await Expect(upload).ToHaveCountAsync(1);
-        // The progress bar is full once the body is sent; then the stage follows the pipeline live.
-        var bar = upload.Locator("progress");
-        Assert.Equal(await bar.GetAttributeAsync("max"), await bar.EvaluateAsync<string>("b => String(b.value)"));
-        await Expect(upload.Locator(".state[data-status=WaitingForVerification]")).ToBeVisibleAsync(new() { Timeout = (float)PipelineTimeout.TotalMilliseconds });
-        await Expect(upload.Locator(".state")).ToContainTextAsync("AwaitingVerification");
-        await Expect(page.Locator("#status")).ToContainTextAsync("1 of 1 uploaded");
+        var uploads = page.Locator("#uploads li[data-recording]");
+        await Expect(uploads).ToHaveCountAsync(2);
+        await Expect(page.Locator("#status")).ToContainTextAsync("2 of 2 uploaded");
+        var ids = new List<string>();
+        foreach (var upload in await uploads.AllAsync())
+        {
+            // The progress bar is full once the body is sent; then the stage follows the pipeline live.
+            var bar = upload.Locator("progress");
+            Assert.Equal(await bar.GetAttributeAsync("max"), await bar.EvaluateAsync<string>("b => String(b.value)"));
+            await Expect(upload.Locator(".state[data-status=WaitingForVerification]")).ToBeVisibleAsync(new() { Timeout = (float)PipelineTimeout.TotalMilliseconds });
+            await Expect(upload.Locator(".state")).ToContainTextAsync("AwaitingVerification");
+            ids.Add((await upload.GetAttributeAsync("data-recording"))!);
+        }
         await ScreenshotAsync(page, "1-upload");
-        return (await upload.GetAttributeAsync("data-recording"))!;
+        Directory.Delete(folder, recursive: true);
+        return ids;
     }
 
-    private async Task<int> DashboardShowsTheQueueAsync(IPage page, string study, string recordingId)
+    private async Task<Dictionary<string, int>> DashboardShowsTheQueueAsync(IPage page, string study, IReadOnlyList<string> recordings)
     {
         await page.GotoAsync(fixture.AppUrl($"dashboard.html?study={study}"));
-        var row = page.Locator($"tr[data-recording='{recordingId}']");
-        await Expect(row).ToHaveAttributeAsync("data-status", "WaitingForVerification");
-        var recording = await fixture.Api.RecordingAsync(recordingId);
-        var total = recording.GetProperty("progress").GetProperty("total").GetInt32();
-        Assert.True(total > 0);
-        await Expect(row).ToContainTextAsync($"0 of {total} decided");
-        await Expect(page.Locator("dd[data-fact=Pending]")).ToHaveTextAsync(total.ToString());
+        var totals = new Dictionary<string, int>();
+        foreach (var recordingId in recordings)
+        {
+            var row = page.Locator($"tr[data-recording='{recordingId}']");
+            await Expect(row).ToHaveAttributeAsync("data-status", "WaitingForVerification");
+            var recording = await fixture.Api.RecordingAsync(recordingId);
+            var total = totals[recordingId] = recording.GetProperty("progress").GetProperty("total").GetInt32();
+            Assert.True(total > 0);
+            await Expect(row).ToContainTextAsync($"0 of {total} decided");
+        }
+        await Expect(page.Locator("dd[data-fact=Pending]")).ToHaveTextAsync(totals.Values.Sum().ToString());
         await Expect(page.Locator("dd[data-fact='Coders working']")).ToHaveTextAsync("nobody");
         await ScreenshotAsync(page, "2-dashboard-waiting");
-        return total;
+        return totals;
     }
 
     private async Task<int> DecideEverythingWithTheKeyboardAsync(IPage page, string study)
@@ -94,7 +110,13 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
 
         var panel = page.Locator("#item-panel");
         var (decided, redactions, codes) = (0, 0, 0);
+        var (refusalShown, keysUsed) = (false, new SortedSet<string>(StringComparer.Ordinal));
         string? previous = null;
+        async Task PressAsync(string key)
+        {
+            keysUsed.Add(key);
+            await page.Keyboard.PressAsync(key);
+        }
         await page.Locator("#claim").FocusAsync();
         await page.Keyboard.PressAsync("n");
         for (var turn = 0; ; turn++)
@@ -111,14 +133,16 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
             await Expect(page.Locator("#context mark").First).ToBeVisibleAsync();
 
             if (turn == 0) await ScreenshotAsync(page, "3-coder-item");
-            if (turn == 1)
+            if (!refusalShown && !isRedaction && codes == 1)
             {
+                refusalShown = true;
                 // Decided behind the page's back (same coder, another tab): the page's own decision must be refused in words.
                 await ApiClient.EnsureAsync(await fixture.Api.DecideAsync(id, new { action = isRedaction ? "confirm" : "accept" }, Coder), HttpStatusCode.OK);
                 await page.Keyboard.PressAsync(isRedaction ? "c" : "a");
                 await Expect(page.Locator("#alert")).ToContainTextAsync("already been decided");
                 await ScreenshotAsync(page, "4-coder-error");
                 decided++;
+                codes++;
                 previous = id;
                 await page.Keyboard.PressAsync("n");
                 continue;
@@ -127,32 +151,37 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
             previous = id;
             if (isRedaction)
             {
-                await page.Keyboard.PressAsync(redactions++ % 4 == 3 ? "u" : "c");
+                // The first redaction is undone (its words come back in the final transcript), the others confirmed.
+                await PressAsync(redactions++ == 0 ? "u" : "c");
             }
-            else if (codes++ == 0)
+            else if (codes == 0)
             {
                 // Edit: E opens the code list with the proposed code chosen; the arrow picks another; Enter saves.
                 await Expect(page.Locator("#definition-text")).Not.ToBeEmptyAsync();
                 await page.Keyboard.PressAsync("m");
                 await page.Keyboard.TypeAsync("Better fits a neighbouring code.");
                 await page.Keyboard.PressAsync("Escape");
-                await page.Keyboard.PressAsync("e");
+                await PressAsync("e");
                 await Expect(page.Locator("#edit-code")).ToBeFocusedAsync();
                 var proposed = await page.Locator("#edit-code").InputValueAsync();
                 await page.Keyboard.PressAsync("ArrowDown");
                 Assert.NotEqual(proposed, await page.Locator("#edit-code").InputValueAsync());
                 await page.Keyboard.PressAsync("Enter");
+                codes++;
             }
             else
             {
-                await page.Keyboard.PressAsync(codes % 3 == 0 ? "r" : "a");
+                await PressAsync(codes++ % 3 == 0 ? "r" : "a");
             }
             decided++;
         }
         await Expect(page.Locator("#alert")).ToBeEmptyAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync($"{decided - 1} decided in this session");
+        Assert.True(refusalShown, "No second code item came up to check the refusal in words.");
+        // Each copy of the sample transcript yields codes and a redaction check, so every decision key was used.
+        Assert.Equal(["a", "c", "e", "r", "u"], keysUsed);
         await ScreenshotAsync(page, "5-coder-empty");
-        output.WriteLine($"Decided with the keyboard: {decided - 1}, behind the page: 1 ({redactions} redactions, {codes} codes on the page).");
+        output.WriteLine($"Decided with the keyboard: {decided - 1}, behind the page: 1 ({redactions} redaction checks, {codes} code items).");
         return decided;
     }
 
@@ -167,15 +196,18 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         await Expect(page.Locator("#who")).ToHaveTextAsync($"Signed in as {Coder} (Coder)");
     }
 
-    private async Task DashboardShowsCompletedAsync(IPage page, string study, string recordingId, int total)
+    private async Task DashboardShowsCompletedAsync(IPage page, string study, Dictionary<string, int> totals)
     {
         await page.GotoAsync(fixture.AppUrl($"dashboard.html?study={study}"));
-        var row = page.Locator($"tr[data-recording='{recordingId}']");
-        await Expect(row).ToHaveAttributeAsync("data-status", "Completed", new() { Timeout = (float)PipelineTimeout.TotalMilliseconds });
-        await Expect(row).ToContainTextAsync($"{total} of {total} decided");
+        foreach (var (recordingId, total) in totals)
+        {
+            var row = page.Locator($"tr[data-recording='{recordingId}']");
+            await Expect(row).ToHaveAttributeAsync("data-status", "Completed", new() { Timeout = (float)PipelineTimeout.TotalMilliseconds });
+            await Expect(row).ToContainTextAsync($"{total} of {total} decided");
+            var transcript = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"recordings/{recordingId}/transcript"), HttpStatusCode.OK);
+            Assert.True(transcript.GetProperty("verified").GetBoolean());
+        }
         await Expect(page.Locator("dd[data-fact=Pending]")).ToHaveTextAsync("0");
-        var transcript = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"recordings/{recordingId}/transcript"), HttpStatusCode.OK);
-        Assert.True(transcript.GetProperty("verified").GetBoolean());
         await ScreenshotAsync(page, "6-dashboard-completed");
     }
 
