@@ -18,6 +18,7 @@ public static class ApiRoutes
     public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
     public const string QueueClaim = "studies/{studyId}/queue/claim";
     public const string QueueDecision = "queue/items/{itemId}/decision";
+    public const string QueueRelease = "queue/items/{itemId}/release";
     public const string Reprocess = "studies/{studyId}/reprocess";
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
     public const string Health = "health";

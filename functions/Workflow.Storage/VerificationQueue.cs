@@ -195,6 +195,31 @@ public sealed class VerificationQueue(TableClient table)
         }, etag, ct);
     }
 
+    /// <summary>
+    /// Gives a claimed item back to the queue before its lease lapses, so another coder can take it now.
+    /// Both rows lose the lease in one transaction, conditional on the item row's ETag: a claim, decision
+    /// or supersession since <paramref name="etag"/> was read makes it fail (false), so a release can
+    /// never take an item away from a coder who claimed it after this one's lease lapsed.
+    /// </summary>
+    public async Task<bool> TryReleaseAsync(VerificationItem item, ETag etag, CancellationToken ct)
+    {
+        if (item.Status != VerificationItemStatus.Pending) return false;
+        var (study, recording, local) = Split(item);
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(study, ItemKey(recording, local)) { [ClaimedBy] = "", [LeaseExpiresAt] = NeverLeased }, etag),
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(study, IndexKey(item)) { [ClaimedBy] = "", [LeaseExpiresAt] = NeverLeased }, ETag.All),
+            ], ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>All items of a recording, including decided and superseded ones (one key-range query).</summary>
     public async Task<IReadOnlyList<VerificationItem>> ListAsync(string studyId, string recordingId, CancellationToken ct)
     {

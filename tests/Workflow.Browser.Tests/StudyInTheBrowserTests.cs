@@ -110,7 +110,7 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
 
         var panel = page.Locator("#item-panel");
         var (decided, redactions, codes) = (0, 0, 0);
-        var (refusalShown, keysUsed) = (false, new SortedSet<string>(StringComparer.Ordinal));
+        var (refusalShown, released, keysUsed) = (false, false, new SortedSet<string>(StringComparer.Ordinal));
         string? previous = null;
         async Task PressAsync(string key)
         {
@@ -148,6 +148,22 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
                 continue;
             }
 
+            if (!released && !isRedaction && codes == 2)
+            {
+                // S gives the item back at once: another coder can claim it without waiting for the lease.
+                released = true;
+                await PressAsync("s");
+                await Expect(panel).ToBeHiddenAsync();
+                await Expect(page.Locator("#status")).ToContainTextAsync("Released");
+                await Expect(page.Locator("#claim")).ToBeFocusedAsync();
+                var other = await fixture.Api.ClaimAsync(study, "coder-other");
+                Assert.Equal(id, other?.GetProperty("id").GetString());
+                await ApiClient.EnsureAsync(await fixture.Api.SendJsonAsync(HttpMethod.Post, $"queue/items/{id}/release", "", "coder-other"), HttpStatusCode.OK);
+                previous = null; // the same item may well come back
+                await page.Keyboard.PressAsync("n");
+                continue;
+            }
+
             previous = id;
             if (isRedaction)
             {
@@ -177,9 +193,9 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         }
         await Expect(page.Locator("#alert")).ToBeEmptyAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync($"{decided - 1} decided in this session");
-        Assert.True(refusalShown, "No second code item came up to check the refusal in words.");
+        Assert.True(refusalShown && released, "Too few code items came up to check the refusal in words and the release.");
         // Each copy of the sample transcript yields codes and a redaction check, so every decision key was used.
-        Assert.Equal(["a", "c", "e", "r", "u"], keysUsed);
+        Assert.Equal(["a", "c", "e", "r", "s", "u"], keysUsed);
         await ScreenshotAsync(page, "5-coder-empty");
         output.WriteLine($"Decided with the keyboard: {decided - 1}, behind the page: 1 ({redactions} redaction checks, {codes} code items).");
         return decided;

@@ -13,7 +13,8 @@ public sealed record QueueItemView(
     SuggestionView? Suggestion,
     DateTimeOffset? LeaseExpiresAt,
     IReadOnlyList<DecisionAction> AllowedActions,
-    string DecisionUrl);
+    string DecisionUrl,
+    string ReleaseUrl);
 
 /// <summary>A redaction to confirm or undo, with the words it hides.</summary>
 public sealed record RedactionView(string Label, IdentifierKind Kind, double Confidence, string Recognizer, string? OriginalText);
@@ -26,3 +27,6 @@ public sealed record DecisionResponse(string ItemId, VerificationItemStatus Stat
 
 /// <summary>Response of <c>GET /api/studies/{studyId}/queue</c>: what waits for verification, by item kind, and who holds items now.</summary>
 public sealed record QueueSummaryResponse(string StudyId, int Pending, IReadOnlyDictionary<string, int> PendingByKind, int Claimed, IReadOnlyList<string> ActiveCoders);
+
+/// <summary>Response of <c>POST /api/queue/items/{itemId}/release</c>: the item is pending again and anyone may claim it.</summary>
+public sealed record ReleaseResponse(string ItemId, VerificationItemStatus Status);

@@ -27,6 +27,7 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
+        On<QueueHandlers>("ReleaseQueueItem", "POST", ApiRoutes.QueueRelease, [Coder, Lead], (h, c) => h.ReleaseAsync(c)),
         On<QueueHandlers>("GetQueueSummary", "GET", ApiRoutes.QueueSummary, Auth.WorkflowRoles.All, (h, c) => h.SummaryAsync(c)),
         On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),
 

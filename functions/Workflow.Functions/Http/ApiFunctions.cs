@@ -50,6 +50,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("ClaimQueueItem")]
     public Task<IActionResult> ClaimQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueClaim)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("ReleaseQueueItem")]
+    public Task<IActionResult> ReleaseQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueRelease)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("GetQueueSummary")]
     public Task<IActionResult> GetQueueSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.QueueSummary)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -28,6 +28,7 @@ public class ApiEndpointTableTests
         ["GetRedactionKey"] = ["Lead"],
         ["ClaimQueueItem"] = ["Coder", "Lead"],
         ["DecideQueueItem"] = ["Coder", "Lead"],
+        ["ReleaseQueueItem"] = ["Coder", "Lead"],
         ["GetQueueSummary"] = ["Interviewer", "Coder", "Lead"],
         ["GetMe"] = ["Interviewer", "Coder", "Lead"],
         ["StartReprocess"] = ["Lead"],

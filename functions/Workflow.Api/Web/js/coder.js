@@ -98,10 +98,11 @@ function definition(view) {
 
 function actionButtons(view) {
   const allowed = view.allowedActions.map((a) => a.toLowerCase());
-  return allowed.map((action) => el('button', {
+  return [...allowed.map((action) => el('button', {
     type: 'button', 'data-action': action, 'aria-keyshortcuts': KEYS[action].toUpperCase(),
     onclick: () => act(action),
-  }, `${LABELS[action]} `, el('kbd', { text: KEYS[action].toUpperCase() })));
+  }, `${LABELS[action]} `, el('kbd', { text: KEYS[action].toUpperCase() }))),
+  el('button', { type: 'button', class: 'secondary', 'data-action': 'release', 'aria-keyshortcuts': 'S', onclick: release }, 'Release item ', el('kbd', { text: 'S' }))];
 }
 
 function show(view) {
@@ -180,6 +181,25 @@ async function decide(action, codeIds) {
   }
 }
 
+/** Gives the item back before its lease lapses, so another coder can take it now. */
+async function release() {
+  if (!item || busy) return;
+  busy = true;
+  showError('');
+  try {
+    await api(item.releaseUrl.replace(/^\/api\//, ''), { method: 'POST' });
+    item = null;
+    panel.hidden = true;
+    announce('Released: the item is back in the queue for anyone. Press N to claim the next one.');
+    claimButton.focus();
+  } catch (e) {
+    showError(`Not released: ${e.message}`);
+    heading.focus();
+  } finally {
+    busy = false;
+  }
+}
+
 editSelect.addEventListener('keydown', (e) => {
   if (e.key === 'Enter') { e.preventDefault(); decide('edit', [editSelect.value]); }
   if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); }
@@ -204,6 +224,7 @@ document.addEventListener('keydown', (e) => {
   const action = Object.keys(KEYS).find((a) => KEYS[a] === key);
   if (action) { e.preventDefault(); act(action); }
   else if (key === 'n') { e.preventDefault(); claim(); }
+  else if (key === 's') { e.preventDefault(); release(); }
   else if (key === 'm' && item) { e.preventDefault(); memo.focus(); }
   else if (key === 'd') { e.preventDefault(); document.getElementById('definition-heading').focus(); }
 });
