@@ -18,6 +18,7 @@ public static class ApiRoutes
     public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
     public const string QueueClaim = "studies/{studyId}/queue/claim";
     public const string QueueDecision = "queue/items/{itemId}/decision";
+    public const string QueueRelease = "queue/items/{itemId}/release";
     public const string Reprocess = "studies/{studyId}/reprocess";
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
     public const string ReprocessCancel = "studies/{studyId}/reprocess/{operationId}/cancel";
@@ -25,6 +26,12 @@ public static class ApiRoutes
     public const string StudyExport = "studies/{studyId}/exports/{format}";
     public const string StudyCodeReport = "studies/{studyId}/reports/codes";
     public const string Health = "health";
+    public const string Me = "me";
+    public const string QueueSummary = "studies/{studyId}/queue";
+    public const string WebApp = "app/{*path}";
+
+    /// <summary>Where the browser front end starts.</summary>
+    public const string WebAppUrl = "/" + Prefix + "/app/";
 
     /// <summary>The absolute path of a recording's status resource.</summary>
     public static string RecordingUrl(string recordingId) => $"/{Prefix}/recordings/{recordingId}";

@@ -32,6 +32,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<MeHandler>();
+        services.AddSingleton<Web.WebAssets>();
+        services.AddSingleton<WebAppHandler>();
         return services;
     }
 }

@@ -195,6 +195,31 @@ public sealed partial class VerificationQueue(TableClient table)
         }, etag, ct);
     }
 
+    /// <summary>
+    /// Gives a claimed item back to the queue before its lease lapses, so another coder can take it now.
+    /// Both rows lose the lease in one transaction, conditional on the item row's ETag: a claim, decision
+    /// or supersession since <paramref name="etag"/> was read makes it fail (false), so a release can
+    /// never take an item away from a coder who claimed it after this one's lease lapsed.
+    /// </summary>
+    public async Task<bool> TryReleaseAsync(VerificationItem item, ETag etag, CancellationToken ct)
+    {
+        if (item.Status != VerificationItemStatus.Pending) return false;
+        var (study, recording, local) = Split(item);
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(study, ItemKey(recording, local)) { [ClaimedBy] = "", [LeaseExpiresAt] = NeverLeased }, etag),
+                new(TableTransactionActionType.UpdateMerge, new TableEntity(study, IndexKey(item)) { [ClaimedBy] = "", [LeaseExpiresAt] = NeverLeased }, ETag.All),
+            ], ct);
+            return true;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>All items of a recording, including decided and superseded ones (one key-range query).</summary>
     public async Task<IReadOnlyList<VerificationItem>> ListAsync(string studyId, string recordingId, CancellationToken ct)
     {
@@ -202,6 +227,29 @@ public sealed partial class VerificationQueue(TableClient table)
         await foreach (var entity in table.QueryAsync<TableEntity>(RecordingRange(studyId, recordingId), cancellationToken: ct))
             list.Add(ReadItem(entity));
         return list;
+    }
+
+    /// <summary>
+    /// How much of the study's queue is waiting, by kind, and who holds a live lease now. Reads only the
+    /// Kind and lease columns of the pending item rows (never the payload, which holds the words a
+    /// redaction hides); a scan of the study's partition, meant for a dashboard, not for every claim.
+    /// </summary>
+    public async Task<PendingQueueSummary> SummarizePendingAsync(string studyId, DateTimeOffset now, CancellationToken ct)
+    {
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {studyId} and RowKey ge {ItemPrefix} and RowKey lt {PrefixEnd(ItemPrefix)}")} and {TableClient.CreateQueryFilter($"Status eq {nameof(VerificationItemStatus.Pending)}")}";
+        var byKind = Enum.GetValues<VerificationItemKind>().ToDictionary(k => k, _ => 0);
+        var coders = new SortedSet<string>(StringComparer.Ordinal);
+        var claimed = 0;
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["Kind", ClaimedBy, LeaseExpiresAt], cancellationToken: ct))
+        {
+            if (Enum.TryParse<VerificationItemKind>(entity.GetString("Kind"), out var kind)) byKind[kind]++;
+            if (entity.GetString(ClaimedBy) is { Length: > 0 } coder && entity.GetDateTimeOffset(LeaseExpiresAt) > now)
+            {
+                claimed++;
+                coders.Add(coder);
+            }
+        }
+        return new PendingQueueSummary(byKind, claimed, [.. coders]);
     }
 
     /// <summary>Marks a recording's pending items of <paramref name="kind"/> superseded (their basis changed, e.g. a new codebook).</summary>

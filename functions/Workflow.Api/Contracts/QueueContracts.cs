@@ -17,6 +17,7 @@ public sealed record QueueItemView(
     DateTimeOffset? LeaseExpiresAt,
     IReadOnlyList<DecisionAction> AllowedActions,
     string DecisionUrl,
+    string ReleaseUrl,
     string? Basis = null);
 
 /// <summary>A redaction to confirm or undo, with the words it hides.</summary>
@@ -27,3 +28,9 @@ public sealed record SuggestionView(string CodeId, double Confidence, string Evi
 
 /// <summary>Response of a decision.</summary>
 public sealed record DecisionResponse(string ItemId, VerificationItemStatus Status, DecisionAction Action, string DecidedBy, RedactionTeaching Taught);
+
+/// <summary>Response of <c>GET /api/studies/{studyId}/queue</c>: what waits for verification, by item kind, and who holds items now.</summary>
+public sealed record QueueSummaryResponse(string StudyId, int Pending, IReadOnlyDictionary<string, int> PendingByKind, int Claimed, IReadOnlyList<string> ActiveCoders);
+
+/// <summary>Response of <c>POST /api/queue/items/{itemId}/release</c>: the item is pending again and anyone may claim it.</summary>
+public sealed record ReleaseResponse(string ItemId, VerificationItemStatus Status);

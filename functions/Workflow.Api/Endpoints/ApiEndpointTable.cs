@@ -27,6 +27,8 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
+        On<QueueHandlers>("ReleaseQueueItem", "POST", ApiRoutes.QueueRelease, [Coder, Lead], (h, c) => h.ReleaseAsync(c)),
+        On<QueueHandlers>("GetQueueSummary", "GET", ApiRoutes.QueueSummary, Auth.WorkflowRoles.All, (h, c) => h.SummaryAsync(c)),
         On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),
 
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
@@ -37,6 +39,8 @@ public static class ApiEndpointTable
         On<ExportHandlers>("GetStudyExport", "GET", ApiRoutes.StudyExport, [Lead], (h, c) => h.ExportAsync(c)),
         On<ExportHandlers>("GetStudyCodeReport", "GET", ApiRoutes.StudyCodeReport, [Lead], (h, c) => h.CodeReportAsync(c)),
 
+        On<MeHandler>("GetMe", "GET", ApiRoutes.Me, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
+        new ApiEndpoint("WebApp", "GET", ApiRoutes.WebApp, [], (services, call) => services.GetRequiredService<WebAppHandler>().GetAsync(call), anonymous: true),
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];
 

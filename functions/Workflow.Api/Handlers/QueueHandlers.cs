@@ -28,6 +28,34 @@ public sealed class QueueHandlers(
         return item is null ? TypedResults.NoContent() : TypedResults.Ok(View(item));
     }
 
+    /// <summary>
+    /// Gives the caller's claimed item back before its lease lapses (end of a session, an item the coder
+    /// cannot judge). Only the coder holding a live lease can release it; the decision stays undone.
+    /// </summary>
+    public async Task<IResult> ReleaseAsync(ApiCall call)
+    {
+        var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);
+        var (item, etag) = await queue.GetAsync(itemId, ct);
+        if (item is null) return Problems.NotFound($"There is no queue item '{itemId}'.");
+        if (item.Status == VerificationItemStatus.Decided) return Problems.Conflict("This item has already been decided; there is nothing to release.");
+        if (item.Status == VerificationItemStatus.Superseded) return Problems.Conflict("This item was superseded; there is nothing to release.");
+        if (item.ClaimedBy != principal.UserId || item.LeaseExpiresAt is not { } until || until <= time.GetUtcNow())
+            return Problems.Conflict("You do not hold a live claim on this item, so there is nothing of yours to release.");
+        if (!await queue.TryReleaseAsync(item, etag, ct))
+            return Problems.Conflict("The item changed while you were releasing it (a decision or a re-code); claim the next one.");
+        return TypedResults.Ok(new ReleaseResponse(itemId, VerificationItemStatus.Pending));
+    }
+
+    /// <summary>The study's queue at a glance for the dashboard: pending items by kind, leases held, by whom.</summary>
+    public async Task<IResult> SummaryAsync(ApiCall call)
+    {
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
+        var summary = await queue.SummarizePendingAsync(studyId, time.GetUtcNow(), ct);
+        return TypedResults.Ok(new QueueSummaryResponse(studyId, summary.Pending,
+            summary.PendingByKind.ToDictionary(p => p.Key.ToString(), p => p.Value), summary.Claimed, summary.ActiveCoders));
+    }
+
     public async Task<IResult> DecideAsync(ApiCall call)
     {
         var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);
@@ -76,5 +104,6 @@ public sealed class QueueHandlers(
             ? [DecisionAction.Confirm, DecisionAction.Undo]
             : [DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit],
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision",
+        $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/release",
         item.Basis);
 }

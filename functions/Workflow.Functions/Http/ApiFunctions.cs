@@ -50,6 +50,12 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("ClaimQueueItem")]
     public Task<IActionResult> ClaimQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueClaim)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("ReleaseQueueItem")]
+    public Task<IActionResult> ReleaseQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueRelease)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetQueueSummary")]
+    public Task<IActionResult> GetQueueSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.QueueSummary)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("DecideQueueItem")]
     public Task<IActionResult> DecideQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueDecision)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
@@ -64,11 +70,18 @@ public sealed class ApiFunctions(ApiDispatcher api)
 
     [Function("RetryReprocess")]
     public Task<IActionResult> RetryReprocess([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReprocessRetry)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("GetStudyExport")]
     public Task<IActionResult> GetStudyExport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyExport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
     [Function("GetStudyCodeReport")]
     public Task<IActionResult> GetStudyCodeReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyCodeReport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetMe")]
+    public Task<IActionResult> GetMe([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Me)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("WebApp")]
+    public Task<IActionResult> WebApp([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.WebApp)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);

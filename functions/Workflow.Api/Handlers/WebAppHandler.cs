@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using Workflow.Api.Endpoints;
+using Workflow.Api.Web;
+
+namespace Workflow.Api.Handlers;
+
+/// <summary>
+/// Serves the browser front end (anonymous: the files hold no study data; every API call they make
+/// is authorized as usual). Each answer carries a strict Content-Security-Policy, so only this
+/// origin's own scripts and styles run: no CDN, no inline script, no framing.
+/// </summary>
+public sealed class WebAppHandler(WebAssets assets)
+{
+    /// <summary>Only the app's own files; forms post to the API of the same origin; no plugins, no framing.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public Task<IResult> GetAsync(ApiCall call)
+    {
+        var response = call.Request.HttpContext.Response;
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XFrameOptions = "DENY";
+
+        var path = call.RouteValues.GetValueOrDefault("path");
+        // "/api/app" without the slash would resolve the pages' relative links against "/api/".
+        if (string.IsNullOrEmpty(path) && !call.Request.Path.Value!.EndsWith('/'))
+            return Task.FromResult<IResult>(TypedResults.Redirect(ApiRoutes.WebAppUrl));
+        if (assets.Find(path) is not { } asset)
+            return Task.FromResult(Problems.NotFound("There is no such page or file in the web app; start at " + ApiRoutes.WebAppUrl));
+
+        // Revalidate every time: a deployment changes the files under the same names, and the ETag
+        // makes an unchanged file a 304 without its body.
+        headers.CacheControl = "no-cache";
+        headers.ETag = asset.ETag;
+        if (call.Request.Headers.IfNoneMatch.Contains(asset.ETag))
+            return Task.FromResult<IResult>(TypedResults.StatusCode(StatusCodes.Status304NotModified));
+        return Task.FromResult<IResult>(TypedResults.Bytes(asset.Content, asset.ContentType));
+    }
+}

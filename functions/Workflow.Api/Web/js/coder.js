@@ -1,0 +1,233 @@
+import { announce, api, currentStudy, el, setUpPage, showError } from './common.js';
+
+// The verification queue, keyboard first. Every action has a key (shown on the page and on its
+// button); keys are ignored while the focus is in a text field, so a memo can be typed freely.
+const KEYS = { accept: 'a', reject: 'r', edit: 'e', confirm: 'c', undo: 'u' };
+const LABELS = { accept: 'Accept code', reject: 'Reject code', edit: 'Edit code', confirm: 'Confirm redaction', undo: 'Undo redaction' };
+const DONE = { accept: 'Accepted', reject: 'Rejected', edit: 'Edited', confirm: 'Confirmed', undo: 'Undone' };
+const LABEL_PATTERN = /\[[A-Z][A-Z_]*_\d+\]/g;
+
+await setUpPage();
+const study = currentStudy();
+const claimButton = document.getElementById('claim');
+const panel = document.getElementById('item-panel');
+const heading = document.getElementById('item-heading');
+const editBox = document.getElementById('edit-box');
+const editSelect = document.getElementById('edit-code');
+const memo = document.getElementById('memo');
+let codebook = null;
+let item = null;
+let busy = false;
+let decided = 0;
+
+const codeOf = (id) => codebook?.codes.find((c) => c.id === id);
+
+async function loadCodebook() {
+  try {
+    codebook = await api(`studies/${encodeURIComponent(study)}/codebook`);
+    const themes = codebook.codes.filter((c) => c.level === 1);
+    editSelect.replaceChildren(...themes.map((t) => el('optgroup', { label: t.name },
+      codebook.codes.filter((c) => c.level === 2 && c.parent === t.id).map((c) => el('option', { value: c.id, text: `${c.name} (${c.id})` })))));
+  } catch (e) {
+    showError(`The codebook could not be loaded: ${e.message}`);
+  }
+}
+
+/** The excerpt with pseudonym labels marked, the focal one (a redaction's) marked as such. */
+function withLabels(text, focal) {
+  const nodes = [];
+  let at = 0;
+  for (const m of text.matchAll(LABEL_PATTERN)) {
+    nodes.push(text.slice(at, m.index));
+    const isFocal = m[0] === focal;
+    nodes.push(el('mark', { class: isFocal ? 'redaction focal' : 'redaction', title: isFocal ? 'The redaction to check' : 'Redacted' , text: m[0] }));
+    at = m.index + m[0].length;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
+}
+
+/** The context with the evidence of a proposed code highlighted (found case-insensitively). */
+function context(view) {
+  const text = view.context ?? '';
+  const evidence = view.suggestion?.evidence;
+  const at = evidence ? text.toLowerCase().indexOf(evidence.toLowerCase()) : -1;
+  if (at < 0) return withLabels(text, view.redaction?.label);
+  return [
+    ...withLabels(text.slice(0, at)),
+    el('mark', { class: 'evidence', title: 'Evidence for the proposed code' }, ...withLabels(text.slice(at, at + evidence.length))),
+    ...withLabels(text.slice(at + evidence.length)),
+  ];
+}
+
+function facts(view) {
+  const rows = [['Kind', view.kind === 'Redaction' ? 'Redaction check' : 'Proposed code'], ['Recording', view.recordingId]];
+  if (view.suggestion) {
+    const s = view.suggestion;
+    const code = codeOf(s.codeId);
+    rows.push(['Proposed code', code ? `${code.name} (${s.codeId})` : s.codeId],
+      ['Confidence', `${Math.round(s.confidence * 100)}%`], ['Evidence', `“${s.evidence}”`],
+      ['Engine', `${s.engine}, codebook version ${s.codebookVersion}`]);
+  }
+  if (view.redaction) {
+    const r = view.redaction;
+    rows.push(['Label', r.label], ['Identifier kind', r.kind], ['Words it hides', r.originalText ?? '(not available)'],
+      ['Confidence', `${Math.round(r.confidence * 100)}%`], ['Found by', r.recognizer]);
+  }
+  if (view.leaseExpiresAt) rows.push(['Yours until', new Date(view.leaseExpiresAt).toLocaleTimeString()]);
+  return rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { 'data-fact': k, text: v })]);
+}
+
+function definition(view) {
+  const box = document.getElementById('definition');
+  if (view.kind === 'Redaction') {
+    box.replaceChildren(el('p', { text: 'Confirm keeps these words hidden behind the label. Undo restores them in the final transcript: undo only when they do not identify anyone.' }));
+    return;
+  }
+  const code = codeOf(view.suggestion.codeId);
+  if (!code) { box.replaceChildren(el('p', { class: 'error', text: `Code ${view.suggestion.codeId} is not in the current codebook.` })); return; }
+  const theme = codeOf(code.parent);
+  const section = (title, text) => text ? [el('h3', { text: title }), el('p', { text })] : [];
+  box.replaceChildren(
+    el('h3', { id: 'definition-code', text: `${code.name} (${code.id})` }),
+    theme ? el('p', { class: 'hint', text: `Theme: ${theme.name}` }) : null,
+    el('p', { id: 'definition-text', text: code.definition }),
+    ...section('Include', code.inclusionCriteria), ...section('Exclude', code.exclusionCriteria),
+    ...(code.examples?.length ? [el('h3', { text: 'Examples' }), el('ul', {}, code.examples.map((x) => el('li', { text: x })))] : []));
+}
+
+function actionButtons(view) {
+  const allowed = view.allowedActions.map((a) => a.toLowerCase());
+  return [...allowed.map((action) => el('button', {
+    type: 'button', 'data-action': action, 'aria-keyshortcuts': KEYS[action].toUpperCase(),
+    onclick: () => act(action),
+  }, `${LABELS[action]} `, el('kbd', { text: KEYS[action].toUpperCase() }))),
+  el('button', { type: 'button', class: 'secondary', 'data-action': 'release', 'aria-keyshortcuts': 'S', onclick: release }, 'Release item ', el('kbd', { text: 'S' }))];
+}
+
+function show(view) {
+  item = view;
+  panel.hidden = false;
+  panel.dataset.item = view.id;
+  panel.dataset.kind = view.kind;
+  heading.textContent = view.kind === 'Redaction' ? `Check redaction ${view.redaction.label}` : `Check proposed code ${codeOf(view.suggestion.codeId)?.name ?? view.suggestion.codeId}`;
+  document.getElementById('item-facts').replaceChildren(...facts(view));
+  document.getElementById('context').replaceChildren(...context(view));
+  document.getElementById('actions').replaceChildren(...actionButtons(view));
+  editBox.hidden = true;
+  memo.value = '';
+  definition(view);
+  heading.focus();
+}
+
+async function claim() {
+  if (busy) return;
+  busy = true;
+  claimButton.disabled = true;
+  showError('');
+  try {
+    const view = await api(`studies/${encodeURIComponent(study)}/queue/claim`, { method: 'POST' });
+    if (view) {
+      show(view);
+      announce(`${heading.textContent}. ${decided} decided in this session.`);
+    } else {
+      item = null;
+      panel.hidden = true;
+      announce(`The queue is empty: nothing waits for verification. ${decided} decided in this session.`);
+      claimButton.focus();
+    }
+  } catch (e) {
+    showError(e.message);
+    claimButton.focus();
+  } finally {
+    busy = false;
+    claimButton.disabled = false;
+  }
+}
+
+function act(action) {
+  if (!item || busy || !item.allowedActions.some((a) => a.toLowerCase() === action)) return;
+  if (action === 'edit') {
+    editBox.hidden = false;
+    if (item.suggestion && codeOf(item.suggestion.codeId)) editSelect.value = item.suggestion.codeId;
+    editSelect.focus();
+    announce('Choose the code that applies instead, then press Enter; Escape cancels.');
+    return;
+  }
+  decide(action);
+}
+
+async function decide(action, codeIds) {
+  busy = true;
+  showError('');
+  for (const b of document.querySelectorAll('#decide button')) b.disabled = true;
+  const body = { action };
+  if (codeIds) body.codeIds = codeIds;
+  if (memo.value.trim()) body.note = memo.value.trim();
+  const what = item.kind === 'Redaction' ? `redaction ${item.redaction.label}` : `code ${item.suggestion.codeId}`;
+  try {
+    await api(item.decisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
+    decided++;
+    announce(`${DONE[action]} ${what}${codeIds ? ` as ${codeIds.join(', ')}` : ''}.`);
+    busy = false;
+    await claim();
+  } catch (e) {
+    // Said in words, and the item stays on the page so the coder can try again or claim anew.
+    showError(`Not saved: ${e.message}`);
+    for (const b of document.querySelectorAll('#decide button')) b.disabled = false;
+    heading.focus();
+  } finally {
+    busy = false;
+  }
+}
+
+/** Gives the item back before its lease lapses, so another coder can take it now. */
+async function release() {
+  if (!item || busy) return;
+  busy = true;
+  showError('');
+  try {
+    await api(item.releaseUrl.replace(/^\/api\//, ''), { method: 'POST' });
+    item = null;
+    panel.hidden = true;
+    announce('Released: the item is back in the queue for anyone. Press N to claim the next one.');
+    claimButton.focus();
+  } catch (e) {
+    showError(`Not released: ${e.message}`);
+    heading.focus();
+  } finally {
+    busy = false;
+  }
+}
+
+editSelect.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') { e.preventDefault(); decide('edit', [editSelect.value]); }
+  if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); }
+});
+document.getElementById('edit-submit').addEventListener('click', () => decide('edit', [editSelect.value]));
+document.getElementById('edit-cancel').addEventListener('click', cancelEdit);
+function cancelEdit() {
+  editBox.hidden = true;
+  announce('Edit cancelled.');
+  heading.focus();
+}
+claimButton.addEventListener('click', claim);
+
+document.addEventListener('keydown', (e) => {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+  const target = e.target;
+  if (target instanceof HTMLElement && (target.matches('input, textarea, select') || target.isContentEditable)) {
+    if (e.key === 'Escape' && target === memo) heading.focus();
+    return;
+  }
+  const key = e.key.toLowerCase();
+  const action = Object.keys(KEYS).find((a) => KEYS[a] === key);
+  if (action) { e.preventDefault(); act(action); }
+  else if (key === 'n') { e.preventDefault(); claim(); }
+  else if (key === 's') { e.preventDefault(); release(); }
+  else if (key === 'm' && item) { e.preventDefault(); memo.focus(); }
+  else if (key === 'd') { e.preventDefault(); document.getElementById('definition-heading').focus(); }
+});
+
+if (!study) showError('Choose a study above.');
+else await loadCodebook();

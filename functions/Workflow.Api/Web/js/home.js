@@ -1,0 +1,3 @@
+import { setUpPage } from './common.js';
+
+await setUpPage();

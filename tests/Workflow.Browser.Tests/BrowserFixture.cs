@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+using Workflow.Integration.Tests.Infrastructure;
+
+namespace Workflow.Browser.Tests;
+
+/// <summary>
+/// One local runner process and one headless Debian Chromium for the tests of a class. Chromium is
+/// never downloaded (no <c>playwright install</c>): a missing /usr/bin/chromium fails the tests and
+/// says how to install it.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public LocalRunnerProcess Runner { get; } = new(new Dictionary<string, string>
+    {
+        ["Pipeline__MaxUploadBytes"] = "3000000",
+        ["Auth__Mode"] = "Development",
+    });
+
+    public ApiClient Api { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright? _playwright;
+
+    /// <summary>Where screenshots of each page go (inside the test's output folder).</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+
+    /// <summary>The web app's address on the runner.</summary>
+    public string AppUrl(string page) => new Uri(Runner.BaseAddress, "app/" + page).ToString();
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: the browser tests drive Debian's chromium package. Install it with `apt-get install -y chromium` " +
+                "(scripts/setup.sh does, from APT_PACKAGES in scripts/common.sh); never `playwright install`.");
+        await Runner.StartAsync();
+        Api = new ApiClient(Runner.BaseAddress);
+        _playwright = await Playwright.CreateAsync();
+        var args = new List<string> { "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run" };
+        // Chromium's sandbox cannot start as root (CI containers); elsewhere it stays on.
+        if (Environment.UserName == "root") args.Add("--no-sandbox");
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = args });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        Api?.Dispose();
+        await Runner.DisposeAsync();
+    }
+}

@@ -1,0 +1,256 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Workflow.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflow.Browser.Tests;
+
+/// <summary>
+/// A study from upload to completed recording through the pages only, as an interviewer and a coder
+/// would use them: upload the sample transcript and a variant of it on the upload page, watch it reach the queue on the
+/// dashboard, decide every item on the coder page with the keyboard alone, see the recording complete.
+/// </summary>
+public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly TimeSpan PipelineTimeout = TimeSpan.FromSeconds(90);
+    private const string Coder = "coder-ui";
+
+    [Fact]
+    public async Task UploadToCompleted_ThroughThePages_DecidingEveryItemWithTheKeyboard()
+    {
+        var study = Azurite.UniqueStudyId("ui");
+        await fixture.Api.SetUpStudyAsync(study);
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        var errors = new PageErrors(page);
+
+        var recordings = await UploadAsync(page, study);
+        var totals = await DashboardShowsTheQueueAsync(page, study, recordings);
+        var decided = await DecideEverythingWithTheKeyboardAsync(page, study);
+        Assert.Equal(totals.Values.Sum(), decided);
+        await DashboardShowsCompletedAsync(page, study, totals);
+        await LeadPageAsync(page, study);
+
+        errors.AssertNone();
+        output.WriteLine($"Screenshots: {BrowserFixture.ScreenshotFolder}");
+        Console.WriteLine($"Browser test screenshots: {BrowserFixture.ScreenshotFolder}");
+    }
+
+    /// <summary>Uploads the sample transcript and a variant of it (one more turn, so not a duplicate) in one go.</summary>
+    private async Task<IReadOnlyList<string>> UploadAsync(IPage page, string study)
+    {
+        var sample = RepositoryPaths.Sample("transcripts/interview-service-user.txt");
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "workflow-ui-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        var variant = Path.Combine(folder, "interview-second.txt");
+        await File.WriteAllTextAsync(variant, await File.ReadAllTextAsync(sample) + "\n\nInterviewer: Thank you, that is all my questions.\n");
+
+        var response = await page.GotoAsync(fixture.AppUrl($"upload.html?study={study}"));
+        Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+        Assert.StartsWith("default-src 'self'", await response.HeaderValueAsync("content-security-policy"));
+        Assert.Equal("nosniff", await response.HeaderValueAsync("x-content-type-options"));
+        await Expect(page.Locator("#who")).ToContainTextAsync("Signed in as");
+        await AssertEveryControlIsLabelledAsync(page);
+
+        var form = page.Locator("#upload-form");
+        await form.GetByLabel("Site id").FillAsync("site-a");
+        await form.GetByLabel("Participant 1 code").FillAsync("P001");
+        await form.GetByLabel("Participant 1 role").SelectOptionAsync("ServiceUser");
+        await form.GetByLabel("Interviewer", new() { Exact = true }).FillAsync("SP");
+        await form.GetByLabel("Date recorded").FillAsync("2006-05-03");
+        await form.Locator("#consentRecording").CheckAsync();
+        await form.Locator("#consentTranscription").CheckAsync();
+        await form.GetByLabel("Recordings or transcripts").SetInputFilesAsync([sample, variant]);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
+
+        var uploads = page.Locator("#uploads li[data-recording]");
+        await Expect(uploads).ToHaveCountAsync(2);
+        await Expect(page.Locator("#status")).ToContainTextAsync("2 of 2 uploaded");
+        var ids = new List<string>();
+        foreach (var upload in await uploads.AllAsync())
+        {
+            // The progress bar is full once the body is sent; then the stage follows the pipeline live.
+            var bar = upload.Locator("progress");
+            Assert.Equal(await bar.GetAttributeAsync("max"), await bar.EvaluateAsync<string>("b => String(b.value)"));
+            await Expect(upload.Locator(".state[data-status=WaitingForVerification]")).ToBeVisibleAsync(new() { Timeout = (float)PipelineTimeout.TotalMilliseconds });
+            await Expect(upload.Locator(".state")).ToContainTextAsync("AwaitingVerification");
+            ids.Add((await upload.GetAttributeAsync("data-recording"))!);
+        }
+        await ScreenshotAsync(page, "1-upload");
+        Directory.Delete(folder, recursive: true);
+        return ids;
+    }
+
+    private async Task<Dictionary<string, int>> DashboardShowsTheQueueAsync(IPage page, string study, IReadOnlyList<string> recordings)
+    {
+        await page.GotoAsync(fixture.AppUrl($"dashboard.html?study={study}"));
+        var totals = new Dictionary<string, int>();
+        foreach (var recordingId in recordings)
+        {
+            var row = page.Locator($"tr[data-recording='{recordingId}']");
+            await Expect(row).ToHaveAttributeAsync("data-status", "WaitingForVerification");
+            var recording = await fixture.Api.RecordingAsync(recordingId);
+            var total = totals[recordingId] = recording.GetProperty("progress").GetProperty("total").GetInt32();
+            Assert.True(total > 0);
+            await Expect(row).ToContainTextAsync($"0 of {total} decided");
+        }
+        await Expect(page.Locator("dd[data-fact=Pending]")).ToHaveTextAsync(totals.Values.Sum().ToString());
+        await Expect(page.Locator("dd[data-fact='Coders working']")).ToHaveTextAsync("nobody");
+        await ScreenshotAsync(page, "2-dashboard-waiting");
+        return totals;
+    }
+
+    private async Task<int> DecideEverythingWithTheKeyboardAsync(IPage page, string study)
+    {
+        await page.GotoAsync(fixture.AppUrl($"coder.html?study={study}"));
+        await AssertEveryControlIsLabelledAsync(page);
+        await ActAsCoderAsync(page);
+
+        var panel = page.Locator("#item-panel");
+        var (decided, redactions, codes) = (0, 0, 0);
+        var (refusalShown, released, keysUsed) = (false, false, new SortedSet<string>(StringComparer.Ordinal));
+        string? previous = null;
+        async Task PressAsync(string key)
+        {
+            keysUsed.Add(key);
+            await page.Keyboard.PressAsync(key);
+        }
+        await page.Locator("#claim").FocusAsync();
+        await page.Keyboard.PressAsync("n");
+        for (var turn = 0; ; turn++)
+        {
+            Assert.True(turn < 500, "The queue did not empty.");
+            await page.WaitForFunctionAsync(
+                "prev => { const p = document.getElementById('item-panel'); return (!p.hidden && p.dataset.item !== prev) || document.getElementById('status').textContent.includes('queue is empty'); }",
+                previous ?? "");
+            if (await panel.IsHiddenAsync()) break;
+            var id = (await panel.GetAttributeAsync("data-item"))!;
+            var isRedaction = await panel.GetAttributeAsync("data-kind") == "Redaction";
+            // Focus is on the item's heading after every claim, so keys reach the page, not a field.
+            await Expect(page.Locator("#item-heading")).ToBeFocusedAsync();
+            await Expect(page.Locator("#context mark").First).ToBeVisibleAsync();
+
+            if (turn == 0) await ScreenshotAsync(page, "3-coder-item");
+            if (!refusalShown && !isRedaction && codes == 1)
+            {
+                refusalShown = true;
+                // Decided behind the page's back (same coder, another tab): the page's own decision must be refused in words.
+                await ApiClient.EnsureAsync(await fixture.Api.DecideAsync(id, new { action = isRedaction ? "confirm" : "accept" }, Coder), HttpStatusCode.OK);
+                await page.Keyboard.PressAsync(isRedaction ? "c" : "a");
+                await Expect(page.Locator("#alert")).ToContainTextAsync("already been decided");
+                await ScreenshotAsync(page, "4-coder-error");
+                decided++;
+                codes++;
+                previous = id;
+                await page.Keyboard.PressAsync("n");
+                continue;
+            }
+
+            if (!released && !isRedaction && codes == 2)
+            {
+                // S gives the item back at once: another coder can claim it without waiting for the lease.
+                released = true;
+                await PressAsync("s");
+                await Expect(panel).ToBeHiddenAsync();
+                await Expect(page.Locator("#status")).ToContainTextAsync("Released");
+                await Expect(page.Locator("#claim")).ToBeFocusedAsync();
+                var other = await fixture.Api.ClaimAsync(study, "coder-other");
+                Assert.Equal(id, other?.GetProperty("id").GetString());
+                await ApiClient.EnsureAsync(await fixture.Api.SendJsonAsync(HttpMethod.Post, $"queue/items/{id}/release", "", "coder-other"), HttpStatusCode.OK);
+                previous = null; // the same item may well come back
+                await page.Keyboard.PressAsync("n");
+                continue;
+            }
+
+            previous = id;
+            if (isRedaction)
+            {
+                // The first redaction is undone (its words come back in the final transcript), the others confirmed.
+                await PressAsync(redactions++ == 0 ? "u" : "c");
+            }
+            else if (codes == 0)
+            {
+                // Edit: E opens the code list with the proposed code chosen; the arrow picks another; Enter saves.
+                await Expect(page.Locator("#definition-text")).Not.ToBeEmptyAsync();
+                await page.Keyboard.PressAsync("m");
+                await page.Keyboard.TypeAsync("Better fits a neighbouring code.");
+                await page.Keyboard.PressAsync("Escape");
+                await PressAsync("e");
+                await Expect(page.Locator("#edit-code")).ToBeFocusedAsync();
+                var proposed = await page.Locator("#edit-code").InputValueAsync();
+                await page.Keyboard.PressAsync("ArrowDown");
+                Assert.NotEqual(proposed, await page.Locator("#edit-code").InputValueAsync());
+                await page.Keyboard.PressAsync("Enter");
+                codes++;
+            }
+            else
+            {
+                await PressAsync(codes++ % 3 == 0 ? "r" : "a");
+            }
+            decided++;
+        }
+        await Expect(page.Locator("#alert")).ToBeEmptyAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync($"{decided - 1} decided in this session");
+        Assert.True(refusalShown && released, "Too few code items came up to check the refusal in words and the release.");
+        // Each copy of the sample transcript yields codes and a redaction check, so every decision key was used.
+        Assert.Equal(["a", "c", "e", "r", "s", "u"], keysUsed);
+        await ScreenshotAsync(page, "5-coder-empty");
+        output.WriteLine($"Decided with the keyboard: {decided - 1}, behind the page: 1 ({redactions} redaction checks, {codes} code items).");
+        return decided;
+    }
+
+    private static async Task ActAsCoderAsync(IPage page)
+    {
+        // Development auth mode only: the "act as" form chooses X-Dev-User / X-Dev-Roles for every call.
+        await page.GetByLabel("Act as (development)").FillAsync(Coder);
+        foreach (var role in new[] { "Interviewer", "Lead" }) await page.GetByRole(AriaRole.Checkbox, new() { Name = role }).UncheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Coder" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch user" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#who")).ToHaveTextAsync($"Signed in as {Coder} (Coder)");
+    }
+
+    private async Task DashboardShowsCompletedAsync(IPage page, string study, Dictionary<string, int> totals)
+    {
+        await page.GotoAsync(fixture.AppUrl($"dashboard.html?study={study}"));
+        foreach (var (recordingId, total) in totals)
+        {
+            var row = page.Locator($"tr[data-recording='{recordingId}']");
+            await Expect(row).ToHaveAttributeAsync("data-status", "Completed", new() { Timeout = (float)PipelineTimeout.TotalMilliseconds });
+            await Expect(row).ToContainTextAsync($"{total} of {total} decided");
+            var transcript = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"recordings/{recordingId}/transcript"), HttpStatusCode.OK);
+            Assert.True(transcript.GetProperty("verified").GetBoolean());
+        }
+        await Expect(page.Locator("dd[data-fact=Pending]")).ToHaveTextAsync("0");
+        await ScreenshotAsync(page, "6-dashboard-completed");
+    }
+
+    private async Task LeadPageAsync(IPage page, string study)
+    {
+        await page.GotoAsync(fixture.AppUrl($"lead.html?study={study}"));
+        await Expect(page.Locator("#agreement")).ToContainTextAsync("Not available yet");
+        await Expect(page.Locator("#codebook-summary")).ToContainTextAsync("version 1");
+        await Expect(page.Locator("#codes tr").First).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "7-lead");
+    }
+
+    /// <summary>Every form control has a name a screen reader announces (a label, aria-label or aria-labelledby).</summary>
+    private static async Task AssertEveryControlIsLabelledAsync(IPage page)
+    {
+        var unlabelled = await page.EvaluateAsync<JsonElement>(
+            "() => [...document.querySelectorAll('input, select, textarea, button')].filter(c => !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby') || (c.tagName === 'BUTTON' && c.textContent.trim()))).map(c => c.id || c.name || c.outerHTML.slice(0, 60))");
+        Assert.True(unlabelled.GetArrayLength() == 0, $"Unlabelled controls on {page.Url}: {unlabelled}");
+        Assert.Equal(1, await page.Locator("main").CountAsync());
+        Assert.Equal(1, await page.Locator("nav[aria-label=Main]").CountAsync());
+        Assert.Equal(1, await page.Locator("[aria-live=polite]").CountAsync());
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        output.WriteLine("Screenshot: " + path);
+    }
+}
