@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IStudySecrets>(sp => StudySecretsFrom(configuration, sp));
         services.AddSingleton(sp => new RawUploadRepository(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.RawUploads)));
         services.AddSingleton(sp => new VerificationQueue(Identifiable(sp).Tables.GetTableClient(StorageNames.VerificationTable)));
+        services.AddSingleton<IAuditTrail>(sp => new AuditTrailTable(Identifiable(sp).Tables.GetTableClient(StorageNames.AuditTable), Time(sp)));
         services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));
 
         // Both: the identifiable transcript and key on one side, everything derived on the other.

@@ -16,6 +16,9 @@ public sealed class AuditChainVerifier(string studyId, AuditHead? anchor = null)
     private (long At, string Problem)? _broken;
     private bool _anchorSeen = anchor is null || anchor.Sequence == 0;
 
+    /// <summary>The last event accepted so far (<see cref="AuditHead.Empty"/> before the first).</summary>
+    public AuditHead Last => _last;
+
     /// <summary>Checks the next event; false once the chain is broken (later events are not checked).</summary>
     public bool Accept(AuditEvent e)
     {
