@@ -20,6 +20,8 @@ public static class ApiRoutes
     public const string QueueDecision = "queue/items/{itemId}/decision";
     public const string Reprocess = "studies/{studyId}/reprocess";
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
+    public const string Audit = "studies/{studyId}/audit";
+    public const string AuditVerify = "studies/{studyId}/audit/verify";
     public const string Health = "health";
 
     /// <summary>The absolute path of a recording's status resource.</summary>

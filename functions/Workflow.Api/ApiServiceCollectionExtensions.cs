@@ -28,6 +28,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
+        services.AddSingleton<AuditHandlers>();
         services.AddSingleton<HealthHandler>();
         return services;
     }

@@ -32,6 +32,9 @@ public static class ApiEndpointTable
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
         On<ReprocessHandlers>("GetReprocessStatus", "GET", ApiRoutes.ReprocessStatus, [Lead], (h, c) => h.StatusAsync(c)),
 
+        On<AuditHandlers>("GetAuditTrail", "GET", ApiRoutes.Audit, [Lead], (h, c) => h.GetAsync(c)),
+        On<AuditHandlers>("VerifyAuditTrail", "GET", ApiRoutes.AuditVerify, [Lead], (h, c) => h.VerifyAsync(c)),
+
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];
 

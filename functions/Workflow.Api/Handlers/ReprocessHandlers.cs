@@ -4,6 +4,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
+using Workflow.Domain.Audit;
+using Workflow.Domain.Ports;
 using Workflow.Orchestrations;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Reprocessing;
@@ -12,7 +14,7 @@ using Workflow.Storage;
 namespace Workflow.Api.Handlers;
 
 /// <summary>Leads start batch operations over a study and follow them.</summary>
-public sealed class ReprocessHandlers(StudyRepository studies, CodebookRepository codebooks, IOptions<PipelineOptions> options)
+public sealed class ReprocessHandlers(StudyRepository studies, CodebookRepository codebooks, IAuditTrail audit, IOptions<PipelineOptions> options)
 {
     public async Task<IResult> StartAsync(ApiCall call)
     {
@@ -32,6 +34,7 @@ public sealed class ReprocessHandlers(StudyRepository studies, CodebookRepositor
         await call.Durable.ScheduleNewOrchestrationInstanceAsync(nameof(ReprocessStudyOrchestrator),
             new ReprocessInput(studyId, operation, call.Caller.UserId, options.Value.VerificationRecheck),
             new StartOrchestrationOptions(InstanceId: operationId), ct);
+        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.ReprocessStarted, operationId, ("operation", operation)), ct);
         var url = ApiRoutes.ReprocessUrl(studyId, operationId);
         return TypedResults.Accepted(url, new ReprocessAcceptedResponse(operationId, operation, url));
     }

@@ -19,7 +19,10 @@ public static partial class AuditDetails
     {
         ArgumentNullException.ThrowIfNull(entry);
         var errors = new List<string>();
-        if (!Token().IsMatch(entry.Actor)) errors.Add("actor must be 1-128 characters without spaces.");
+        // The actor is a member of staff as the sign-in names them (which may be "Jane Smith"): any
+        // text, but one line of it.
+        if (string.IsNullOrWhiteSpace(entry.Actor) || entry.Actor.Length > 256 || entry.Actor.Any(char.IsControl))
+            errors.Add("actor must be 1-256 characters on one line.");
         if (!Token().IsMatch(entry.TargetId)) errors.Add("targetId must be 1-128 characters without spaces.");
         if (!Enum.IsDefined(entry.Action)) errors.Add($"action {(int)entry.Action} is not defined.");
         if (entry.Details.Count > MaxEntries) errors.Add($"At most {MaxEntries} details.");

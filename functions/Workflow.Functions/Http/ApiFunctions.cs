@@ -59,6 +59,12 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetReprocessStatus")]
     public Task<IActionResult> GetReprocessStatus([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ReprocessStatus)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetAuditTrail")]
+    public Task<IActionResult> GetAuditTrail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Audit)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("VerifyAuditTrail")]
+    public Task<IActionResult> VerifyAuditTrail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AuditVerify)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

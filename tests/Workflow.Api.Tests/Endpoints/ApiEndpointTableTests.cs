@@ -30,6 +30,8 @@ public class ApiEndpointTableTests
         ["DecideQueueItem"] = ["Coder", "Lead"],
         ["StartReprocess"] = ["Lead"],
         ["GetReprocessStatus"] = ["Lead"],
+        ["GetAuditTrail"] = ["Lead"],
+        ["VerifyAuditTrail"] = ["Lead"],
     };
 
     public static TheoryData<string> Endpoints() => new(ApiEndpointTable.All.Select(e => e.Name));

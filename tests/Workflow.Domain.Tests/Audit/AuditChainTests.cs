@@ -111,6 +111,6 @@ public class AuditChainTests
         Assert.Throws<ArgumentException>(() => AuditChain.Next("s1", AuditHead.Empty, new AuditEntry("lead", AuditAction.Exported, "x", many), T0));
         Assert.Throws<ArgumentException>(() => AuditChain.Next("s1", AuditHead.Empty,
             new AuditEntry("lead", AuditAction.Exported, "x", new Dictionary<string, string> { ["Bad Key"] = "1" }), T0));
-        Assert.Throws<ArgumentException>(() => AuditChain.Next("s1", AuditHead.Empty, new AuditEntry("two words", AuditAction.Exported, "x"), T0));
+        Assert.Throws<ArgumentException>(() => AuditChain.Next("s1", AuditHead.Empty, new AuditEntry("two\nlines", AuditAction.Exported, "x"), T0));
     }
 }
