@@ -22,6 +22,7 @@ public static class ApiRoutes
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
     public const string Audit = "studies/{studyId}/audit";
     public const string AuditVerify = "studies/{studyId}/audit/verify";
+    public const string Agreement = "studies/{studyId}/agreement";
     public const string Health = "health";
 
     /// <summary>The absolute path of a recording's status resource.</summary>

@@ -29,6 +29,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<AuditHandlers>();
+        services.AddSingleton<AgreementHandlers>();
         services.AddSingleton<HealthHandler>();
         return services;
     }

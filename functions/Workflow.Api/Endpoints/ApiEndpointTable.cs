@@ -34,6 +34,7 @@ public static class ApiEndpointTable
 
         On<AuditHandlers>("GetAuditTrail", "GET", ApiRoutes.Audit, [Lead], (h, c) => h.GetAsync(c)),
         On<AuditHandlers>("VerifyAuditTrail", "GET", ApiRoutes.AuditVerify, [Lead], (h, c) => h.VerifyAsync(c)),
+        On<AgreementHandlers>("GetAgreement", "GET", ApiRoutes.Agreement, [Lead], (h, c) => h.GetAsync(c)),
 
         new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
     ];

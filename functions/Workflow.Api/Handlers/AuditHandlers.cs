@@ -26,7 +26,8 @@ public sealed partial class AuditHandlers(StudyRepository studies, IAuditTrail a
 
         var events = await audit.ReadAsync(studyId, from, max, ct);
         var chain = await audit.VerifyAsync(studyId, null, ct);
-        var next = events.Count == max && events[^1].Sequence < chain.LastGood.Sequence
+        // A full page may have more after it; a broken chain still pages on, so the events past the break can be read.
+        var next = events.Count == max
             ? $"/{ApiRoutes.Prefix}/studies/{studyId}/audit?from={events[^1].Sequence + 1}&max={max}"
             : null;
         call.Request.HttpContext.Response.Headers.CacheControl = "no-store";

@@ -65,6 +65,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("VerifyAuditTrail")]
     public Task<IActionResult> VerifyAuditTrail([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.AuditVerify)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetAgreement")]
+    public Task<IActionResult> GetAgreement([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Agreement)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

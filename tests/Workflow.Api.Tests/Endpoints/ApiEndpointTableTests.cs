@@ -32,6 +32,7 @@ public class ApiEndpointTableTests
         ["GetReprocessStatus"] = ["Lead"],
         ["GetAuditTrail"] = ["Lead"],
         ["VerifyAuditTrail"] = ["Lead"],
+        ["GetAgreement"] = ["Lead"],
     };
 
     public static TheoryData<string> Endpoints() => new(ApiEndpointTable.All.Select(e => e.Name));

@@ -84,4 +84,47 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture) : IClassFixture<
         foreach (var surface in new[] { "Stuart", "Penhale", "Kitto", "Aziz", "Harbour", "Penmarrow", "Castlebridge", "Quay Street" })
             Assert.DoesNotContain(surface, text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Agreement_AfterCodersDecideTheEnginesSuggestions_CountsEveryDecisionPerCode()
+    {
+        var study = Azurite.UniqueStudyId("agree-e2e");
+        await Api.SetUpStudyAsync(study);
+        var recordingId = await Api.UploadOkAsync(study, RepositoryPaths.Sample("transcripts/interview-service-user.txt"));
+        var (waiting, _) = await Api.WaitForStatusAsync(recordingId, StageTimeout, "WaitingForVerification", "Failed");
+        Assert.Equal("WaitingForVerification", waiting.GetProperty("status").GetString());
+
+        var before = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/agreement"), HttpStatusCode.OK);
+        Assert.Equal(0, before.GetProperty("humanMachine").GetProperty("units").GetInt32());
+        Assert.True(before.GetProperty("humanMachine").GetProperty("segmentsAwaitingDecisions").GetInt32() > 0);
+
+        // Accepts every code suggestion but every third, which it rejects.
+        var (_, codes) = await Api.DecideEverythingAsync(study);
+        Assert.True(codes >= 3, "the keyword coder should propose several codes for the sample transcript");
+        var rejected = codes / 3;
+
+        var after = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/agreement"), HttpStatusCode.OK);
+        var machine = after.GetProperty("humanMachine");
+        Assert.True(machine.GetProperty("available").GetBoolean());
+        Assert.Equal(0, machine.GetProperty("segmentsAwaitingDecisions").GetInt32());
+        Assert.True(machine.GetProperty("units").GetInt32() > 0);
+        var pooled = machine.GetProperty("pooled");
+        // Coders only accepted or rejected here: every code they kept is the engine's, and every rejection is a machine-only code.
+        Assert.Equal(codes - rejected, pooled.GetProperty("bothApplied").GetInt32());
+        Assert.Equal(rejected, pooled.GetProperty("onlySecondApplied").GetInt32());
+        Assert.Equal(0, pooled.GetProperty("onlyFirstApplied").GetInt32());
+        var perCode = machine.GetProperty("perCode").EnumerateArray().ToList();
+        Assert.Equal(codes, perCode.Sum(r => r.GetProperty("bothApplied").GetInt32() + r.GetProperty("onlySecondApplied").GetInt32()));
+        Assert.All(perCode, r => Assert.Equal(machine.GetProperty("units").GetInt32(), r.GetProperty("units").GetInt32()));
+        // The sample is small: most codes are too rare for kappa, and say so.
+        Assert.Contains(perCode, r => r.TryGetProperty("warning", out var w) && w.GetString()!.StartsWith("Too rare", StringComparison.Ordinal));
+
+        var humans = after.GetProperty("humanHuman");
+        Assert.False(humans.GetProperty("available").GetBoolean());
+        Assert.Equal(0, humans.GetProperty("perCode").GetArrayLength());
+        Assert.Contains("double coding", humans.GetProperty("basis").GetString());
+
+        var asCoder = await Api.SendJsonAsync(HttpMethod.Get, $"studies/{study}/agreement", "", user: "coder-7", roles: "Coder");
+        Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
+    }
 }
