@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Workflow.Integration.Tests.Infrastructure;
 using Workflow.Storage.Configuration;
+using Xunit.Abstractions;
 
 namespace Workflow.Integration.Tests.EndToEnd;
 
@@ -11,7 +12,7 @@ namespace Workflow.Integration.Tests.EndToEnd;
 /// What a study lead oversees, through the local runner's HTTP API: the audit trail of what was done
 /// to the study (and that it names no participant), and agreement between coders and the machine.
 /// </summary>
-public class StudyOversightEndToEndTests(RunnerFixture fixture) : IClassFixture<RunnerFixture>
+public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelper output) : IClassFixture<RunnerFixture>
 {
     private ApiClient Api => fixture.Api;
     private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(3);
@@ -109,6 +110,7 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture) : IClassFixture<
         Assert.Equal(0, machine.GetProperty("segmentsAwaitingDecisions").GetInt32());
         Assert.True(machine.GetProperty("units").GetInt32() > 0);
         var pooled = machine.GetProperty("pooled");
+        output.WriteLine($"units {machine.GetProperty("units")}, pooled {pooled}");
         // Coders only accepted or rejected here: every code they kept is the engine's, and every rejection is a machine-only code.
         Assert.Equal(codes - rejected, pooled.GetProperty("bothApplied").GetInt32());
         Assert.Equal(rejected, pooled.GetProperty("onlySecondApplied").GetInt32());
