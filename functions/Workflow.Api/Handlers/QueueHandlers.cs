@@ -61,11 +61,12 @@ public sealed class QueueHandlers(
         if (!await queue.TryDecideAsync(item, etag, decision, ct))
             return Problems.Conflict("The item changed while you were deciding it (another coder or a re-code); claim it again.");
 
+        // The decision is stored: the waiting orchestration is told in the background (see VerificationSignaller),
+        // first, so that a failure to record the audit event cannot hold the recording up.
+        signals.Signal(call.Durable, item.RecordingId, item.Id);
         // The verdict, never the note (free text) or the redacted words.
         await audit.AppendAsync(item.StudyId, AuditEntries.For(call, AuditAction.DecisionRecorded, item.Id,
             ("kind", item.Kind), ("action", decision.Action), ("teach", decision.Teach)), ct);
-        // The decision is stored: the waiting orchestration is told in the background (see VerificationSignaller).
-        signals.Signal(call.Durable, item.RecordingId, item.Id);
         return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy, decision.Teach));
     }
 
