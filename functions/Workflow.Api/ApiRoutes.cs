@@ -25,6 +25,9 @@ public static class ApiRoutes
     public const string ReprocessRetry = "studies/{studyId}/reprocess/{operationId}/retry";
     public const string StudyExport = "studies/{studyId}/exports/{format}";
     public const string StudyCodeReport = "studies/{studyId}/reports/codes";
+    public const string Audit = "studies/{studyId}/audit";
+    public const string AuditVerify = "studies/{studyId}/audit/verify";
+    public const string Agreement = "studies/{studyId}/agreement";
     public const string Health = "health";
     public const string Me = "me";
     public const string QueueSummary = "studies/{studyId}/queue";

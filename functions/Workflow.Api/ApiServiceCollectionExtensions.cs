@@ -31,6 +31,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<BatchStarter>();
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
+        services.AddSingleton<AuditHandlers>();
+        services.AddSingleton<AgreementHandlers>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<MeHandler>();
         services.AddSingleton<Web.WebAssets>();

@@ -6,6 +6,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
+using Workflow.Domain.Audit;
+using Workflow.Domain.Ports;
 using Workflow.Domain.Reprocessing;
 using Workflow.Domain.Studies;
 using Workflow.Orchestrations;
@@ -20,7 +22,7 @@ namespace Workflow.Api.Handlers;
 /// batch at a time) and schedules the orchestration. The same request id always maps to the same
 /// batch, so a retried request starts nothing new.
 /// </summary>
-public sealed class BatchStarter(RecordingRepository recordings, CodebookRepository codebooks, StudyBatchLocks locks, IOptions<PipelineOptions> options)
+public sealed class BatchStarter(RecordingRepository recordings, CodebookRepository codebooks, StudyBatchLocks locks, IAuditTrail audit, IOptions<PipelineOptions> options)
 {
     /// <summary>A lock taken this recently by a batch not yet visible to the backend still counts as running.</summary>
     private static readonly TimeSpan StartingGrace = TimeSpan.FromMinutes(1);
@@ -53,6 +55,8 @@ public sealed class BatchStarter(RecordingRepository recordings, CodebookReposit
             await locks.ReleaseAsync(study.Id, batchId, CancellationToken.None);
             throw;
         }
+        await audit.AppendAsync(study.Id, AuditEntries.For(call, AuditAction.ReprocessStarted, batchId, ("stage", stage),
+            ("sites", scope.Sites?.Count ?? 0), ("recordings", scope.Recordings?.Count ?? 0), ("sinceCodebook", scope.ChangedSinceCodebookVersion ?? 0)), ct);
         return Accepted(study.Id, batchId, stage, alreadyStarted: false);
     }
 

@@ -1,3 +1,4 @@
+using Workflow.Domain.Audit;
 using Microsoft.AspNetCore.Http;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
@@ -14,7 +15,7 @@ namespace Workflow.Api.Handlers;
 /// Leads take a study's verified, de-identified material out: REFI-QDA, CSV, JSON and DOCX exports and
 /// the code report. Identifiable exports are refused until the audit trail can record them.
 /// </summary>
-public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea, TimeProvider time)
+public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea, IAuditTrail audit, TimeProvider time)
 {
     private static readonly string KnownFormats = string.Join(", ", ExportFormat.All.Select(f => f.Name));
 
@@ -28,6 +29,9 @@ public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea,
         var (data, problem) = await LoadAsync(studyId, ct);
         if (data is null) return problem!;
         var fileName = $"{studyId}-{format.FileSuffix}";
+        // Recorded before anything is sent: who took which material out of the system, and how much.
+        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.Exported, studyId,
+            ("format", format.Name), ("recordings", data.Recordings.Count), ("identifiable", false)), ct);
         return format.Name switch
         {
             "qdpx" => new ExportFileResult(format.ContentType, fileName, (s, _) => { QdpxPackage.Write(data, s); return Task.CompletedTask; }, workArea),

@@ -3,6 +3,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
+using Workflow.Domain.Audit;
+using Workflow.Domain.Ports;
 using Workflow.Domain.Verification;
 using Workflow.Orchestrations;
 using Workflow.Orchestrations.Contracts;
@@ -18,7 +20,8 @@ public sealed class QueueHandlers(
     CodebookRepository codebooks,
     TimeProvider time,
     IOptions<PipelineOptions> options,
-    VerificationSignaller signals)
+    VerificationSignaller signals,
+    IAuditTrail audit)
 {
     public async Task<IResult> ClaimAsync(ApiCall call)
     {
@@ -86,8 +89,12 @@ public sealed class QueueHandlers(
         if (!await queue.TryDecideAsync(item, etag, decision, ct))
             return Problems.Conflict("The item changed while you were deciding it (another coder or a re-code); claim it again.");
 
-        // The decision is stored: the waiting orchestration is told in the background (see VerificationSignaller).
+        // The decision is stored: the waiting orchestration is told in the background (see VerificationSignaller),
+        // first, so that a failure to record the audit event cannot hold the recording up.
         signals.Signal(call.Durable, item.RecordingId, item.Id);
+        // The verdict, never the note (free text) or the redacted words.
+        await audit.AppendAsync(item.StudyId, AuditEntries.For(call, AuditAction.DecisionRecorded, item.Id,
+            ("kind", item.Kind), ("action", decision.Action), ("teach", decision.Teach)), ct);
         return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy, decision.Teach));
     }
 

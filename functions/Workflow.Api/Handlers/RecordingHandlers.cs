@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Uploads;
+using Workflow.Domain.Audit;
 using Workflow.Domain.Ports;
 using Workflow.Orchestrations;
 using Workflow.Storage;
@@ -18,6 +19,7 @@ public sealed class RecordingHandlers(
     RecordingIntake intake,
     TranscriptImporterCatalog importers,
     IWorkArea workArea,
+    IAuditTrail audit,
     IOptions<PipelineOptions> options)
 {
     public async Task<IResult> UploadAsync(ApiCall call)
@@ -43,6 +45,9 @@ public sealed class RecordingHandlers(
             var result = await intake.AcceptAsync(call.Durable,
                 new IntakeRequest(studyId, accepted.Metadata, accepted.Kind, upload.FileName, contentType, upload.Size, upload.Sha256), content, ct);
 
+            // Kind, size and whether it was a duplicate; never the file name, which can name people.
+            await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.UploadAccepted, result.Recording.Id,
+                ("source", result.Recording.Source), ("sizeBytes", upload.Size), ("duplicate", result.Duplicate)), ct);
             var url = ApiRoutes.RecordingUrl(result.Recording.Id);
             var body = new UploadAcceptedResponse(result.Recording.Id, url, result.Duplicate, result.Recording.Source);
             return result.Duplicate ? TypedResults.Ok(body) : TypedResults.Accepted(url, body);
@@ -103,6 +108,9 @@ public sealed class RecordingHandlers(
             var r = redactions[k.RedactionId];
             return new RedactionKeyRow(k.RedactionId, k.UtteranceIndex, r.Label, r.Kind, k.OriginalText, r.Recognizer);
         }).ToList();
+        // Recorded before the key is sent: if the trail cannot record the reading, identities are not shown.
+        await audit.AppendAsync(recording.StudyId, AuditEntries.For(call, AuditAction.RedactionKeyRead, recordingId,
+            ("redactions", rows.Count), ("identifierListVersion", record.IdentifierListVersion)), ct);
         call.Request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(new RedactionKeyResponse(recordingId, record.IdentifierListVersion, rows));
     }

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Http;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
 using Workflow.Composition;
+using Workflow.Domain.Audit;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Deidentification;
+using Workflow.Domain.Ports;
 using Workflow.Domain.Studies;
 using Workflow.Storage;
 
 namespace Workflow.Api.Handlers;
 
 /// <summary>Study set-up for leads: create a study, version its codebook, maintain its identifier list.</summary>
-public sealed class StudyHandlers(StudyRepository studies, CodebookRepository codebooks, IdentifierListRepository identifierLists, EngineSelection engines, TimeProvider time)
+public sealed class StudyHandlers(StudyRepository studies, CodebookRepository codebooks, IdentifierListRepository identifierLists, EngineSelection engines, IAuditTrail audit, TimeProvider time)
 {
     private const int MaxIdentifiers = 5000;
 
@@ -40,6 +42,7 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
 
         var study = new Study(id, body.Name!.Trim(), siteList, time.GetUtcNow()) { Engines = body.Engines, ParticipantIdPattern = body.ParticipantIdPattern };
         if (!await studies.TryCreateAsync(study, ct)) return Problems.Conflict($"A study with id '{id}' already exists.");
+        await audit.AppendAsync(id, AuditEntries.For(call, AuditAction.StudyCreated, id, ("sites", siteList.Count)), ct);
         return TypedResults.Created($"/api/studies/{id}", study);
     }
 
@@ -53,6 +56,8 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
         var errors = engines.Check(settings!);
         if (errors.Count > 0) return Problems.Validation(errors, "engines");
         var updated = await studies.UpdateAsync(studyId, s => s with { Engines = settings }, ct);
+        if (updated is not null)
+            await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.StudyEnginesChanged, studyId, ("allowCloudEngines", settings!.AllowCloudEngines)), ct);
         return updated is null ? UnknownStudy(studyId) : TypedResults.Ok(new StudyEnginesResponse(studyId, updated.EngineSettings));
     }
 
@@ -77,6 +82,8 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
         if (errors.Count > 0) return Problems.Validation(errors, "codes");
 
         var codebook = await codebooks.AddVersionAsync(studyId, draft, ct);
+        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.CodebookChanged, studyId,
+            ("version", codebook.Version), ("codes", codebook.ApplicableCodes.Count())), ct);
         return TypedResults.Ok(new CodebookVersionResponse(studyId, codebook.Version,
             codebook.Codes.Count(c => c.Level == 1), codebook.ApplicableCodes.Count()));
     }
@@ -110,6 +117,8 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
         var identifiers = entries.Select(e => new StudyIdentifier(
             StudyIdentifier.StableIdFor(e.Kind!.Value, e.Text!), e.Text!.Trim(), e.Kind!.Value, (e.Aliases ?? []).Select(a => a.Trim()).ToList())).ToList();
         var list = await identifierLists.AddVersionAsync(studyId, identifiers, ct);
+        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.IdentifierListChanged, studyId,
+            ("version", list.Version), ("count", list.Identifiers.Count)), ct);
         // The list itself is identifiable: the response confirms the version and count, never echoes names.
         return TypedResults.Ok(new IdentifierListVersionResponse(studyId, list.Version, list.Identifiers.Count));
     }

@@ -3,7 +3,9 @@ using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Domain.Audit;
 using Workflow.Domain.Ports;
+using Workflow.Api.Handlers;
 using Workflow.Orchestrations;
 using Workflow.Storage;
 
@@ -23,10 +25,14 @@ public sealed class DroppedUploadIntake(
     RecordingIntake intake,
     TranscriptImporterCatalog importers,
     IOptions<PipelineOptions> options,
+    IAuditTrail audit,
     ILogger<DroppedUploadIntake> log)
 {
     /// <summary>Metadata key holding why a dropped file was refused; such files are not looked at again.</summary>
     public const string ErrorMetadata = "workflowerror";
+
+    /// <summary>The audit trail's actor for files dropped into the container.</summary>
+    public const string DropZoneActor = "system:drop-zone";
 
     /// <summary>Accepts or refuses one dropped blob. Returns the recording id, or null when refused or already refused.</summary>
     public async Task<string?> ProcessAsync(BlobClient blob, string studyId, string fileName, DurableTaskClient client, CancellationToken ct)
@@ -63,6 +69,9 @@ public sealed class DroppedUploadIntake(
             result = await intake.AcceptAsync(client, new IntakeRequest(studyId, accepted!.Value.Metadata, accepted.Value.Kind, fileName,
                 properties.ContentType ?? "application/octet-stream", properties.ContentLength, sha256), content, ct);
         }
+        // Nobody signed in: the actor is the drop zone itself (whoever could write to it).
+        await audit.AppendAsync(studyId, AuditEntries.For(DropZoneActor, AuditAction.UploadAccepted, result.Recording.Id,
+            ("source", result.Recording.Source), ("sizeBytes", properties.ContentLength), ("duplicate", result.Duplicate), ("via", "drop-zone")), ct);
         log.LogInformation("Dropped upload accepted as {RecordingId} (duplicate: {Duplicate})", result.Recording.Id, result.Duplicate);
         // The bytes now live in raw-uploads; the drop zone is emptied so it never holds a second copy.
         await blob.DeleteIfExistsAsync(cancellationToken: ct);

@@ -63,6 +63,29 @@ public sealed record AgreementCounts(int TruePositives, int FalsePositives, int 
         }
     }
 
+    /// <summary>
+    /// Krippendorff's alpha (nominal, two raters, no missing data) from the same table: with N units
+    /// there are n = 2N values, n1 = 2TP + FP + FN of them positive and n0 = 2TN + FP + FN negative,
+    /// and each disagreeing unit adds two off-diagonal coincidences, so
+    /// alpha = 1 - (n - 1) * 2(FP + FN) / (2 * n1 * n0). Null when one answer was never given.
+    /// </summary>
+    public double? Alpha
+    {
+        get
+        {
+            double n = 2.0 * Total;
+            double positives = 2 * TruePositives + FalsePositives + FalseNegatives;
+            var negatives = n - positives;
+            return positives == 0 || negatives == 0 ? null : 1 - (n - 1) * (FalsePositives + FalseNegatives) / (positives * negatives);
+        }
+    }
+
+    /// <summary>The mean of the two raters' positive rates (the share of decisions that apply the code); null for an empty table.</summary>
+    public double? Prevalence => Total == 0 ? null : (ReferencePositives + PredictedPositives) / (2.0 * Total);
+
+    /// <summary>Why kappa means little for this table, or null when it is fine (see <see cref="PrevalenceCheck"/>).</summary>
+    public string? PrevalenceWarning => PrevalenceCheck.Warning(this);
+
     /// <summary>Cell-wise sum, used for micro-averaging.</summary>
     public AgreementCounts Add(AgreementCounts other) => new(
         TruePositives + other.TruePositives,

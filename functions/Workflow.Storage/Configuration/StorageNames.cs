@@ -12,6 +12,8 @@ public static class StorageNames
     public const string StudySecrets = "study-secrets";
     /// <summary>The verification queue, partitioned by study (replaces the per-recording "VerificationItems").</summary>
     public const string VerificationTable = "VerificationQueue";
+    /// <summary>Each study's hash-chained audit trail (it names users and what they looked at).</summary>
+    public const string AuditTable = "AuditTrail";
 
     // De-identified account
     public const string DeidentifiedTranscripts = "transcripts-deidentified";
@@ -30,6 +32,6 @@ public static class StorageNames
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
-    public static readonly string[] IdentifiableTables = [VerificationTable];
+    public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable];
     public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable, StudyBatchRecordsTable];
 }

@@ -37,6 +37,9 @@ public class ApiEndpointTableTests
         ["RetryReprocess"] = ["Lead"],
         ["GetStudyExport"] = ["Lead"],
         ["GetStudyCodeReport"] = ["Lead"],
+        ["GetAuditTrail"] = ["Lead"],
+        ["VerifyAuditTrail"] = ["Lead"],
+        ["GetAgreement"] = ["Lead"],
     };
 
     public static TheoryData<string> Endpoints() => new(ApiEndpointTable.All.Select(e => e.Name));

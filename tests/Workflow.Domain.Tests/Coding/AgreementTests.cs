@@ -9,7 +9,8 @@ public class AgreementTests
     [Fact]
     public void Counts_TextbookTable_GiveHandComputedStatistics()
     {
-        // 50 units: both yes 20, only the compared rater yes 5, only the reference yes 10, both no 15.
+        // 50 units: both yes 20, only the compared rater yes 5, only the reference yes 10, both no 15
+        // (the worked 2x2 example of the Wikipedia article "Cohen's kappa": po 0.7, pe 0.5, kappa 0.4).
         var counts = new AgreementCounts(TruePositives: 20, FalsePositives: 5, FalseNegatives: 10, TrueNegatives: 15);
 
         Assert.Equal(50, counts.Total);
@@ -21,6 +22,8 @@ public class AgreementTests
         Assert.Equal(0.4, counts.Kappa!.Value, Tolerance);
         // q = (30 + 25) / 100 = 0.55, pe = 2 * 0.55 * 0.45 = 0.495, AC1 = 0.205 / 0.505
         Assert.Equal(0.205 / 0.505, counts.Ac1!.Value, Tolerance);
+        // 100 values, 55 positive, 45 negative, 15 disagreeing units: alpha = 1 - 99 * 15 / (55 * 45) = 1 - 1485/2475
+        Assert.Equal(0.4, counts.Alpha!.Value, Tolerance);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Workflow.Domain.Ports;
+using Workflow.Domain.Audit;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +36,7 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         _stores = await Azurite.StoresAsync();
         var loader = new StudyExportLoader(_stores.Studies, _stores.Recordings, _stores.Documents, _stores.Codebooks, TimeProvider.System);
         _services = new ServiceCollection().AddLogging()
-            .AddSingleton(new ExportHandlers(loader, new WorkArea(_workRoot), TimeProvider.System))
+            .AddSingleton(new ExportHandlers(loader, new WorkArea(_workRoot), _stores.Services.GetRequiredService<IAuditTrail>(), TimeProvider.System))
             .BuildServiceProvider();
     }
 
@@ -112,6 +114,12 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         Assert.Equal("waiting list at the café was 🙂 six weeks.",
             string.Concat(source.PlainText.EnumerateRunes().Skip(source.Selections[0].Start).Take(source.Selections[0].End - source.Selections[0].Start)));
         Assert.Empty(Directory.Exists(_workRoot) ? Directory.GetFileSystemEntries(_workRoot) : []);
+        // Each export is on the study's audit trail: who, which format, how many recordings.
+        var exports = (await _stores.Services.GetRequiredService<IAuditTrail>().ReadAsync(studyId, 1, 100, default))
+            .Where(e => e.Action == AuditAction.Exported).ToList();
+        Assert.Equal(2, exports.Count);
+        Assert.All(exports, e => Assert.Equal("lead-1", e.Actor));
+        Assert.All(exports, e => Assert.Equal("qdpx", e.Details["format"]));
     }
 
     [Fact]

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace Workflow.Domain.Audit;
+
+/// <summary>
+/// What an audit event records. Stored by name (never by number), so new actions can be added
+/// anywhere in the list without changing the meaning, or the hash, of events already chained.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AuditAction>))]
+public enum AuditAction
+{
+    StudyCreated,
+    StudyEnginesChanged,
+    CodebookChanged,
+    IdentifierListChanged,
+    UploadAccepted,
+    DecisionRecorded,
+    /// <summary>A lead read a recording's redaction key: the words behind its labels, that is, identities.</summary>
+    RedactionKeyRead,
+    Exported,
+    ReprocessStarted,
+}
