@@ -16,6 +16,7 @@ public static class ApiRoutes
     public const string Recording = "recordings/{recordingId}";
     public const string RecordingTranscript = "recordings/{recordingId}/transcript";
     public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
+    public const string RecordingCustody = "recordings/{recordingId}/custody";
     public const string QueueClaim = "studies/{studyId}/queue/claim";
     public const string QueueDecision = "queue/items/{itemId}/decision";
     public const string QueueRelease = "queue/items/{itemId}/release";

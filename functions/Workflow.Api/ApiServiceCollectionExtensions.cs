@@ -33,6 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ExportHandlers>();
         services.AddSingleton<AuditHandlers>();
         services.AddSingleton<AgreementHandlers>();
+        services.AddSingleton<CustodyHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<MeHandler>();
         services.AddSingleton<Web.WebAssets>();

@@ -66,8 +66,9 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         await form.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
 
         var uploads = page.Locator("#uploads li[data-recording]");
-        await Expect(uploads).ToHaveCountAsync(2);
-        await Expect(page.Locator("#status")).ToContainTextAsync("2 of 2 uploaded");
+        // Uploads go through the real API, which on a loaded CI machine can take more than the default 5 s.
+        await Expect(uploads).ToHaveCountAsync(2, new() { Timeout = 60_000 });
+        await Expect(page.Locator("#status")).ToContainTextAsync("2 of 2 uploaded", new() { Timeout = 60_000 });
         var ids = new List<string>();
         foreach (var upload in await uploads.AllAsync())
         {
@@ -201,15 +202,17 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         return decided;
     }
 
-    private static async Task ActAsCoderAsync(IPage page)
+    private static Task ActAsCoderAsync(IPage page) => ActAsAsync(page, Coder, "Coder");
+
+    private static async Task ActAsAsync(IPage page, string user, string role)
     {
         // Development auth mode only: the "act as" form chooses X-Dev-User / X-Dev-Roles for every call.
-        await page.GetByLabel("Act as (development)").FillAsync(Coder);
-        foreach (var role in new[] { "Interviewer", "Lead" }) await page.GetByRole(AriaRole.Checkbox, new() { Name = role }).UncheckAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Coder" }).CheckAsync();
+        await page.GetByLabel("Act as (development)").FillAsync(user);
+        foreach (var other in new[] { "Interviewer", "Coder", "Lead" }.Where(r => r != role)) await page.GetByRole(AriaRole.Checkbox, new() { Name = other }).UncheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = role }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch user" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("#who")).ToHaveTextAsync($"Signed in as {Coder} (Coder)");
+        await Expect(page.Locator("#who")).ToHaveTextAsync($"Signed in as {user} ({role})");
     }
 
     private async Task DashboardShowsCompletedAsync(IPage page, string study, Dictionary<string, int> totals)
@@ -230,7 +233,19 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
     private async Task LeadPageAsync(IPage page, string study)
     {
         await page.GotoAsync(fixture.AppUrl($"lead.html?study={study}"));
-        await Expect(page.Locator("#agreement")).ToContainTextAsync("Not available yet");
+        // Still acting as the coder: the agreement figures are the lead's, and the refusal is shown in words.
+        await Expect(page.Locator("#alert")).Not.ToBeEmptyAsync();
+        await ActAsAsync(page, "lead-ui", "Lead");
+        await page.ReloadAsync();
+        // The page shows the agreement route's own figures: the decisions above moved them.
+        var agreement = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"studies/{study}/agreement"), HttpStatusCode.OK);
+        var pooled = agreement.GetProperty("humanMachine").GetProperty("pooled");
+        Assert.True(agreement.GetProperty("humanMachine").GetProperty("units").GetInt32() > 0);
+        var kappa = pooled.GetProperty("cohenKappa");
+        var shown = kappa.ValueKind == JsonValueKind.Number ? kappa.GetDouble().ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "";
+        await Expect(page.Locator("#agreement")).ToContainTextAsync($"kappa {shown},");
+        await Expect(page.Locator("#agreement-rows tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#agreement-human")).ToContainTextAsync("double coding");
         await Expect(page.Locator("#codebook-summary")).ToContainTextAsync("version 1");
         await Expect(page.Locator("#codes tr").First).ToBeVisibleAsync();
         await ScreenshotAsync(page, "7-lead");

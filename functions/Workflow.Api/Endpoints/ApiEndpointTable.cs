@@ -25,6 +25,7 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
         On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, Auth.WorkflowRoles.All, (h, c) => h.GetTranscriptAsync(c)),
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
+        On<CustodyHandler>("GetRecordingCustody", "GET", ApiRoutes.RecordingCustody, [Lead], (h, c) => h.GetAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
         On<QueueHandlers>("ReleaseQueueItem", "POST", ApiRoutes.QueueRelease, [Coder, Lead], (h, c) => h.ReleaseAsync(c)),

@@ -47,6 +47,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetRedactionKey")]
     public Task<IActionResult> GetRedactionKey([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingRedactionKey)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetRecordingCustody")]
+    public Task<IActionResult> GetRecordingCustody([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingCustody)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("ClaimQueueItem")]
     public Task<IActionResult> ClaimQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueClaim)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

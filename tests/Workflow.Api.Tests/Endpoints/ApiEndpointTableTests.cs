@@ -34,6 +34,7 @@ public class ApiEndpointTableTests
         ["StartReprocess"] = ["Lead"],
         ["GetReprocessStatus"] = ["Lead"],
         ["CancelReprocess"] = ["Lead"],
+        ["GetRecordingCustody"] = ["Lead"],
         ["RetryReprocess"] = ["Lead"],
         ["GetStudyExport"] = ["Lead"],
         ["GetStudyCodeReport"] = ["Lead"],

@@ -60,6 +60,21 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         foreach (var (segment, codes) in before)
             Assert.Equal(codes.Where(c => c != changed).Order(), after.GetValueOrDefault(segment, []).Where(c => c != changed).Order());
 
+        // The chain of custody: upload hash, the versions each artefact rests on, every verified code's decider.
+        var custody = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{recording}/custody"), HttpStatusCode.OK);
+        Assert.Matches("^[0-9a-f]{64}$", custody.GetProperty("upload").GetProperty("sha256").GetString());
+        var steps = custody.GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("stage").GetString()!);
+        Assert.Equal(2, steps["Coding"].GetProperty("codebookVersion").GetInt32());
+        Assert.Equal(2, steps["Final"].GetProperty("codebookVersion").GetInt32());
+        Assert.False(string.IsNullOrEmpty(steps["Coding"].GetProperty("engine").GetString()));
+        Assert.NotEmpty(custody.GetProperty("verifiedCodes").EnumerateArray());
+        Assert.All(custody.GetProperty("verifiedCodes").EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("decidedBy").GetString())));
+        var actions = custody.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToHashSet();
+        Assert.Contains("UploadAccepted", actions);
+        Assert.Contains("DecisionRecorded", actions);
+        Assert.DoesNotContain("Penhale", custody.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.SendJsonAsync(HttpMethod.Get, $"recordings/{recording}/custody", "", user: "coder-1", roles: "Coder")).StatusCode);
+
         var cancel = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess/{operation}/cancel", "");
         Assert.Contains("already ended", (await ApiClient.ProblemAsync(cancel, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
         var retry = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess/{operation}/retry", "");

@@ -6,6 +6,7 @@ const summary = document.getElementById('codebook-summary');
 if (!study) {
   summary.textContent = 'Choose a study above.';
 } else {
+  showAgreement(study);
   try {
     const codebook = await api(`studies/${encodeURIComponent(study)}/codebook`);
     const themes = new Map(codebook.codes.filter((c) => c.level === 1).map((c) => [c.id, c.name]));
@@ -15,6 +16,36 @@ if (!study) {
       el('th', { scope: 'row', text: c.id }), el('td', { text: c.name }), el('td', { text: themes.get(c.parent) ?? '' }), el('td', { text: c.definition }))));
   } catch (e) {
     summary.textContent = '';
+    showError(e.message);
+  }
+}
+
+/** The agreement route's figures as they are: nothing is computed or filled in here. */
+async function showAgreement(study) {
+  const text = document.getElementById('agreement');
+  const human = document.getElementById('agreement-human');
+  const fixed = (v) => (v === null || v === undefined ? '' : v.toFixed(3));
+  try {
+    const a = await api(`studies/${encodeURIComponent(study)}/agreement`);
+    const hm = a.humanMachine;
+    if (!hm.available || !hm.pooled) {
+      text.textContent = hm.basis;
+    } else {
+      const p = hm.pooled;
+      text.textContent = `${hm.basis} ${hm.units} segments; pooled over every segment and code: agreement ${fixed(p.percentAgreement)}, kappa ${fixed(p.cohenKappa)}, alpha ${fixed(p.krippendorffAlpha)}, AC1 ${fixed(p.gwetAc1)}.`
+        + (hm.segmentsAwaitingDecisions > 0 ? ` ${hm.segmentsAwaitingDecisions} segments still await decisions and are not counted.` : '');
+      document.getElementById('agreement-rows').replaceChildren(...hm.perCode.map((r) => el('tr', {},
+        el('th', { scope: 'row', text: r.name ? `${r.name} (${r.codeId})` : r.codeId }),
+        el('td', { text: String(r.units) }), el('td', { text: String(r.bothApplied) }),
+        el('td', { text: String(r.onlyFirstApplied) }), el('td', { text: String(r.onlySecondApplied) }),
+        el('td', { text: fixed(r.percentAgreement) }), el('td', { text: fixed(r.cohenKappa) }),
+        el('td', { text: fixed(r.krippendorffAlpha) }), el('td', { text: fixed(r.gwetAc1) }), el('td', { text: r.warning ?? '' }))));
+      document.getElementById('agreement-table').hidden = false;
+    }
+    human.textContent = a.humanHuman.basis;
+  } catch (e) {
+    text.textContent = '';
+    human.textContent = '';
     showError(e.message);
   }
 }
