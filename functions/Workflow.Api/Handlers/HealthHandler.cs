@@ -11,9 +11,14 @@ namespace Workflow.Api.Handlers;
 /// Health that tells the truth: 200 only when both storage accounts and the Durable backend answer,
 /// otherwise 503 naming the failing part. Anonymous, so it says nothing about any study.
 /// </summary>
-public sealed class HealthHandler(StorageAccounts storage)
+public sealed class HealthHandler(StorageAccounts storage, TimeSpan probeTimeout)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(3);
+    /// <summary>How long each part may take to answer before health reports it as timed out.</summary>
+    public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(3);
+
+    public HealthHandler(StorageAccounts storage) : this(storage, DefaultProbeTimeout)
+    {
+    }
 
     public async Task<IResult> GetAsync(ApiCall call)
     {
@@ -36,10 +41,10 @@ public sealed class HealthHandler(StorageAccounts storage)
         await foreach (var _ in tables.QueryAsync(maxPerPage: 1, cancellationToken: ct)) break;
     }
 
-    private static async Task<string> ProbeAsync(Func<CancellationToken, Task> probe, CancellationToken ct)
+    private async Task<string> ProbeAsync(Func<CancellationToken, Task> probe, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(probeTimeout);
         try
         {
             await probe(timeout.Token);

@@ -20,7 +20,8 @@ public class HealthTests
             "BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;";
         var accounts = new StorageAccounts(new WorkflowStorageOptions(
             new StorageAccountOptions(dead, null, null), new StorageAccountOptions(Azurite.ConnectionString, null, null)));
-        var handler = new HealthHandler(accounts);
+        // A generous timeout: the healthy account must not be reported as timed out on a loaded CI machine.
+        var handler = new HealthHandler(accounts, TimeSpan.FromSeconds(30));
         using var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         var context = new DefaultHttpContext { RequestServices = services };
         using var output = new MemoryStream();
