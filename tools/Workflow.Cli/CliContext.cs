@@ -6,6 +6,11 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Interac
     /// <summary>Terminal width for redrawn lines (so they never wrap); unlimited when output is not a terminal.</summary>
     public int Width { get; init; } = int.MaxValue;
 
+    /// <summary>The HTTP handler for API calls; tests put a fake host here, otherwise sockets.</summary>
+    public Func<HttpMessageHandler>? HttpHandler { get; init; }
+
+    public Api.WorkflowApiClient Client(Api.ApiConnection connection) => new(connection, HttpHandler?.Invoke());
+
     /// <summary>Plain output, no terminal: what tests and pipes get.</summary>
     public static CliContext Plain(TextWriter output, TextWriter error, Func<string, string?>? environment = null, CancellationToken ct = default) =>
         new(output, error, false, environment ?? (_ => null), ct);

@@ -26,7 +26,7 @@ internal static class BatchCommand
         if (a.Option("--cancel") is { } operation)
         {
             if (a.Option("--stage") is not null) throw new UsageException("--cancel takes no --stage.");
-            using var client = new WorkflowApiClient(connection);
+            using var client = cli.Client(connection);
             await client.CancelBatchAsync(study, operation, cli.Cancellation);
             await cli.Out.WriteLineAsync($"{operation}: cancel requested; recordings already re-running finish, no more start.");
             return 0;
@@ -37,7 +37,7 @@ internal static class BatchCommand
         var request = new BatchRequest(stage, a.List("--sites"), a.List("--recordings"), a.Integer("--changed-since", min: 1), a.Option("--request-id"));
         var interval = a.Seconds("--interval", 1);
 
-        using var api = new WorkflowApiClient(connection);
+        using var api = cli.Client(connection);
         var started = await api.StartBatchAsync(study, request, cli.Cancellation);
         await cli.Out.WriteLineAsync(started.AlreadyStarted
             ? $"{started.OperationId}: this request started the batch earlier; following it."

@@ -29,7 +29,7 @@ internal static class ExportCommand
         if (Directory.Exists(output)) throw new UsageException($"--out is a folder; give a file name: {output}");
         var connection = ApiConnection.From(a.Option, cli.Environment);
 
-        using var api = new WorkflowApiClient(connection);
+        using var api = cli.Client(connection);
         var display = new LiveDisplay(cli.Out, cli.Interactive, cli.Width);
         var temporary = Path.Combine(directory, $".{Path.GetFileName(output)}.{Guid.NewGuid():N}.part");
         long written = 0;

@@ -36,7 +36,7 @@ internal static class UploadCommand
             return 1;
         }
 
-        using var api = new WorkflowApiClient(connection);
+        using var api = cli.Client(connection);
         var display = new LiveDisplay(cli.Out, cli.Interactive, cli.Width);
         var (uploaded, duplicates, refused) = (0, 0, 0);
         foreach (var row in sheet.Rows)

@@ -23,7 +23,7 @@ internal static class WatchCommand
         var deadline = a.Option("--timeout") is null ? (DateTimeOffset?)null : DateTimeOffset.UtcNow + a.Seconds("--timeout", 0);
         var connection = ApiConnection.From(a.Option, cli.Environment);
 
-        using var api = new WorkflowApiClient(connection);
+        using var api = cli.Client(connection);
         var display = new LiveDisplay(cli.Out, cli.Interactive, cli.Width);
         while (true)
         {
