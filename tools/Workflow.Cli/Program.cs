@@ -10,6 +10,7 @@ Console.CancelKeyPress += (_, e) =>
 var interactive = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("TERM") is not (null or "dumb");
 var cli = new CliContext(Console.Out, Console.Error, interactive, Environment.GetEnvironmentVariable, interrupted.Token)
 {
-    Width = interactive ? Math.Max(40, Console.WindowWidth) : int.MaxValue,
+    // A terminal that does not say its size (0) gets a common width rather than none.
+    Width = !interactive ? int.MaxValue : Console.WindowWidth is > 0 and var columns ? Math.Max(40, columns) : 120,
 };
 return await CliApp.RunAsync(args, cli);
