@@ -13,6 +13,16 @@ public static class RepositoryPaths
 
     public static string LocalHostDll => Output("Workflow.LocalHost", "Workflow.LocalHost.dll");
 
+    /// <summary>The <c>workflow</c> command-line client.</summary>
+    public static string CliDll
+    {
+        get
+        {
+            var path = Path.Combine(Root, "tools", "Workflow.Cli", "bin", Configuration, "net10.0", "workflow.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build the solution first (scripts/test.sh does).");
+        }
+    }
+
     public static string FunctionsMetadata => Output("Workflow.Functions", "functions.metadata");
 
     public static string Sample(string relative) => Path.Combine(Root, "samples", relative);
