@@ -18,24 +18,10 @@ public sealed class EnqueueVerificationActivity(RecordingRepository recordings, 
     {
         var ct = CancellationToken.None;
         var now = time.GetUtcNow();
-        string ItemId(string local) => VerificationQueue.ItemId(input.StudyId, input.RecordingId, local);
-
         // Record the waiting instance before any item exists, so no decision can find nobody to tell.
         await recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
 
-        var items = new List<VerificationItem>();
-        if (input.IncludeRedactions)
-        {
-            var transcript = await documents.GetDeidentifiedAsync(input.StudyId, input.RecordingId, ct)
-                ?? throw new PipelineInputException("The de-identified transcript is missing; run de-identification again.");
-            var record = await documents.GetDeidentificationRecordAsync(input.StudyId, input.RecordingId, ct)
-                ?? throw new PipelineInputException("The pseudonym key of this recording is missing; run de-identification again.");
-            items.AddRange(VerificationItemFactory.ForRedactions(transcript, record.Key, ItemId, now));
-        }
-        var coding = await documents.GetCodingAsync(input.StudyId, input.RecordingId, ct)
-            ?? throw new PipelineInputException("The coding results are missing; run coding again.");
-        items.AddRange(VerificationItemFactory.ForSuggestions(input.StudyId, input.RecordingId, coding.Segments, coding.Suggestions, ItemId, now));
-
+        var (items, _) = await RecordingItems.BuildAsync(documents, input.StudyId, input.RecordingId, input.IncludeRedactions, now, ct);
         await queue.EnqueueAsync(items, ct);
         return VerificationProgressReader.Of(await queue.ListAsync(input.StudyId, input.RecordingId, ct));
     }

@@ -27,20 +27,9 @@ public sealed class ReconcileVerificationActivity(RecordingRepository recordings
         // Decisions must reach the new waiter: record it before any item it will count exists.
         await recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
 
-        var fresh = new List<VerificationItem>();
         var kinds = new HashSet<VerificationItemKind> { VerificationItemKind.CodeSuggestion };
-        if (input.Stage.RedoesRedactions())
-        {
-            kinds.Add(VerificationItemKind.Redaction);
-            var transcript = await documents.GetDeidentifiedAsync(input.StudyId, input.RecordingId, ct)
-                ?? throw new PipelineInputException("The de-identified transcript is missing; run de-identification again.");
-            var record = await documents.GetDeidentificationRecordAsync(input.StudyId, input.RecordingId, ct)
-                ?? throw new PipelineInputException("The pseudonym key of this recording is missing; run de-identification again.");
-            fresh.AddRange(VerificationItemFactory.ForRedactions(transcript, record.Key, ItemId, now));
-        }
-        var coding = await documents.GetCodingAsync(input.StudyId, input.RecordingId, ct)
-            ?? throw new PipelineInputException("The coding results are missing; run coding again.");
-        fresh.AddRange(VerificationItemFactory.ForSuggestions(input.StudyId, input.RecordingId, coding.Segments, coding.Suggestions, ItemId, now));
+        if (input.Stage.RedoesRedactions()) kinds.Add(VerificationItemKind.Redaction);
+        var (fresh, coding) = await RecordingItems.BuildAsync(documents, input.StudyId, input.RecordingId, input.Stage.RedoesRedactions(), now, ct);
 
         var existing = await queue.ListAsync(input.StudyId, input.RecordingId, ct);
         var changes = await ChangesSinceAsync(input.StudyId, coding.CodebookVersion, existing, ct);

@@ -54,6 +54,15 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
             new EnqueueVerificationInput(recording.StudyId, recording.RecordingId, includeRedactions, waitingInstance), Retries.Transient);
         // Progress as queued; while waiting, the sub-orchestration's status and the recording's row carry it.
         await stages.EnterAsync(PipelineStage.AwaitingVerification, RecordingStatus.WaitingForVerification, new StageProgress(queued.Decided, queued.Total));
+        return await AwaitThenFinalizeAsync(context, stages, recording, recheck, waitingInstance);
+    }
+
+    /// <summary>
+    /// Waits in a sub-orchestration until every queued item of the recording is decided, then writes
+    /// the final transcript. Shared with the finaliser a batch starts for each re-run recording.
+    /// </summary>
+    internal static async Task<PipelineOutcome> AwaitThenFinalizeAsync(TaskOrchestrationContext context, StageTracker stages, RecordingRef recording, TimeSpan recheck, string waitingInstance)
+    {
         await context.CallSubOrchestratorAsync<VerificationProgress>(nameof(AwaitVerificationOrchestrator),
             new AwaitVerificationInput(recording.StudyId, recording.RecordingId, recheck),
             new SubOrchestrationOptions { InstanceId = waitingInstance });

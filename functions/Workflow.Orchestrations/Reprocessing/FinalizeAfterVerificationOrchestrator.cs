@@ -19,13 +19,7 @@ public sealed class FinalizeAfterVerificationOrchestrator : TaskOrchestrator<Fin
         var stages = new StageTracker(context, input.RecordingId);
         try
         {
-            await context.CallSubOrchestratorAsync<VerificationProgress>(nameof(AwaitVerificationOrchestrator),
-                new AwaitVerificationInput(input.StudyId, input.RecordingId, input.Recheck),
-                new SubOrchestrationOptions { InstanceId = input.WaitingInstanceId });
-            await stages.EnterAsync(PipelineStage.Finalizing);
-            await context.CallActivityAsync<FinalizeSummary>(nameof(FinalizeRecordingActivity), input.Ref, Retries.Transient);
-            await stages.EnterAsync(PipelineStage.Completed, RecordingStatus.Completed);
-            return new PipelineOutcome(input.RecordingId, RecordingStatus.Completed, PipelineStage.Completed, null);
+            return await RecordingPipelineOrchestrator.AwaitThenFinalizeAsync(context, stages, input.Ref, input.Recheck, input.WaitingInstanceId);
         }
         catch (TaskFailedException failure)
         {
