@@ -1,9 +1,6 @@
 using Microsoft.DurableTask;
-using Workflow.Domain.Recordings;
-using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Pipeline;
-using Workflow.Orchestrations.Verification;
 
 namespace Workflow.Orchestrations.Reprocessing;
 
