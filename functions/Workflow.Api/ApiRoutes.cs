@@ -8,6 +8,8 @@ public static class ApiRoutes
 {
     public const string Prefix = "api";
     public const string Studies = "studies";
+    public const string StudyMembers = "studies/{studyId}/members";
+    public const string StudyMember = "studies/{studyId}/members/{userId}";
     public const string StudyEngines = "studies/{studyId}/engines";
     public const string Engines = "engines";
     public const string Codebook = "studies/{studyId}/codebook";

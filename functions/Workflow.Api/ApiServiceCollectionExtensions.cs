@@ -20,7 +20,9 @@ public static class ApiServiceCollectionExtensions
             "easyauth" => new EasyAuthPrincipalResolver(),
             _ => throw new InvalidOperationException($"Auth:Mode '{auth.Mode}' is not known; use EasyAuth or Development."),
         });
+        services.AddSingleton<IStudyMembershipSource, StoredStudyMembershipSource>();
         services.AddSingleton<ApiDispatcher>();
+        services.AddSingleton<MembershipHandlers>();
         services.AddSingleton<RecordingIntake>();
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();

@@ -67,7 +67,7 @@ public sealed class RecordingRepository(TableClient recordings, TableClient stud
     }
 
     /// <summary>The study of a recording (immutable, so cached once read); null for an unknown recording.</summary>
-    private async Task<string?> StudyOfAsync(string recordingId, CancellationToken ct)
+    public async Task<string?> StudyOfAsync(string recordingId, CancellationToken ct)
     {
         if (_studies.TryGetValue(recordingId, out var cached)) return cached;
         if (!JsonRows.IsSafeKey(recordingId)) return null;

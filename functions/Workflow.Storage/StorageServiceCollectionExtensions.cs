@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new StudyBatchRecords(Deidentified(sp).Tables.GetTableClient(StorageNames.StudyBatchRecordsTable)));
         services.AddSingleton(sp => new StudyBatchLocks(Deidentified(sp).Tables.GetTableClient(StorageNames.StudyBatchesTable)));
         services.AddSingleton(sp => new VerificationQueue(Identifiable(sp).Tables.GetTableClient(StorageNames.VerificationTable)));
+        services.AddSingleton(sp => new StudyMembers(Identifiable(sp).Tables.GetTableClient(StorageNames.StudyMembersTable)));
         services.AddSingleton<IAuditTrail>(sp => new AuditTrailTable(Identifiable(sp).Tables.GetTableClient(StorageNames.AuditTable), Time(sp)));
         services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));
 

@@ -16,6 +16,15 @@ public sealed class StudyRepository(TableClient studies)
     public async Task<Study?> GetAsync(string studyId, CancellationToken ct) =>
         (await JsonRows.TryGetAsync<Study>(studies, studyId, Row, ct)).Value;
 
+    /// <summary>Every study, by id (a scan: a deployment holds tens of studies, not thousands).</summary>
+    public async Task<IReadOnlyList<Study>> ListAsync(CancellationToken ct)
+    {
+        var list = new List<Study>();
+        await foreach (var row in studies.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"RowKey eq {Row}"), cancellationToken: ct))
+            list.Add(JsonRows.Read<Study>(row));
+        return list.OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Applies <paramref name="change"/> with optimistic concurrency; null when the study does not exist.</summary>
     public async Task<Study?> UpdateAsync(string studyId, Func<Study, Study> change, CancellationToken ct)
     {

@@ -362,6 +362,9 @@ public sealed partial class VerificationQueue(TableClient table)
         return string.Create(CultureInfo.InvariantCulture, $"{PendingPrefix}{priority:D3}|{item.CreatedAt.UtcTicks:D19}|{recording}|{local}");
     }
 
+    /// <summary>The study an item id names (ids begin with it), or null for a malformed id.</summary>
+    public static string? StudyOfItem(string itemId) => TrySplit(itemId, out var study, out _, out _) ? study : null;
+
     private static bool TrySplit(string itemId, out string study, out string recording, out string local)
     {
         var first = itemId.IndexOf(Separator);

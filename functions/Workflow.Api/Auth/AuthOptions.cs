@@ -14,6 +14,9 @@ public sealed class AuthOptions
     /// <summary>The user id of the development principal.</summary>
     public string DevelopmentUser { get; set; } = "local-developer";
 
-    /// <summary>The roles of the development principal.</summary>
-    public string[] DevelopmentRoles { get; set; } = WorkflowRoles.All;
+    /// <summary>
+    /// The identity roles of the development principal (administrator by default, so a developer can
+    /// create a study and becomes its lead). Roles in a study come from its membership, as in Azure.
+    /// </summary>
+    public string[] DevelopmentRoles { get; set; } = [WorkflowRoles.Admin];
 }

@@ -7,18 +7,24 @@ namespace Workflow.Api.Endpoints;
 
 /// <summary>
 /// Every route of the HTTP API, once. The local runner maps this table; the Functions app has one
-/// wrapper per entry, checked against it by a test; another test walks it with every role.
+/// wrapper per entry, checked against it by a test; another test walks it with every role, as a
+/// member and as a non-member. Roles of a route with a study, recording or queue item are the
+/// caller's roles in that study; <c>Admin</c> is the identity role that may also use it.
 /// </summary>
 public static class ApiEndpointTable
 {
     public static readonly IReadOnlyList<ApiEndpoint> All =
     [
-        On<StudyHandlers>("CreateStudy", "POST", ApiRoutes.Studies, [Lead], (h, c) => h.CreateStudyAsync(c)),
+        On<StudyHandlers>("CreateStudy", "POST", ApiRoutes.Studies, [Admin], (h, c) => h.CreateStudyAsync(c)),
+        On<MembershipHandlers>("ListStudies", "GET", ApiRoutes.Studies, [], (h, c) => h.ListStudiesAsync(c), ApiAccess.SignedIn),
+        On<MembershipHandlers>("ListStudyMembers", "GET", ApiRoutes.StudyMembers, [Lead, Admin], (h, c) => h.ListAsync(c)),
+        On<MembershipHandlers>("PutStudyMember", "PUT", ApiRoutes.StudyMember, [Lead, Admin], (h, c) => h.PutAsync(c)),
+        On<MembershipHandlers>("RemoveStudyMember", "DELETE", ApiRoutes.StudyMember, [Lead, Admin], (h, c) => h.RemoveAsync(c)),
         On<StudyHandlers>("PutStudyEngines", "PUT", ApiRoutes.StudyEngines, [Lead], (h, c) => h.PutEnginesAsync(c)),
         On<StudyHandlers>("PutCodebook", "PUT", ApiRoutes.Codebook, [Lead], (h, c) => h.PutCodebookAsync(c)),
         On<StudyHandlers>("GetCodebook", "GET", ApiRoutes.Codebook, Auth.WorkflowRoles.All, (h, c) => h.GetCodebookAsync(c)),
         On<StudyHandlers>("PutIdentifiers", "PUT", ApiRoutes.Identifiers, [Lead], (h, c) => h.PutIdentifiersAsync(c)),
-        On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, Auth.WorkflowRoles.All, (h, c) => h.ListEnginesAsync(c)),
+        On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, [], (h, c) => h.ListEnginesAsync(c), ApiAccess.SignedIn),
 
         On<RecordingHandlers>("UploadRecording", "POST", ApiRoutes.StudyRecordings, [Interviewer, Lead], (h, c) => h.UploadAsync(c)),
         On<RecordingHandlers>("ListRecordings", "GET", ApiRoutes.StudyRecordings, Auth.WorkflowRoles.All, (h, c) => h.ListAsync(c)),
@@ -44,12 +50,12 @@ public static class ApiEndpointTable
         On<ExportHandlers>("GetStudyExport", "GET", ApiRoutes.StudyExport, [Lead], (h, c) => h.ExportAsync(c)),
         On<ExportHandlers>("GetStudyCodeReport", "GET", ApiRoutes.StudyCodeReport, [Lead], (h, c) => h.CodeReportAsync(c)),
 
-        On<MeHandler>("GetMe", "GET", ApiRoutes.Me, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
-        new ApiEndpoint("WebApp", "GET", ApiRoutes.WebApp, [], (services, call) => services.GetRequiredService<WebAppHandler>().GetAsync(call), anonymous: true),
-        new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), anonymous: true),
+        On<MeHandler>("GetMe", "GET", ApiRoutes.Me, [], (h, c) => h.GetAsync(c), ApiAccess.SignedIn),
+        new ApiEndpoint("WebApp", "GET", ApiRoutes.WebApp, [], (services, call) => services.GetRequiredService<WebAppHandler>().GetAsync(call), ApiAccess.Anonymous),
+        new ApiEndpoint("Health", "GET", ApiRoutes.Health, [], (services, call) => services.GetRequiredService<HealthHandler>().GetAsync(call), ApiAccess.Anonymous),
     ];
 
-    private static ApiEndpoint On<THandlers>(string name, string method, string route, IReadOnlyList<string> roles, Func<THandlers, ApiCall, Task<IResult>> run)
+    private static ApiEndpoint On<THandlers>(string name, string method, string route, IReadOnlyList<string> roles, Func<THandlers, ApiCall, Task<IResult>> run, ApiAccess access = ApiAccess.Roles)
         where THandlers : notnull =>
-        new(name, method, route, roles, (services, call) => run(services.GetRequiredService<THandlers>(), call));
+        new(name, method, route, roles, (services, call) => run(services.GetRequiredService<THandlers>(), call), access);
 }

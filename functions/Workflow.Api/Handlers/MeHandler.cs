@@ -2,23 +2,27 @@ using Microsoft.AspNetCore.Http;
 using Workflow.Api.Auth;
 using Workflow.Api.Contracts;
 using Workflow.Api.Endpoints;
+using Workflow.Storage;
 
 namespace Workflow.Api.Handlers;
 
 /// <summary>
-/// Who the caller is and how this host identifies callers, so the web app can show the user and,
-/// only in Development mode, offer to act as another user (the X-Dev-User / X-Dev-Roles headers).
+/// Who the caller is, which studies they belong to in which roles, and how this host identifies
+/// callers, so the web app can show the user and, only in Development mode, offer to act as another
+/// user (the X-Dev-User / X-Dev-Roles headers).
 /// </summary>
-public sealed class MeHandler(AuthOptions auth)
+public sealed class MeHandler(AuthOptions auth, StudyMembers members)
 {
-    public Task<IResult> GetAsync(ApiCall call)
+    public async Task<IResult> GetAsync(ApiCall call)
     {
         var development = auth.Mode.Equals("Development", StringComparison.OrdinalIgnoreCase);
         var caller = call.Caller;
-        return Task.FromResult<IResult>(TypedResults.Ok(new MeResponse(
+        var studies = await members.ListForUserAsync(caller.UserId, call.Cancellation);
+        return TypedResults.Ok(new MeResponse(
             caller.UserId,
             [.. caller.Roles.Order(StringComparer.Ordinal)],
             development ? "Development" : "EasyAuth",
-            WorkflowRoles.All)));
+            [.. WorkflowRoles.All, WorkflowRoles.Admin],
+            studies.Select(m => new StudyMembershipView(m.StudyId, m.Roles)).ToList()));
     }
 }

@@ -43,7 +43,7 @@ public sealed class RecordingHandlers(
             var contentType = string.IsNullOrWhiteSpace(upload.ContentType) ? "application/octet-stream" : upload.ContentType;
             await using var content = File.OpenRead(upload.Path);
             var result = await intake.AcceptAsync(call.Durable,
-                new IntakeRequest(studyId, accepted.Metadata, accepted.Kind, upload.FileName, contentType, upload.Size, upload.Sha256), content, ct);
+                new IntakeRequest(studyId, accepted.Metadata, accepted.Kind, upload.FileName, contentType, upload.Size, upload.Sha256, call.Caller.UserId), content, ct);
 
             // Kind, size and whether it was a duplicate; never the file name, which can name people.
             await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.UploadAccepted, result.Recording.Id,
@@ -58,7 +58,7 @@ public sealed class RecordingHandlers(
     {
         var (recordingId, ct) = (call.Route("recordingId"), call.Cancellation);
         var recording = await recordings.GetAsync(recordingId, ct);
-        if (recording is null) return UnknownRecording(recordingId);
+        if (recording is null || !Visible(call, recording)) return UnknownRecording(recordingId);
         // Inputs and outputs are ids and counts only; asking for them is what brings the custom status.
         var instance = await call.Durable.GetInstanceAsync(recordingId, getInputsAndOutputs: true, ct);
         return TypedResults.Ok(new RecordingResponse(
@@ -73,7 +73,7 @@ public sealed class RecordingHandlers(
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
         if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
-        var list = await recordings.ListByStudyAsync(studyId, ct);
+        var list = (await recordings.ListByStudyAsync(studyId, ct)).Where(r => Visible(call, r));
         return TypedResults.Ok(list.Select(r => new RecordingSummary(r.Id, r.Stage, r.Status, r.Progress, r.Error, r.Source, r.CreatedAt, ApiRoutes.RecordingUrl(r.Id))).ToList());
     }
 
@@ -82,13 +82,17 @@ public sealed class RecordingHandlers(
     {
         var (recordingId, ct) = (call.Route("recordingId"), call.Cancellation);
         var recording = await recordings.GetAsync(recordingId, ct);
-        if (recording is null) return UnknownRecording(recordingId);
+        if (recording is null || !Visible(call, recording)) return UnknownRecording(recordingId);
         var final = await documents.GetFinalAsync(recording.StudyId, recordingId, ct);
         if (final is not null) return TypedResults.Ok(new VerifiedTranscriptResponse(final));
         var draft = await documents.GetDeidentifiedAsync(recording.StudyId, recordingId, ct);
         if (draft is not null) return TypedResults.Ok(new DraftTranscriptResponse(draft));
         return Problems.NotFound($"Recording '{recordingId}' has no de-identified transcript yet (stage: {recording.Stage}, status: {recording.Status}).");
     }
+
+    /// <summary>An interviewer (who is neither coder nor lead) sees only the recordings they uploaded; others are answered as missing.</summary>
+    private static bool Visible(ApiCall call, Domain.Recordings.Recording recording) =>
+        !call.SeesOnlyOwnRecordings || string.Equals(recording.UploadedBy, call.Caller.UserId, StringComparison.Ordinal);
 
     /// <summary>
     /// The lead-only way back from labels to the words they hide (a participant asks to see their

@@ -12,7 +12,7 @@ using Workflow.Storage;
 namespace Workflow.Api.Handlers;
 
 /// <summary>Study set-up for leads: create a study, version its codebook, maintain its identifier list.</summary>
-public sealed class StudyHandlers(StudyRepository studies, CodebookRepository codebooks, IdentifierListRepository identifierLists, EngineSelection engines, IAuditTrail audit, TimeProvider time)
+public sealed class StudyHandlers(StudyRepository studies, StudyMembers members, CodebookRepository codebooks, IdentifierListRepository identifierLists, EngineSelection engines, IAuditTrail audit, TimeProvider time)
 {
     private const int MaxIdentifiers = 5000;
 
@@ -31,7 +31,10 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
             errors.Add($"sites[{i}].name is required.");
         if (body.Engines is { } settings) errors.AddRange(engines.Check(settings));
         if (body.ParticipantIdPattern is { } pattern && ParticipantIds.CheckPattern(pattern) is { } badPattern) errors.Add(badPattern);
+        var leads = (body.Leads ?? []).ToList();
+        errors.AddRange(leads.Select(MembershipRules.CheckUserId).OfType<string>().Select(e => "leads: " + e));
         if (errors.Count > 0) return Problems.Validation(errors);
+        if (leads.Count == 0) leads.Add(call.Caller.UserId);
 
         var siteList = sites.Select(x => new Site(
             string.IsNullOrWhiteSpace(x.s.Id) ? StudyIds.FromName(x.s.Name!) : x.s.Id.Trim(), x.s.Name!.Trim())).ToList();
@@ -43,6 +46,11 @@ public sealed class StudyHandlers(StudyRepository studies, CodebookRepository co
         var study = new Study(id, body.Name!.Trim(), siteList, time.GetUtcNow()) { Engines = body.Engines, ParticipantIdPattern = body.ParticipantIdPattern };
         if (!await studies.TryCreateAsync(study, ct)) return Problems.Conflict($"A study with id '{id}' already exists.");
         await audit.AppendAsync(id, AuditEntries.For(call, AuditAction.StudyCreated, id, ("sites", siteList.Count)), ct);
+        foreach (var lead in leads.Distinct(StringComparer.Ordinal))
+        {
+            await audit.AppendAsync(id, AuditEntries.For(call, AuditAction.MembershipChanged, lead!, ("roles", StudyRoles.Lead)), ct);
+            await members.PutAsync(new StudyMember(id, lead!, [StudyRoles.Lead], call.Caller.UserId, time.GetUtcNow()), ct);
+        }
         return TypedResults.Created($"/api/studies/{id}", study);
     }
 

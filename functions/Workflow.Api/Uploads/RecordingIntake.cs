@@ -32,7 +32,8 @@ public sealed class RecordingIntake(RecordingRepository recordings, RawUploadRep
             await rawUploads.SaveAsync(blobName, content, request.ContentType, request.FileName, ct, request.Metadata.Interviewer, request.Metadata.Notes);
             var now = time.GetUtcNow();
             var recording = new Recording(recordingId, request.StudyId, request.Metadata.WithoutFreeText(), request.Kind, safeName,
-                request.ContentType, request.Size, request.Sha256, PipelineStage.Received, RecordingStatus.Running, null, null, now, now);
+                request.ContentType, request.Size, request.Sha256, PipelineStage.Received, RecordingStatus.Running, null, null, now, now,
+                UploadedBy: request.UploadedBy);
             if (await recordings.TryCreateAsync(recording, ct))
             {
                 await StartAsync(client, recording, blobName, ct);
@@ -53,7 +54,7 @@ public sealed class RecordingIntake(RecordingRepository recordings, RawUploadRep
 }
 
 /// <summary>What an upload claims to be, after validation.</summary>
-public sealed record IntakeRequest(string StudyId, RecordingMetadata Metadata, SourceKind Kind, string FileName, string ContentType, long Size, string Sha256);
+public sealed record IntakeRequest(string StudyId, RecordingMetadata Metadata, SourceKind Kind, string FileName, string ContentType, long Size, string Sha256, string? UploadedBy = null);
 
 /// <summary>The accepted recording, and whether it had been uploaded before.</summary>
 public sealed record IntakeResult(Recording Recording, bool Duplicate);

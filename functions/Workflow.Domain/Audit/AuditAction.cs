@@ -19,4 +19,6 @@ public enum AuditAction
     RedactionKeyRead,
     Exported,
     ReprocessStarted,
+    /// <summary>A user was given roles in the study, had them changed, or was removed.</summary>
+    MembershipChanged,
 }

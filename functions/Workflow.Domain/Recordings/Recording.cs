@@ -4,6 +4,8 @@ namespace Workflow.Domain.Recordings;
 /// An uploaded recording or transcript and where its pipeline stands. <see cref="Error"/> is a
 /// user-facing reason; it never quotes transcript text. <see cref="VerificationInstanceId"/> is the
 /// orchestration instance waiting for this recording's verification decisions, when one is.
+/// <see cref="UploadedBy"/> is the team member's user id (not a participant's), so an interviewer
+/// can be shown only their own recordings; null for recordings stored before it was kept.
 /// </summary>
 public sealed record Recording(
     string Id,
@@ -21,4 +23,5 @@ public sealed record Recording(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     double? DurationSeconds = null,
-    string? VerificationInstanceId = null);
+    string? VerificationInstanceId = null,
+    string? UploadedBy = null);

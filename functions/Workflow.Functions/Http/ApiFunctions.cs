@@ -17,6 +17,18 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("CreateStudy")]
     public Task<IActionResult> CreateStudy([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.Studies)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("ListStudies")]
+    public Task<IActionResult> ListStudies([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Studies)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("ListStudyMembers")]
+    public Task<IActionResult> ListStudyMembers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyMembers)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("PutStudyMember")]
+    public Task<IActionResult> PutStudyMember([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.StudyMember)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("RemoveStudyMember")]
+    public Task<IActionResult> RemoveStudyMember([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.StudyMember)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("PutStudyEngines")]
     public Task<IActionResult> PutStudyEngines([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.StudyEngines)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -14,6 +14,8 @@ public static class StorageNames
     public const string VerificationTable = "VerificationQueue";
     /// <summary>Each study's hash-chained audit trail (it names users and what they looked at).</summary>
     public const string AuditTable = "AuditTrail";
+    /// <summary>Who holds which roles in each study (it names the team, and who may read what).</summary>
+    public const string StudyMembersTable = "StudyMembers";
 
     // De-identified account
     public const string DeidentifiedTranscripts = "transcripts-deidentified";
@@ -32,6 +34,6 @@ public static class StorageNames
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
-    public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable];
+    public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable, StudyMembersTable];
     public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable, StudyBatchRecordsTable];
 }

@@ -54,7 +54,11 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
 
     private async Task<(int Status, byte[] Body, HttpResponse Response)> CallAsync(string endpoint, string studyId, string? format, string query = "", string role = WorkflowRoles.Lead)
     {
-        var dispatcher = new ApiDispatcher(new FixedResolver(new WorkflowPrincipal("lead-1", new HashSet<string> { role })), _services);
+        // The caller holds the role in this study (membership is checked by the real dispatcher on Azurite).
+        var members = _stores.Services.GetRequiredService<Workflow.Storage.StudyMembers>();
+        await members.PutAsync(new StudyMember(studyId, "lead-1", [role], "admin-1", StorageSamples.T0), default);
+        var dispatcher = new ApiDispatcher(new FixedResolver(new WorkflowPrincipal("lead-1", new HashSet<string>())),
+            new StoredStudyMembershipSource(members, _stores.Recordings), _services);
         var context = new DefaultHttpContext { RequestServices = _services };
         context.Request.QueryString = new QueryString(query);
         var body = new MemoryStream();
