@@ -65,7 +65,11 @@ public sealed class ApiDispatcher(IPrincipalResolver principals, IStudyMembershi
         };
         var member = string.IsNullOrEmpty(studyId) ? null : await membership.MemberAsync(studyId, principal.UserId, ct);
         var adminAllowed = endpoint.Roles.Contains(WorkflowRoles.Admin);
-        return StudyAccess.Decide(endpoint.Roles, adminAllowed, isAdmin, member) switch
+        var outcome = StudyAccess.Decide(endpoint.Roles, adminAllowed, isAdmin, member);
+        // An administrator knows which studies exist, so is refused plainly, but only for one that does.
+        if (outcome == StudyAccessOutcome.Forbidden && member is null && (string.IsNullOrEmpty(studyId) || !await membership.StudyExistsAsync(studyId, ct)))
+            outcome = StudyAccessOutcome.Hidden;
+        return outcome switch
         {
             StudyAccessOutcome.Allowed => (member?.Roles.ToHashSet(StringComparer.OrdinalIgnoreCase) ?? none, null),
             // The same answer a missing resource gets, so a non-member cannot tell studies exist.

@@ -55,7 +55,7 @@ public sealed class MembershipHandlers(StudyRepository studies, StudyMembers mem
         if (MembershipRules.CheckChange(call.CallerIsAdmin, current?.Roles, roles) is { } refusal) return Problems.Forbidden(refusal);
         var member = new StudyMember(studyId, userId, roles, call.Caller.UserId, time.GetUtcNow());
         // Audited first: a change that is in force but not in the trail would be custody lost.
-        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.MembershipChanged, userId, ("roles", string.Join(',', roles))), ct);
+        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.MembershipChanged, userId, ("roles", MembershipRules.AuditValue(roles))), ct);
         await members.PutAsync(member, ct);
         return current is null
             ? TypedResults.Created($"/api/studies/{studyId}/members/{Uri.EscapeDataString(userId)}", View(member))
@@ -68,7 +68,7 @@ public sealed class MembershipHandlers(StudyRepository studies, StudyMembers mem
         var current = await members.GetAsync(studyId, userId, ct);
         if (current is null) return Problems.NotFound($"'{userId}' is not a member of study '{studyId}'.");
         if (MembershipRules.CheckChange(call.CallerIsAdmin, current.Roles, null) is { } refusal) return Problems.Forbidden(refusal);
-        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.MembershipChanged, userId, ("roles", "")), ct);
+        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.MembershipChanged, userId, ("roles", MembershipRules.AuditValue(null))), ct);
         await members.RemoveAsync(studyId, userId, ct);
         return TypedResults.NoContent();
     }

@@ -8,17 +8,24 @@ namespace Workflow.Domain.Studies;
 public static class MembershipRules
 {
     /// <summary>User ids longer than this are refused (Entra object ids and e-mail addresses fit easily).</summary>
-    public const int MaxUserIdLength = 256;
+    public const int MaxUserIdLength = 128;
 
-    /// <summary>Why <paramref name="userId"/> is not a usable user id, or null when it is.</summary>
+    /// <summary>
+    /// Why <paramref name="userId"/> is not a usable member id, or null when it is. Members are named
+    /// by the id sign-in gives (an Entra object id or a user principal name such as an e-mail address),
+    /// never by a display name: ids have no spaces, so they are safe as table keys and audit targets.
+    /// </summary>
     public static string? CheckUserId(string? userId)
     {
         if (string.IsNullOrWhiteSpace(userId)) return "userId is required.";
         if (userId.Length > MaxUserIdLength) return $"userId is longer than {MaxUserIdLength} characters.";
-        if (userId.Any(char.IsControl)) return "userId contains control characters.";
-        if (userId.Trim().Length != userId.Length) return "userId has leading or trailing spaces.";
+        if (!userId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '+' or '-' or ':' or '~'))
+            return "userId must be a sign-in id (letters, digits and . _ @ + - : ~), such as an e-mail address or object id, not a display name.";
         return null;
     }
+
+    /// <summary>Roles as one audit detail value (audit values hold no spaces or commas).</summary>
+    public static string AuditValue(IReadOnlyList<string>? roles) => roles is { Count: > 0 } ? string.Join('+', roles) : "none";
 
     /// <summary>
     /// The canonical roles of a request, with an error for each unknown one. An empty list is an

@@ -87,6 +87,8 @@ public class ApiEndpointTableTests
             : studyId == OtherStudy && userId is N ? new StudyMember(studyId, userId, [L], "admin", DateTimeOffset.UnixEpoch)
             : null);
 
+        public Task<bool> StudyExistsAsync(string studyId, CancellationToken ct) => Task.FromResult(studyId is Study or OtherStudy);
+
         public Task<string?> StudyOfRecordingAsync(string recordingId, CancellationToken ct) =>
             Task.FromResult<string?>(recordingId.StartsWith(Study + "-", StringComparison.Ordinal) ? Study : null);
 

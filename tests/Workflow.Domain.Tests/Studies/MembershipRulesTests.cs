@@ -10,6 +10,8 @@ public class MembershipRulesTests
     [InlineData("  ")]
     [InlineData(" padded")]
     [InlineData("line\nbreak")]
+    [InlineData("Jane Smith")]
+    [InlineData("o'brien/team#2")]
     public void UnusableUserIds_AreRefused(string? userId) => Assert.NotNull(MembershipRules.CheckUserId(userId));
 
     [Fact]
@@ -19,7 +21,7 @@ public class MembershipRulesTests
     [Theory]
     [InlineData("coder@example.org")]
     [InlineData("7f1c2c8e-1f2a-4a43-9a55-1f0c2a7b9d10")]
-    [InlineData("o'brien/team#2")]
+    [InlineData("j.smith+research@nhs.example.uk")]
     public void OrdinaryUserIds_AreAccepted(string userId) => Assert.Null(MembershipRules.CheckUserId(userId));
 
     [Fact]

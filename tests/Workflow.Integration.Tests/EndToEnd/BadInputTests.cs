@@ -156,6 +156,7 @@ public class BadInputTests(RunnerFixture fixture) : IClassFixture<RunnerFixture>
         var wrong = kind == "Redaction" ? new { action = "accept" } : new { action = "undo" };
 
         await ApiClient.ProblemAsync(await Api.DecideAsync(itemId, wrong), HttpStatusCode.BadRequest);
+        await Api.AddMemberAsync(study, "someone-else", "Coder");
         await ApiClient.ProblemAsync(await Api.DecideAsync(itemId, new { action = "confirm" }, user: "someone-else"), HttpStatusCode.Conflict);
         var right = kind == "Redaction" ? new { action = "confirm" } : new { action = "accept" };
         await ApiClient.EnsureAsync(await Api.DecideAsync(itemId, right), HttpStatusCode.OK);

@@ -73,6 +73,7 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         Assert.Contains("UploadAccepted", actions);
         Assert.Contains("DecisionRecorded", actions);
         Assert.DoesNotContain("Penhale", custody.ToString());
+        await Api.AddMemberAsync(study, "coder-1", "Coder");
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.SendJsonAsync(HttpMethod.Get, $"recordings/{recording}/custody", "", user: "coder-1", roles: "Coder")).StatusCode);
 
         var cancel = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess/{operation}/cancel", "");
@@ -144,6 +145,7 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         Assert.Contains(holder, busy.GetProperty("detail").GetString());
         await stores.BatchLocks.ReleaseAsync(study, holder, CancellationToken.None);
 
+        await Api.AddMemberAsync(study, "coder-1", "Coder");
         var asCoder = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess", "{}", user: "coder-1", roles: "Coder");
         Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
     }

@@ -57,6 +57,7 @@ public class PipelineEndToEndTests(RunnerFixture fixture) : IClassFixture<Runner
         var hidden = key.GetProperty("redactions").EnumerateArray().Select(r => r.GetProperty("originalText").GetString()!).ToList();
         Assert.Contains(identifiers, s => hidden.Any(h => Mentions(h, s)));
         Assert.All(key.GetProperty("redactions").EnumerateArray(), r => Assert.StartsWith("[", r.GetProperty("label").GetString()));
+        await Api.AddMemberAsync(study, "coder-1", "Coder");
         var asCoder = await Api.SendJsonAsync(HttpMethod.Get, $"recordings/{transcriptId}/redaction-key", "", user: "coder-1", roles: "Coder");
         Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
         Assert.Contains(final.GetProperty("transcript").GetProperty("segments").EnumerateArray(), s => s.GetProperty("codes").GetArrayLength() > 0);

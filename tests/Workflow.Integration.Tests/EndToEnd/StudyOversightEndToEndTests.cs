@@ -22,6 +22,8 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelpe
     {
         var study = Azurite.UniqueStudyId("audit-e2e");
         await Api.SetUpStudyAsync(study);
+        await Api.AddMemberAsync(study, "coder-7", "Coder");
+        await Api.AddMemberAsync(study, "lead-2", "Lead");
         const string fileName = "stuart-penhale-interview.txt";
         const string note = "Stuart Penhale asked to stop at one point";
         var fields = ApiClient.InterviewFields();
@@ -41,17 +43,21 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelpe
 
         var page = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Get, $"studies/{study}/audit", "", user: "lead-2", roles: "Lead"), HttpStatusCode.OK);
         var events = page.GetProperty("events").EnumerateArray().ToList();
-        Assert.Equal(["StudyCreated", "CodebookChanged", "IdentifierListChanged", "UploadAccepted", "DecisionRecorded", "RedactionKeyRead"],
+        // The creator became lead; the coder and the second lead were added by the administrator.
+        Assert.Equal(["StudyCreated", "MembershipChanged", "CodebookChanged", "IdentifierListChanged", "MembershipChanged", "MembershipChanged",
+                "UploadAccepted", "DecisionRecorded", "RedactionKeyRead"],
             events.Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), events.Select(e => e.GetProperty("sequence").GetInt64()));
-        Assert.Equal("coder-7", events[4].GetProperty("actor").GetString());
-        Assert.Equal(itemId, events[4].GetProperty("targetId").GetString());
-        Assert.Equal("lead-2", events[5].GetProperty("actor").GetString());
-        Assert.Equal(recordingId, events[5].GetProperty("targetId").GetString());
-        Assert.Equal("7", events[2].GetProperty("details").GetProperty("count").GetString());
+        Assert.Equal(Enumerable.Range(1, 9).Select(i => (long)i), events.Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal(["local-developer", "coder-7", "lead-2"], new[] { 1, 4, 5 }.Select(i => events[i].GetProperty("targetId").GetString()));
+        Assert.Equal("Coder", events[4].GetProperty("details").GetProperty("roles").GetString());
+        Assert.Equal("coder-7", events[7].GetProperty("actor").GetString());
+        Assert.Equal(itemId, events[7].GetProperty("targetId").GetString());
+        Assert.Equal("lead-2", events[8].GetProperty("actor").GetString());
+        Assert.Equal(recordingId, events[8].GetProperty("targetId").GetString());
+        Assert.Equal("7", events[3].GetProperty("details").GetProperty("count").GetString());
         var chain = page.GetProperty("chain");
         Assert.True(chain.GetProperty("intact").GetBoolean(), chain.ToString());
-        Assert.Equal(6, chain.GetProperty("headSequence").GetInt64());
+        Assert.Equal(9, chain.GetProperty("headSequence").GetInt64());
 
         // Paging: two at a time, with a link to the next page.
         var first = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit?max=2"), HttpStatusCode.OK);
@@ -64,7 +70,7 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelpe
         Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
 
         // Verification, also through a head written down earlier; a wrong hash for it is reported.
-        var head = $"sequence=6&hash={chain.GetProperty("headHash").GetString()}";
+        var head = $"sequence=9&hash={chain.GetProperty("headHash").GetString()}";
         var verified = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit/verify?{head}"), HttpStatusCode.OK);
         Assert.True(verified.GetProperty("chain").GetProperty("intact").GetBoolean());
         var forged = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit/verify?sequence=3&hash={new string('a', 64)}"), HttpStatusCode.OK);
@@ -91,6 +97,7 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelpe
     {
         var study = Azurite.UniqueStudyId("agree-e2e");
         await Api.SetUpStudyAsync(study);
+        await Api.AddMemberAsync(study, "coder-7", "Coder");
         var recordingId = await Api.UploadOkAsync(study, RepositoryPaths.Sample("transcripts/interview-service-user.txt"));
         var (waiting, _) = await Api.WaitForStatusAsync(recordingId, StageTimeout, "WaitingForVerification", "Failed");
         Assert.Equal("WaitingForVerification", waiting.GetProperty("status").GetString());

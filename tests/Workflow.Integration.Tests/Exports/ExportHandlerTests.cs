@@ -58,7 +58,7 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         var members = _stores.Services.GetRequiredService<Workflow.Storage.StudyMembers>();
         await members.PutAsync(new StudyMember(studyId, "lead-1", [role], "admin-1", StorageSamples.T0), default);
         var dispatcher = new ApiDispatcher(new FixedResolver(new WorkflowPrincipal("lead-1", new HashSet<string>())),
-            new StoredStudyMembershipSource(members, _stores.Recordings), _services);
+            new StoredStudyMembershipSource(members, _stores.Recordings, _stores.Studies), _services);
         var context = new DefaultHttpContext { RequestServices = _services };
         context.Request.QueryString = new QueryString(query);
         var body = new MemoryStream();

@@ -42,6 +42,13 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         await EnsureAsync(response, HttpStatusCode.Created);
     }
 
+    /// <summary>Gives <paramref name="userId"/> roles in the study, as the default (administrator) user.</summary>
+    public async Task AddMemberAsync(string studyId, string userId, params string[] roles)
+    {
+        var response = await SendJsonAsync(HttpMethod.Put, $"studies/{studyId}/members/{Uri.EscapeDataString(userId)}", JsonSerializer.Serialize(new { roles }));
+        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.OK)) await EnsureAsync(response, HttpStatusCode.Created);
+    }
+
     public async Task SetUpStudyAsync(string studyId)
     {
         await CreateStudyAsync(studyId);
@@ -50,7 +57,7 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         await EnsureAsync(await SendJsonAsync(HttpMethod.Put, $"studies/{studyId}/identifiers", identifiers), HttpStatusCode.OK);
     }
 
-    public async Task<HttpResponseMessage> UploadAsync(string studyId, string fileName, byte[] content, IDictionary<string, string> fields, string? contentType = null)
+    public async Task<HttpResponseMessage> UploadAsync(string studyId, string fileName, byte[] content, IDictionary<string, string> fields, string? contentType = null, string? user = null)
     {
         // The file part first, then the fields, as `curl -F file=@... -F siteId=...` in the README sends them.
         using var form = new MultipartFormDataContent();
@@ -58,7 +65,9 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         if (contentType is not null) file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         form.Add(file, "file", fileName);
         foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
-        return await _http.PostAsync($"studies/{studyId}/recordings", form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"studies/{studyId}/recordings") { Content = form };
+        if (user is not null) request.Headers.Add("X-Dev-User", user);
+        return await _http.SendAsync(request);
     }
 
     public async Task<string> UploadOkAsync(string studyId, string path, string participant = "P001:ServiceUser")
