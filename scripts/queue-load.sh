@@ -51,7 +51,7 @@ start_run_runner queue-load "$PORT" "$STORAGE" "$RUNNER_DLL"
 call() { # METHOD PATH [curl args...]
   local method=$1 path=$2; shift 2
   local out status
-  out=$(curl -s -w '\n%{http_code}' -X "$method" "$API$path" -H 'X-Dev-User: load-lead' -H 'X-Dev-Roles: Lead' "$@")
+  out=$(curl -s -w '\n%{http_code}' -X "$method" "$API$path" -H 'X-Dev-User: load-lead' -H 'X-Dev-Roles: Admin' "$@")
   status=${out##*$'\n'}; out=${out%$'\n'*}
   if [ "$status" -ge 400 ]; then echo "HTTP $status $path: $out" >&2; return 1; fi
   echo "$out"
@@ -62,6 +62,10 @@ call POST /studies -H 'content-type: application/json' \
   -d "{\"id\":\"$STUDY\",\"name\":\"Queue load run\",\"sites\":[{\"id\":\"site-a\",\"name\":\"Site A\"}]}" >/dev/null
 call PUT "/studies/$STUDY/codebook" -H 'content-type: application/json' --data-binary @"$ROOT/samples/codebook.json" >/dev/null
 jq '{identifiers: .}' "$ROOT/samples/identifiers.json" | call PUT "/studies/$STUDY/identifiers" -H 'content-type: application/json' --data-binary @- >/dev/null
+# The administrator creating the study became its lead; the simulated coders must be members.
+for n in $(seq 1 "$CODERS"); do
+  call PUT "/studies/$STUDY/members/load-coder-$(printf '%02d' "$n")" -H 'content-type: application/json' -d '{"roles":["Coder"]}' >/dev/null
+done
 
 log "Uploading $TRANSCRIPTS transcripts (variations of samples/transcripts/interview-service-user.txt)"
 ids=()

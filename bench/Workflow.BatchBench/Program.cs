@@ -21,7 +21,8 @@ await using var services = new ServiceCollection().AddWorkflowStorage(configurat
 await services.GetRequiredService<StorageProvisioner>().EnsureCreatedAsync(CancellationToken.None);
 using var http = new HttpClient { BaseAddress = new Uri(options.Api.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
 http.DefaultRequestHeaders.Add("X-Dev-User", "bench-lead");
-http.DefaultRequestHeaders.Add("X-Dev-Roles", "Lead");
+// An administrator: it creates the study, and so becomes its lead.
+http.DefaultRequestHeaders.Add("X-Dev-Roles", "Admin");
 
 await Ensure(await http.PostAsJsonAsync("studies", new { id = options.Study, name = "Batch benchmark", sites = new[] { new { id = "site-a", name = "Site A" } } }));
 await Ensure(await http.PutAsync($"studies/{options.Study}/codebook", new StringContent(File.ReadAllText(options.Codebook), Encoding.UTF8, "application/json")));

@@ -22,6 +22,9 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
     {
         var study = Azurite.UniqueStudyId("ui");
         await fixture.Api.SetUpStudyAsync(study);
+        // Roles are held per study: the coder and the second lead the test acts as are members.
+        await fixture.Api.AddMemberAsync(study, Coder, "Coder");
+        await fixture.Api.AddMemberAsync(study, "lead-ui", "Lead");
         await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
@@ -208,7 +211,7 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
     {
         // Development auth mode only: the "act as" form chooses X-Dev-User / X-Dev-Roles for every call.
         await page.GetByLabel("Act as (development)").FillAsync(user);
-        foreach (var other in new[] { "Interviewer", "Coder", "Lead" }.Where(r => r != role)) await page.GetByRole(AriaRole.Checkbox, new() { Name = other }).UncheckAsync();
+        foreach (var other in new[] { "Interviewer", "Coder", "Lead", "Admin" }.Where(r => r != role)) await page.GetByRole(AriaRole.Checkbox, new() { Name = other }).UncheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = role }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch user" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");

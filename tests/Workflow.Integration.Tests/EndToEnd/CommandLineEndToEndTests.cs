@@ -24,6 +24,7 @@ public sealed partial class CommandLineEndToEndTests(RunnerFixture fixture) : IC
     {
         var study = Azurite.UniqueStudyId("cli");
         await fixture.Api.SetUpStudyAsync(study);
+        await fixture.Api.AddMemberAsync(study, "cli-lead", "Lead");
         var folder = Path.Combine(_dir, "interviews");
         Directory.CreateDirectory(folder);
         var sample = await File.ReadAllTextAsync(RepositoryPaths.Sample("transcripts/interview-service-user.txt"));
