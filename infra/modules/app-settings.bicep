@@ -63,12 +63,10 @@ param durableTaskSchedulerEndpoint string = ''
 @description('Task hub name in the Durable Task Scheduler.')
 param durableTaskSchedulerHubName string = ''
 
-var managedIdentity = 'managedidentity'
-
 // Functions host storage (keys, leases, timers): identity-based, so no AzureWebJobsStorage connection string.
 var hostStorageSettings = {
   AzureWebJobsStorage__accountName: durableAccountName
-  AzureWebJobsStorage__credential: managedIdentity
+  AzureWebJobsStorage__credential: 'managedidentity'
   AzureWebJobsStorage__clientId: identityClientId
   APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
@@ -80,16 +78,16 @@ var workflowSettings = {
   Storage__Identifiable__blobServiceUri: identifiableBlobEndpoint
   Storage__Identifiable__queueServiceUri: identifiableQueueEndpoint
   Storage__Identifiable__tableServiceUri: identifiableTableEndpoint
-  Storage__Identifiable__credential: managedIdentity
+  Storage__Identifiable__credential: 'managedidentity'
   Storage__Identifiable__clientId: identityClientId
   Storage__Deidentified__blobServiceUri: deidentifiedBlobEndpoint
   Storage__Deidentified__tableServiceUri: deidentifiedTableEndpoint
-  Storage__Deidentified__credential: managedIdentity
+  Storage__Deidentified__credential: 'managedidentity'
   Storage__Deidentified__clientId: identityClientId
   Storage__Durable__blobServiceUri: durableBlobEndpoint
   Storage__Durable__queueServiceUri: durableQueueEndpoint
   Storage__Durable__tableServiceUri: durableTableEndpoint
-  Storage__Durable__credential: managedIdentity
+  Storage__Durable__credential: 'managedidentity'
   Storage__Durable__clientId: identityClientId
   Auth__Mode: 'EasyAuth'
   Secrets__Store: 'blob'
