@@ -14,13 +14,15 @@ public sealed class CompiledTemplate : IDisposable
     {
         var output = Path.Combine(_directory, "main.json");
         Build = BicepCli.Run("build", "infra/main.bicep", "--outfile", output);
-        Template = File.Exists(output) ? JsonNode.Parse(File.ReadAllText(output))!.AsObject() : new JsonObject();
+        _template = File.Exists(output) ? JsonNode.Parse(File.ReadAllText(output))!.AsObject() : null;
     }
+
+    private readonly JsonObject? _template;
 
     public BicepCli.Result Build { get; }
 
     /// <summary>The ARM JSON of main.bicep, modules inlined as nested deployments.</summary>
-    public JsonObject Template { get; }
+    public JsonObject Template => _template ?? throw new InvalidOperationException("infra/main.bicep did not compile:\n" + Build.Output);
 
     /// <summary>The nested template of module <paramref name="symbol"/> (its Bicep symbolic name).</summary>
     public JsonObject Module(string symbol) =>
