@@ -52,6 +52,20 @@ public partial class SettingsCrossCheckTests(CompiledTemplate compiled, ITestOut
     }
 
     [Fact]
+    public void TheRecorder_SeesOptionsBinding_DirectReads_AndTheIdentityBranch()
+    {
+        // A self-check of the recording itself: keys read in each of the ways the code reads them.
+        var reads = FunctionsAppSettingsReads.With(Plausible(DeploymentSettings.Bicep(compiled), DeploymentSettings.Sample()));
+        // Binding reads every property of a section that holds anything (a section with nothing set is skipped).
+        Assert.Contains("Engines:AzureLanguage:MaxRetries", reads.Configuration);      // a property nobody set
+        Assert.Contains("Engines:AzureLanguage:Categories", reads.Configuration);      // an array property
+        Assert.Contains("Pipeline:MaxUploadBytes", reads.Configuration);               // options read at registration
+        Assert.Contains("Secrets:Store", reads.Configuration);                         // an indexer read in a factory
+        Assert.Contains("Storage:Identifiable:clientId", reads.Configuration);         // the identity-based connection
+        Assert.Contains("WEBSITE_AUTH_ENABLED", reads.Environment);
+    }
+
+    [Fact]
     public void EverySetting_InTheSampleAndTheBicep_IsReadByTheCodeOrTheHost()
     {
         var (sample, bicep, known) = Gather();
