@@ -58,13 +58,13 @@ internal static class BatchTranscriptMapper
         var text = (best.TryGetProperty("display", out var d) ? d.GetString() : best.GetProperty("lexical").GetString())?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
         var start = Seconds(phrase, "offset");
-        var end = start + Seconds(phrase, "duration");
+        var end = Math.Round(start + Seconds(phrase, "duration"), 3);
         var phraseConfidence = best.TryGetProperty("confidence", out var c) ? c.GetDouble() : 0;
         var words = best.TryGetProperty("words", out var w)
             ? w.EnumerateArray().Select(word =>
             {
                 var ws = Seconds(word, "offset");
-                return new Word(word.GetProperty("word").GetString()!, ws, ws + Seconds(word, "duration"),
+                return new Word(word.GetProperty("word").GetString()!, ws, Math.Round(ws + Seconds(word, "duration"), 3),
                     word.TryGetProperty("confidence", out var wc) ? wc.GetDouble() : phraseConfidence);
             }).ToList()
             : [];
