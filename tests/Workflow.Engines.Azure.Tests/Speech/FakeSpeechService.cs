@@ -54,6 +54,14 @@ internal sealed partial class FakeSpeechService : IAsyncDisposable
     /// <summary>Retry-After sent with a job that is still running.</summary>
     public string? RunningRetryAfter { get; set; }
 
+    /// <summary>Read the audio from the submitted content URL, as the service does (only where that URL is reachable).</summary>
+    public bool FetchAudio { get; set; }
+
+    /// <summary>How many bytes of audio the fetch read, or the status it got.</summary>
+    public long? AudioBytes { get; private set; }
+
+    public int? AudioFetchStatus { get; private set; }
+
     public Uri Endpoint => new(_app.Urls.First() + "/");
 
     public int JobCount => _jobs.Count;
@@ -97,6 +105,13 @@ internal sealed partial class FakeSpeechService : IAsyncDisposable
             case "POST" when path == "/speechtotext/transcriptions:submit":
             {
                 var body = JsonNode.Parse(text)!;
+                if (FetchAudio)
+                {
+                    using var http = new HttpClient();
+                    using var audio = await http.GetAsync(body["contentUrls"]![0]!.GetValue<string>());
+                    AudioFetchStatus = (int)audio.StatusCode;
+                    if (audio.IsSuccessStatusCode) AudioBytes = (await audio.Content.ReadAsByteArrayAsync()).LongLength;
+                }
                 var job = new Job(Guid.NewGuid().ToString(), body["displayName"]!.GetValue<string>(), body["locale"]!.GetValue<string>(), body["properties"]!.DeepClone());
                 _jobs[job.Id] = job;
                 context.Response.Headers.Location = $"{root}/speechtotext/transcriptions/{job.Id}?api-version=2024-11-15";
