@@ -127,7 +127,7 @@ internal sealed partial class AzureSpeechBatchClient(HttpClient http, IOptions<A
         }
         catch (HttpRequestException e)
         {
-            throw new EngineBusyException($"Azure AI Speech could not be reached ({e.HttpRequestError}).", null);
+            throw new EngineBusyException($"Azure AI Speech could not be reached ({e.HttpRequestError}); check {AzureSpeechOptions.SectionName}:Endpoint, or re-run the stage.", null);
         }
         if (response.IsSuccessStatusCode || (notFoundIsDone && (int)response.StatusCode == 404)) return response;
         using (response)
@@ -156,7 +156,7 @@ internal sealed partial class AzureSpeechBatchClient(HttpClient http, IOptions<A
             throw new EngineUnavailableException($"Azure AI Speech refused the credentials ({status}). Check {AzureSpeechOptions.SectionName}:ApiKey and " +
                 $"{AzureSpeechOptions.SectionName}:Endpoint, or give the app's managed identity the 'Cognitive Services Speech Contributor' role on the resource.");
         if (status is 408 or 429 || status >= 500)
-            throw new EngineBusyException($"Azure AI Speech answered {status}; trying again later.", RetryAfter(response));
+            throw new EngineBusyException($"Azure AI Speech answered {status} (throttled or briefly unavailable); the stage can be re-run.", RetryAfter(response));
         if (status == 404 && jobId is not null)
             throw new EngineUnavailableException($"Azure AI Speech no longer has transcription job {jobId} (deleted or expired); re-run the transcription.");
         throw new EngineUnavailableException($"Azure AI Speech rejected the request ({status} {Describe(body)}).");
