@@ -168,6 +168,22 @@ public class AzureSpeechBatchEngineTests
     }
 
     [Fact]
+    public async Task ThrottlingAtSubmit_IsBusyWithRetryAfter_AndNoJobIsCreated()
+    {
+        await using var fake = await FakeSpeechService.StartAsync();
+        fake.Injections.Enqueue(new FakeSpeechService.Injected("POST", "transcriptions:submit", 429, """{"code":"TooManyRequests","message":"Too many requests."}""", RetryAfter: "30"));
+        using var sp = Services(fake.Endpoint);
+
+        var busy = await Assert.ThrowsAsync<EngineBusyException>(() => Batch(sp).SubmitAsync(new TestAudio(), FocusGroup, default));
+        Assert.Equal(TimeSpan.FromSeconds(30), busy.RetryAfter);
+        Assert.Equal(0, fake.JobCount);
+
+        var jobId = await Batch(sp).SubmitAsync(new TestAudio(), FocusGroup, default);
+        Assert.Equal(1, fake.JobCount);
+        Assert.False(string.IsNullOrEmpty(jobId));
+    }
+
+    [Fact]
     public async Task TheResult_IsFoundAmongTheJobsFiles_DownloadedWithoutTheKey_AndMapped()
     {
         await using var fake = await FakeSpeechService.StartAsync();
