@@ -5,12 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workflow.Composition;
 using Workflow.Engines.Azure.Language;
+using Workflow.Engines.Azure.Speech;
 
 namespace Workflow.Engines.Azure;
 
 /// <summary>
 /// Offers the Azure engines to the composition: de-identification <c>azure-language</c> (Azure AI
-/// Language PII). They are cloud engines, so only studies that allow cloud engines use them; an
+/// Language PII) and transcription <c>azure-speech</c> (Azure AI Speech batch transcription). They are cloud engines, so only studies that allow cloud engines use them; an
 /// engine chosen without its endpoint fails its stage with a message naming the setting.
 /// </summary>
 public static class AzureEngineServiceCollectionExtensions
@@ -19,17 +20,30 @@ public static class AzureEngineServiceCollectionExtensions
     {
         services.AddOptions<AzureLanguageOptions>().Bind(configuration.GetSection(AzureLanguageOptions.SectionName));
         services.AddHttpClient(nameof(AzureLanguagePiiClient))
-            .AddTypedClient((http, sp) => new AzureLanguagePiiClient(http, sp.GetRequiredService<IOptions<AzureLanguageOptions>>(), Credential(sp)));
+            .AddTypedClient((http, sp) =>
+            {
+                var o = sp.GetRequiredService<IOptions<AzureLanguageOptions>>();
+                return new AzureLanguagePiiClient(http, o, Credential(o.Value.ApiKey, o.Value.ClientId));
+            });
         services.AddDeidentificationEngine<AzureLanguagePiiEngine>("azure-language", "Azure AI Language PII detection", isCloud: true);
+
+        services.AddOptions<AzureSpeechOptions>().Bind(configuration.GetSection(AzureSpeechOptions.SectionName));
+        services.AddHttpClient(nameof(AzureSpeechBatchClient))
+            .AddTypedClient((http, sp) =>
+            {
+                var o = sp.GetRequiredService<IOptions<AzureSpeechOptions>>();
+                return new AzureSpeechBatchClient(http, o, Credential(o.Value.ApiKey, o.Value.ClientId));
+            });
+        services.AddTranscriptionEngine<AzureSpeechTranscriptionEngine>("azure-speech", "Azure AI Speech batch transcription with diarization", isCloud: true);
         return services;
     }
 
-    private static TokenCredential? Credential(IServiceProvider sp)
+    /// <summary>No credential with a key; otherwise the user-assigned identity named, or the default chain.</summary>
+    private static TokenCredential? Credential(string? apiKey, string? clientId)
     {
-        var options = sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value;
-        if (!string.IsNullOrWhiteSpace(options.ApiKey)) return null;
-        return string.IsNullOrWhiteSpace(options.ClientId)
+        if (!string.IsNullOrWhiteSpace(apiKey)) return null;
+        return string.IsNullOrWhiteSpace(clientId)
             ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
     }
 }

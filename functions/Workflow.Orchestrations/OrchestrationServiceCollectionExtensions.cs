@@ -12,6 +12,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Activities.AudioSources>();
+        services.AddSingleton<Activities.BatchTranscriptionEngines>();
         return services;
     }
 }

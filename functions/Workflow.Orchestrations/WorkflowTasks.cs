@@ -21,6 +21,7 @@ public static class WorkflowTasks
         typeof(StudyBatchOrchestrator),
         typeof(RerunRecordingOrchestrator),
         typeof(FinalizeAfterVerificationOrchestrator),
+        typeof(CloudTranscriptionOrchestrator),
     ];
 
     public static readonly Type[] Activities =
@@ -42,6 +43,11 @@ public static class WorkflowTasks
         typeof(ReleaseBatchLockActivity),
         typeof(TakeBatchTargetsActivity),
         typeof(RecordBatchResultActivity),
+        typeof(PlanTranscriptionActivity),
+        typeof(SubmitTranscriptionJobActivity),
+        typeof(CheckTranscriptionJobActivity),
+        typeof(StoreTranscriptionResultActivity),
+        typeof(DeleteTranscriptionJobActivity),
     ];
 
     /// <summary>Registers all tasks by their class names (which are also their durable names).</summary>

@@ -44,6 +44,22 @@ public sealed class FakeActivities
     /// <summary>What <see cref="RecordBatchResultActivity"/> was given, by recording.</summary>
     public ConcurrentDictionary<string, RerunOutcome> Results { get; } = new();
 
+    /// <summary>What <see cref="PlanTranscriptionActivity"/> answers: by default one local activity.</summary>
+    public TranscriptionPlan Plan = new("fake", Batch: false, AlreadyDone: false);
+
+    /// <summary>Successive answers of the submit activity; when empty, the job "job-1".</summary>
+    public ConcurrentQueue<SubmitOutcome> SubmitReplies { get; } = new();
+
+    /// <summary>Successive answers of the job check; when empty, the job has succeeded.</summary>
+    public ConcurrentQueue<JobCheck> CheckReplies { get; } = new();
+
+    /// <summary>When each activity ran, to measure the monitor's timers.</summary>
+    public ConcurrentQueue<(string Name, DateTime At)> Timeline { get; } = new();
+
+    public ConcurrentQueue<TranscriptionJobRef> DeletedJobs { get; } = new();
+
+    public ConcurrentQueue<RecordingPipelineInput> Submitted { get; } = new();
+
     private int _coding, _mostCoding;
 
     private readonly ConcurrentDictionary<string, int> _attempts = new();
@@ -52,6 +68,7 @@ public sealed class FakeActivities
     {
         var attempt = _attempts.AddOrUpdate(name, 1, (_, n) => n + 1);
         Calls.Enqueue(name);
+        Timeline.Enqueue((name, DateTime.UtcNow));
         if (Throw.TryGetValue(name, out var make) && make(attempt) is { } e) throw e;
     }
 
@@ -63,6 +80,20 @@ public sealed class FakeActivities
         r.AddActivityFunc<FailureInput, bool>(nameof(MarkRecordingFailedActivity), (_, f) => { Enter(nameof(MarkRecordingFailedActivity)); Failures.Enqueue(f); return true; });
         r.AddActivityFunc<RecordingPipelineInput, IngestResult>(nameof(IngestRecordingActivity), (_, i) => { Enter(nameof(IngestRecordingActivity)); return new IngestResult(i.Source, 1, 1, "fake"); });
         r.AddActivityFunc<RecordingPipelineInput, TranscriptionSummary>(nameof(TranscribeRecordingActivity), (_, _) => { Enter(nameof(TranscribeRecordingActivity)); return new TranscriptionSummary("fake", 1, 1, 1, 1, false); });
+        r.AddActivityFunc<RecordingPipelineInput, TranscriptionPlan>(nameof(PlanTranscriptionActivity), (_, _) => { Enter(nameof(PlanTranscriptionActivity)); return Plan; });
+        r.AddActivityFunc<RecordingPipelineInput, SubmitOutcome>(nameof(SubmitTranscriptionJobActivity), (_, i) =>
+        {
+            Enter(nameof(SubmitTranscriptionJobActivity));
+            Submitted.Enqueue(i);
+            return SubmitReplies.TryDequeue(out var reply) ? reply : new SubmitOutcome("job-1");
+        });
+        r.AddActivityFunc<TranscriptionJobRef, JobCheck>(nameof(CheckTranscriptionJobActivity), (_, _) =>
+        {
+            Enter(nameof(CheckTranscriptionJobActivity));
+            return CheckReplies.TryDequeue(out var reply) ? reply : new JobCheck(BatchJobState.Succeeded);
+        });
+        r.AddActivityFunc<TranscriptionJobRef, TranscriptionSummary>(nameof(StoreTranscriptionResultActivity), (_, _) => { Enter(nameof(StoreTranscriptionResultActivity)); return new TranscriptionSummary("fake-batch", 3, 11, 7.5, 0, false); });
+        r.AddActivityFunc<TranscriptionJobRef, bool>(nameof(DeleteTranscriptionJobActivity), (_, job) => { Enter(nameof(DeleteTranscriptionJobActivity)); DeletedJobs.Enqueue(job); return true; });
         r.AddActivityFunc<RecordingRef, DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), (_, _) => { Enter(nameof(DeidentifyTranscriptActivity)); return new DeidentificationSummary(1, 1, 1); });
         r.AddActivityFunc<RecordingRef, CodingSummary>(nameof(CodeTranscriptActivity), (_, rec) => Code(rec));
         r.AddActivityFunc<EnqueueVerificationInput, VerificationProgress>(nameof(EnqueueVerificationActivity), (_, _) => { Enter(nameof(EnqueueVerificationActivity)); return Progress(); });

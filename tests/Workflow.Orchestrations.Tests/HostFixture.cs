@@ -19,6 +19,7 @@ public static class HostFixture
             registry.AddOrchestrator<StudyBatchOrchestrator>();
             registry.AddOrchestrator<RerunRecordingOrchestrator>();
             registry.AddOrchestrator<FinalizeAfterVerificationOrchestrator>();
+            registry.AddOrchestrator<CloudTranscriptionOrchestrator>();
             fakes.Register(registry);
         });
 

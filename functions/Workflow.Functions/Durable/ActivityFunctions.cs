@@ -25,6 +25,21 @@ public static class ActivityFunctions
     [Function(nameof(TranscribeRecordingActivity))]
     public static Task<TranscriptionSummary> TranscribeRecording([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<TranscribeRecordingActivity, RecordingPipelineInput, TranscriptionSummary>(f, input);
 
+    [Function(nameof(PlanTranscriptionActivity))]
+    public static Task<TranscriptionPlan> PlanTranscription([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<PlanTranscriptionActivity, RecordingPipelineInput, TranscriptionPlan>(f, input);
+
+    [Function(nameof(SubmitTranscriptionJobActivity))]
+    public static Task<SubmitOutcome> SubmitTranscriptionJob([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<SubmitTranscriptionJobActivity, RecordingPipelineInput, SubmitOutcome>(f, input);
+
+    [Function(nameof(CheckTranscriptionJobActivity))]
+    public static Task<JobCheck> CheckTranscriptionJob([ActivityTrigger] TranscriptionJobRef input, FunctionContext f) => Run<CheckTranscriptionJobActivity, TranscriptionJobRef, JobCheck>(f, input);
+
+    [Function(nameof(StoreTranscriptionResultActivity))]
+    public static Task<TranscriptionSummary> StoreTranscriptionResult([ActivityTrigger] TranscriptionJobRef input, FunctionContext f) => Run<StoreTranscriptionResultActivity, TranscriptionJobRef, TranscriptionSummary>(f, input);
+
+    [Function(nameof(DeleteTranscriptionJobActivity))]
+    public static Task<bool> DeleteTranscriptionJob([ActivityTrigger] TranscriptionJobRef input, FunctionContext f) => Run<DeleteTranscriptionJobActivity, TranscriptionJobRef, bool>(f, input);
+
     [Function(nameof(DeidentifyTranscriptActivity))]
     public static Task<DeidentificationSummary> DeidentifyTranscript([ActivityTrigger] RecordingRef input, FunctionContext f) => Run<DeidentifyTranscriptActivity, RecordingRef, DeidentificationSummary>(f, input);
 

@@ -37,4 +37,8 @@ public static class OrchestratorFunctions
     [Function(nameof(FinalizeAfterVerificationOrchestrator))]
     public static Task<PipelineOutcome> FinalizeAfterVerification([OrchestrationTrigger] TaskOrchestrationContext c) =>
         new FinalizeAfterVerificationOrchestrator().RunAsync(c, c.GetInput<FinalizeAfterVerificationInput>()!);
+
+    [Function(nameof(CloudTranscriptionOrchestrator))]
+    public static Task<TranscriptionSummary> CloudTranscription([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new CloudTranscriptionOrchestrator().RunAsync(c, c.GetInput<CloudTranscriptionInput>()!);
 }

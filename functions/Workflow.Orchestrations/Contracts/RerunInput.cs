@@ -2,8 +2,12 @@ using Workflow.Domain.Reprocessing;
 
 namespace Workflow.Orchestrations.Contracts;
 
-/// <summary>Input of <see cref="Reprocessing.RerunRecordingOrchestrator"/>: one recording of one batch.</summary>
-public sealed record RerunInput(string BatchId, string StudyId, RerunTarget Target, ReprocessStage Stage, TimeSpan VerificationRecheck)
+/// <summary>
+/// Input of <see cref="Reprocessing.RerunRecordingOrchestrator"/>: one recording of one batch. A
+/// persisted wire contract: <see cref="SchemaVersion"/> is 1 for re-runs started before transcription
+/// was planned (missing in their stored input), 2 since; the batch sets it explicitly.
+/// </summary>
+public sealed record RerunInput(string BatchId, string StudyId, RerunTarget Target, ReprocessStage Stage, TimeSpan VerificationRecheck, int SchemaVersion = 1)
 {
     public RecordingRef Ref => new(StudyId, Target.RecordingId);
 
@@ -14,5 +18,5 @@ public sealed record RerunInput(string BatchId, string StudyId, RerunTarget Targ
     public string WaitingInstanceId => FinalizerInstanceId + ":verify";
 
     public RecordingPipelineInput AsPipelineInput() =>
-        new(StudyId, Target.RecordingId, Target.Source, Target.BlobName, Target.FileName, VerificationRecheck, RunId: BatchId);
+        new(StudyId, Target.RecordingId, Target.Source, Target.BlobName, Target.FileName, VerificationRecheck, SchemaVersion, RunId: BatchId);
 }

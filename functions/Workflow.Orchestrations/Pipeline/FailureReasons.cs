@@ -13,7 +13,7 @@ namespace Workflow.Orchestrations.Pipeline;
 public static class FailureReasons
 {
     private static readonly Type[] UserFacing =
-        [typeof(InvalidUploadException), typeof(TranscriptFormatException), typeof(EngineUnavailableException), typeof(PipelineInputException)];
+        [typeof(InvalidUploadException), typeof(TranscriptFormatException), typeof(EngineUnavailableException), typeof(EngineBusyException), typeof(PipelineInputException)];
 
     public static string ForUser(PipelineStage stage, TaskFailureDetails failure)
     {

@@ -25,7 +25,7 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
             if (input.Source == SourceKind.Audio)
             {
                 await stages.EnterAsync(PipelineStage.Transcribing);
-                await context.CallActivityAsync<TranscriptionSummary>(nameof(TranscribeRecordingActivity), input, Retries.Transient);
+                await TranscriptionStep.RunAsync(context, input);
             }
 
             await stages.EnterAsync(PipelineStage.Deidentifying);

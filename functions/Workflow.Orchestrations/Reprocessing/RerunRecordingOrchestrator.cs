@@ -24,7 +24,7 @@ public sealed class RerunRecordingOrchestrator : TaskOrchestrator<RerunInput, Re
             if (input.Stage == ReprocessStage.Transcription)
             {
                 await stages.EnterAsync(PipelineStage.Transcribing);
-                await context.CallActivityAsync<TranscriptionSummary>(nameof(TranscribeRecordingActivity), input.AsPipelineInput(), Retries.Transient);
+                await TranscriptionStep.RunAsync(context, input.AsPipelineInput());
             }
             if (input.Stage <= ReprocessStage.Deidentification)
             {

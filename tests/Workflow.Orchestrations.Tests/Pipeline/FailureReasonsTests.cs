@@ -19,6 +19,7 @@ public class FailureReasonsTests
         new InvalidUploadException("The file is not audio."),
         new TranscriptFormatException("Line 3 has no speaker."),
         new EngineUnavailableException("ffmpeg is not installed."),
+        new EngineBusyException("Azure AI Speech answered 503 (throttled or briefly unavailable); the stage can be re-run.", null),
         new PipelineInputException("The coding results are missing; run coding again."),
     };
 
