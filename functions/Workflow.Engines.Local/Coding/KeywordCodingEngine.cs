@@ -16,6 +16,9 @@ public sealed class KeywordCodingEngine : ICodingEngine
     /// <summary>The engine name recorded on suggestions.</summary>
     public const string EngineName = "keywords";
 
+    /// <summary>Version recorded on suggestions; raise it when the matching rules change what is proposed.</summary>
+    public const string EngineVersion = "1";
+
     // A codebook version is immutable, so a compiled one can be reused for every batch of that version.
     // Bounded because a long-running host may see many studies.
     private const int MaxCachedCodebooks = 64;
@@ -83,7 +86,8 @@ public sealed class KeywordCodingEngine : ICodingEngine
                 s.Confidence,
                 new EvidenceSpan(s.Score.BestStart, s.Score.BestEnd, segment.Text[s.Score.BestStart..s.Score.BestEnd]),
                 EngineName,
-                version));
+                version,
+                EngineVersion));
     }
 
     /// <summary>Saturating in the evidence: more hits always raise confidence, never to certainty.</summary>

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Composition;
+
+namespace Workflow.Engines.Semantic;
+
+/// <summary>
+/// Offers coding engines <c>semantic</c> (MiniLM sentence embeddings, offline) and <c>ensemble</c>
+/// (keywords + semantic). Needs <c>AddLocalEngines</c> for the keyword engine the ensemble uses.
+/// The model loads on first use, once per process.
+/// </summary>
+public static class SemanticEngineServiceCollectionExtensions
+{
+    public static IServiceCollection AddSemanticEngines(this IServiceCollection services, IConfiguration configuration)
+    {
+        var engines = configuration.GetSection(EngineChoices.SectionName);
+        services.AddOptions<SemanticCodingOptions>().Bind(engines.GetSection("Semantic"));
+        services.AddOptions<EnsembleCodingOptions>().Bind(engines.GetSection("Ensemble"));
+        services.AddSingleton<SemanticCodingEngine>();
+        services.AddKeyedSingleton<Workflow.Domain.Ports.ICodingEngine>(SemanticCodingEngine.EngineName, (sp, _) => sp.GetRequiredService<SemanticCodingEngine>());
+        services.AddSingleton(new EngineDescriptor(EngineStage.Coding, SemanticCodingEngine.EngineName, "sentence embeddings (all-MiniLM-L6-v2, offline) against definitions, criteria and examples", false));
+        services.AddCodingEngine<EnsembleCodingEngine>(EnsembleCodingEngine.EngineName, "keywords and semantic combined into one ranked list");
+        return services;
+    }
+}
