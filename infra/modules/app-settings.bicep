@@ -57,6 +57,9 @@ param codingEngine string
 @description('Azure AI Language endpoint for the azure-language detector.')
 param languageEndpoint string
 
+@description('Azure AI Speech custom-subdomain endpoint for the azure-speech transcription engine.')
+param speechEndpoint string
+
 @description('Durable Task Scheduler endpoint; empty when the scheduler is not deployed.')
 param durableTaskSchedulerEndpoint string = ''
 
@@ -104,6 +107,10 @@ var workflowSettings = {
 var cloudEngineSettings = {
   Engines__AzureLanguage__Endpoint: languageEndpoint
   Engines__AzureLanguage__ClientId: identityClientId
+  // Signed in with the identity (no key); audio reaches Speech as a short-lived user-delegation SAS.
+  Engines__AzureSpeech__Endpoint: speechEndpoint
+  Engines__AzureSpeech__ClientId: identityClientId
+  Engines__AzureSpeech__DefaultLocale: 'en-GB'
 }
 
 // Premium runs the repository's container image; Flex Consumption sets runtime and version in
