@@ -58,7 +58,7 @@ public class CloudTranscriptionOrchestratorTests
         double[] expected = [200, 400, 800, 800, 800];
         for (var i = 0; i < expected.Length; i++)
             Assert.True(gaps[i] >= expected[i] - 30, $"check {i + 1} came {gaps[i]:0} ms after the previous call, before the {expected[i]} ms timer");
-        Assert.True(gaps[1] > gaps[0] && gaps[2] > gaps[1], $"the interval did not grow: {string.Join(", ", gaps.Select(g => g.ToString("0")))}");
+        // Only lower bounds: a loaded machine can make any gap longer, never shorter than its timer.
     }
 
     [Fact]
