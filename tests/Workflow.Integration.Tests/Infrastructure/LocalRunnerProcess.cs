@@ -56,18 +56,23 @@ public sealed class LocalRunnerProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
 
         using var http = new HttpClient();
-        var until = DateTime.UtcNow.AddSeconds(60);
+        // Health answers 503 while a storage probe takes longer than its 3 s budget, which happens while
+        // the whole suite starts several runners on one shared Azurite on 2 cores: allow for that.
+        var until = DateTime.UtcNow.AddSeconds(180);
+        var last = "no answer";
         while (DateTime.UtcNow < until)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The runner exited with {_process.ExitCode}:\n{Log}");
             try
             {
-                if ((await http.GetAsync(new Uri(BaseAddress, "health"))).IsSuccessStatusCode) return;
+                var health = await http.GetAsync(new Uri(BaseAddress, "health"));
+                if (health.IsSuccessStatusCode) return;
+                last = $"{(int)health.StatusCode}: {await health.Content.ReadAsStringAsync()}";
             }
-            catch (HttpRequestException) { }
-            await Task.Delay(200);
+            catch (HttpRequestException e) { last = e.Message; }
+            await Task.Delay(500);
         }
-        throw new TimeoutException($"The runner did not answer within 60 s:\n{Log}");
+        throw new TimeoutException($"The runner was not healthy within 180 s (last health answer: {last}):\n{Log}");
     }
 
     /// <summary>Kills the runner and everything it started, without warning.</summary>
