@@ -9,4 +9,6 @@ log "Running tests"
 # its replay loop from starving on a 2-core machine (see ARCHITECTURE notes).
 export DOTNET_PROCESSOR_COUNT="${DOTNET_PROCESSOR_COUNT:-16}"
 export Logging__LogLevel__Default="${Logging__LogLevel__Default:-Warning}"
-dotnet test "$ROOT/Workflow.sln" -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+# One test project at a time (-m:1): on 2 cores the runner-based suites starve when the model and
+# Bicep-compiler suites run beside them, and their pipelines then miss their timeouts.
+dotnet test "$ROOT/Workflow.sln" -c Release --no-build -nologo -m:1 --logger "console;verbosity=normal" "$@"
