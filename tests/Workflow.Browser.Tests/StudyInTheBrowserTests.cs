@@ -22,8 +22,9 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
     {
         var study = Azurite.UniqueStudyId("ui");
         await fixture.Api.SetUpStudyAsync(study);
-        // Roles are held per study: the coder and the second lead the test acts as are members.
+        // Roles are held per study: the coders and the second lead the test acts as are members.
         await fixture.Api.AddMemberAsync(study, Coder, "Coder");
+        await fixture.Api.AddMemberAsync(study, "coder-other", "Coder");
         await fixture.Api.AddMemberAsync(study, "lead-ui", "Lead");
         await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1000 } });
         var page = await context.NewPageAsync();
