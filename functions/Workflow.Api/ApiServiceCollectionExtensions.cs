@@ -23,6 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IStudyMembershipSource, StoredStudyMembershipSource>();
         services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<MembershipHandlers>();
+        services.AddSingleton<DeletionHandlers>();
         services.AddSingleton<RecordingIntake>();
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();

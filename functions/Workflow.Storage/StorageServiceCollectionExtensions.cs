@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new VerificationQueue(Identifiable(sp).Tables.GetTableClient(StorageNames.VerificationTable)));
         services.AddSingleton(sp => new StudyMembers(Identifiable(sp).Tables.GetTableClient(StorageNames.StudyMembersTable)));
         services.AddSingleton<IAuditTrail>(sp => new AuditTrailTable(Identifiable(sp).Tables.GetTableClient(StorageNames.AuditTable), Time(sp)));
+        services.AddSingleton(sp => new ParticipantWithdrawals(Identifiable(sp).Tables.GetTableClient(StorageNames.ParticipantWithdrawalsTable)));
         services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));
 
         // Both: the identifiable transcript and key on one side, everything derived on the other.
@@ -52,6 +53,11 @@ public static class StorageServiceCollectionExtensions
             DeidentifiedJson(sp, StorageNames.DeidentifiedTranscripts),
             DeidentifiedJson(sp, StorageNames.Coding),
             DeidentifiedJson(sp, StorageNames.FinalTranscripts)));
+        services.AddSingleton(sp => new RecordingEraser(
+            [.. StorageNames.PerRecordingIdentifiableContainers.Select(c => Identifiable(sp).Blobs.GetBlobContainerClient(c)),
+             .. StorageNames.PerRecordingDeidentifiedContainers.Select(c => Deidentified(sp).Blobs.GetBlobContainerClient(c))],
+            sp.GetRequiredService<RecordingDocuments>(), sp.GetRequiredService<RecordingRepository>(),
+            sp.GetRequiredService<PseudonymRegistryRepository>(), sp.GetRequiredService<VerificationQueue>(), sp.GetRequiredService<StudyBatchRecords>()));
         return services;
     }
 

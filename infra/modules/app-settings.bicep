@@ -101,6 +101,7 @@ var workflowSettings = {
   Pipeline__VerificationRecheck: '00:30:00'
   Pipeline__ClaimLease: '00:15:00'
   Pipeline__MaxUploadBytes: '524288000'
+  Pipeline__DeletionSweepDelay: '00:15:00'
 }
 
 // Cloud engines: offered by the host, used only by studies that allow cloud engines.
