@@ -76,9 +76,9 @@ public sealed partial class CommandLineEndToEndTests
 
         // A coder may not read the trail: the API's refusal is printed in words.
         await fixture.Api.AddMemberAsync(study, "cli-coder", "Coder");
-        var refused = await CliProcess.RunAsync(CommandTimeout, "audit", "verify", "--study", study, "--api", fixture.Runner.BaseAddress.ToString(), "--user", "cli-coder");
+        var refused = await CliProcess.RunAsync(CommandTimeout, "audit", "verify", "--study", study, "--api", fixture.Runner.BaseAddress.ToString(), "--user", "cli-coder", "--roles", "Coder");
         Assert.True(refused.ExitCode == 1, refused.ToString());
-        Assert.StartsWith("error: ", refused.Err);
+        Assert.StartsWith("error: This needs one of the roles Lead in the study.", refused.Err);
     }
 
     private static async Task ReplacePayloadAsync(TableClient table, TableEntity row, AuditEvent changed)
