@@ -37,6 +37,9 @@ public class MembersInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper 
 
         var add = page.Locator("#add-member");
         await Expect(add.GetByRole(AriaRole.Checkbox, new() { Name = "Lead" })).ToBeDisabledAsync();
+        await PressAsync(page, add.GetByRole(AriaRole.Button, new() { Name = "Add member" }), "Enter");
+        await Expect(page.Locator("#alert")).ToHaveTextAsync("Give the id the person signs in with.");
+        await Expect(page.Locator("#new-user")).ToBeFocusedAsync();
         await AddAsync(page, "Darren Smith", "Coder");
         await Expect(page.Locator("#alert")).ToContainTextAsync("must be a sign-in id");
         await AddAsync(page, Coder, "Coder");

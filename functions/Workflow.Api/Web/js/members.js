@@ -103,7 +103,7 @@ async function remove(userId) {
     showError('');
     await load();
     announce(`${userId} was removed from the study.`);
-    focusRow(null, null);
+    document.getElementById('members-heading').focus();
   } catch (e) {
     failed(e);
   }
@@ -113,6 +113,11 @@ form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const userId = newUser.value.trim();
   const roles = checkedRoles(form);
+  if (!userId) {
+    failed(new Error('Give the id the person signs in with.'));
+    newUser.focus();
+    return;
+  }
   // PUT replaces roles, so adding someone already on the team would silently change theirs.
   if (members.some((m) => m.userId === userId)) {
     failed(new Error(`${userId} is already a member; change their roles on their row.`));
