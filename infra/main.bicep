@@ -46,6 +46,11 @@ param studyStorageSku string = 'Standard_ZRS'
 @maxValue(3650)
 param rawAudioRetentionDays int = 365
 
+@description('Days after a recording is verified that the app deletes its raw audio (the transcripts stay). The lifecycle rule above is the backstop.')
+@minValue(0)
+@maxValue(3650)
+param rawAudioDaysAfterVerification int = 30
+
 @description('True: a third storage account holds the Functions host storage and the Durable task hub. False: both share the de-identified account (histories hold ids and counts only).')
 param dedicatedDurableStorage bool = true
 
@@ -290,6 +295,7 @@ module appSettings 'modules/app-settings.bicep' = {
     codingEngine: codingEngine
     languageEndpoint: language.outputs.endpoint
     speechEndpoint: speech.outputs.endpoint
+    rawAudioDaysAfterVerification: rawAudioDaysAfterVerification
     durableTaskSchedulerEndpoint: enableDurableTaskScheduler ? scheduler!.outputs.endpoint : ''
     durableTaskSchedulerHubName: enableDurableTaskScheduler ? scheduler!.outputs.taskHubName : ''
   }

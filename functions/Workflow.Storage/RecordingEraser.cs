@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Workflow.Domain.Deidentification;
 using Workflow.Domain.Recordings;
 
@@ -36,7 +35,7 @@ public sealed class RecordingEraser(
         var retired = await RetireUnsharedPseudonymsAsync(studyId, recordingId, ct);
         var blobs = 0;
         foreach (var container in recordingContainers)
-            blobs += await DeleteBlobsAsync(container, $"{studyId}/{recordingId}", ct);
+            blobs += await BlobPrefix.DeleteAsync(container, $"{studyId}/{recordingId}", ct);
         var queueRows = await queue.EraseRecordingAsync(studyId, recordingId, ct);
         var batchRows = await batches.EraseRecordingAsync(studyId, recordingId, ct);
         return new ErasureReport(blobs, queueRows, batchRows, retired);
@@ -62,22 +61,4 @@ public sealed class RecordingEraser(
 
     private static IEnumerable<(IdentifierKind, string)> EntitiesOf(DeidentificationRecord record) =>
         record.Findings.Select(f => (f.Kind, PseudonymRegistry.Normalize(f.EntityKey))).Distinct();
-
-    private static async Task<int> DeleteBlobsAsync(BlobContainerClient container, string prefix, CancellationToken ct)
-    {
-        var names = new List<string>();
-        try
-        {
-            await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, ct))
-                names.Add(blob.Name);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 404)
-        {
-            return 0; // the container was never created: nothing of anyone's is in it
-        }
-        var deleted = 0;
-        foreach (var name in names)
-            if (await container.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct)) deleted++;
-        return deleted;
-    }
 }

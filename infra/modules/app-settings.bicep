@@ -60,6 +60,9 @@ param languageEndpoint string
 @description('Azure AI Speech custom-subdomain endpoint for the azure-speech transcription engine.')
 param speechEndpoint string
 
+@description('Days after verification that a recording\'s raw audio is deleted by the app\'s hourly retention sweep.')
+param rawAudioDaysAfterVerification int
+
 @description('Durable Task Scheduler endpoint; empty when the scheduler is not deployed.')
 param durableTaskSchedulerEndpoint string = ''
 
@@ -102,6 +105,7 @@ var workflowSettings = {
   Pipeline__ClaimLease: '00:15:00'
   Pipeline__MaxUploadBytes: '524288000'
   Pipeline__DeletionSweepDelay: '00:15:00'
+  Retention__RawAudioDaysAfterVerification: string(rawAudioDaysAfterVerification)
 }
 
 // Cloud engines: offered by the host, used only by studies that allow cloud engines.

@@ -27,4 +27,6 @@ public enum AuditAction
     RecordingDeleted,
     /// <summary>A participant withdrew consent: their recordings are deleted and later uploads refused.</summary>
     ConsentWithdrawn,
+    /// <summary>A verified recording's raw audio was deleted under the retention rule (its transcripts stay).</summary>
+    RawAudioDeleted,
 }
