@@ -123,6 +123,9 @@ public class WithdrawalEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
         var audit = await ApiClient.EnsureAsync(await _api.GetAsync($"studies/{study}/audit?max=500"), HttpStatusCode.OK);
         var actions = audit.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
         Assert.Single(actions, a => a == "ConsentWithdrawn");
+        // Who, when, what, and from where: the runner sees the test's loopback address.
+        var withdrawn = audit.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("action").GetString() == "ConsentWithdrawn");
+        Assert.Equal("127.0.0.1", withdrawn.GetProperty("details").GetProperty("from").GetString());
         Assert.Equal(3, actions.Count(a => a == "RecordingDeleted"));
         var verified = await ApiClient.EnsureAsync(await _api.GetAsync($"studies/{study}/audit/verify"), HttpStatusCode.OK);
         Assert.True(verified.GetProperty("chain").GetProperty("intact").GetBoolean());
