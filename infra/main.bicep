@@ -296,6 +296,7 @@ module appSettings 'modules/app-settings.bicep' = {
     languageEndpoint: language.outputs.endpoint
     speechEndpoint: speech.outputs.endpoint
     rawAudioDaysAfterVerification: rawAudioDaysAfterVerification
+    keyVaultUri: keyVault.outputs.uri
     durableTaskSchedulerEndpoint: enableDurableTaskScheduler ? scheduler!.outputs.endpoint : ''
     durableTaskSchedulerHubName: enableDurableTaskScheduler ? scheduler!.outputs.taskHubName : ''
   }

@@ -63,6 +63,9 @@ param speechEndpoint string
 @description('Days after verification that a recording\'s raw audio is deleted by the app\'s hourly retention sweep.')
 param rawAudioDaysAfterVerification int
 
+@description('URI of the Key Vault holding each study\'s pseudonym keying secret.')
+param keyVaultUri string
+
 @description('Durable Task Scheduler endpoint; empty when the scheduler is not deployed.')
 param durableTaskSchedulerEndpoint string = ''
 
@@ -96,7 +99,9 @@ var workflowSettings = {
   Storage__Durable__credential: 'managedidentity'
   Storage__Durable__clientId: identityClientId
   Auth__Mode: 'EasyAuth'
-  Secrets__Store: 'blob'
+  Secrets__Store: 'keyvault'
+  Secrets__KeyVaultUri: keyVaultUri
+  Secrets__ClientId: identityClientId
   Engines__Transcription: transcriptionEngine
   Engines__Deidentification: deidentificationEngines
   Engines__Coding: codingEngine
