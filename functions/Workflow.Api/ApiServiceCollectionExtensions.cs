@@ -32,6 +32,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<BatchStarter>();
+        services.AddSingleton<IdentifierListReprocessor>();
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
         services.AddSingleton<AuditHandlers>();
