@@ -36,7 +36,7 @@ public sealed partial class CommandLineEndToEndTests
 
         var list = await Workflow("audit", "list", "--study", study);
         Assert.True(list.ExitCode == 0, list.ToString());
-        Assert.Matches(@"(?m)^\s+4  \S+ \S+  local-developer  MembershipChanged  coder-a  roles=Coder$", list.Out);
+        Assert.Matches(@"(?m)^\s+4  \S+ \S+  local-developer  MembershipChanged  coder-a  from=127\.0\.0\.1 roles=Coder$", list.Out);
         Assert.Contains("5 event(s) shown.", list.Out);
 
         // Someone with write access to the table changes who made event 4.

@@ -85,7 +85,7 @@ public class WithdrawalEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 
         var accepted = await ApiClient.EnsureAsync(await _api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/participants/p101/withdrawal",
             """{"groupRecordings": "keep"}"""), HttpStatusCode.Accepted);
-        Assert.Equal([done.Id, waiting.Id], accepted.GetProperty("recordings").EnumerateArray().Select(r => r.GetProperty("recordingId").GetString()).Order());
+        Assert.Equal(new[] { done.Id, waiting.Id }.Order(), accepted.GetProperty("recordings").EnumerateArray().Select(r => r.GetProperty("recordingId").GetString()).Order());
         Assert.Equal([group.Id], accepted.GetProperty("keptGroupRecordings").EnumerateArray().Select(r => r.GetString()));
 
         // A later upload with the withdrawn participant is refused, in any case of the id.
