@@ -56,7 +56,8 @@ public class WithdrawalEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
         await _api.SetUpStudyAsync(study);
 
         // P101's first interview is verified to the end (decisions, final transcript); the second waits for coders.
-        var name = "Vorlaxian";
+        // A made-up name, new each run (a run stopped mid-deletion leaves its study behind in Azurite).
+        var name = "Vor" + Nonsense()[2..8];
         var done = await UploadAsync(study, "P101:ServiceUser", "interview", Nonsense(), name);
         await _api.WaitForStatusAsync(done.Id, Pipeline, "WaitingForVerification", "Completed");
         await _api.DecideEverythingAsync(study);
