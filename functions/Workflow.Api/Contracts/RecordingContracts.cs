@@ -23,7 +23,9 @@ public sealed record RecordingResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     OrchestrationView? Orchestration,
-    string TranscriptUrl);
+    string TranscriptUrl,
+    DateTimeOffset? VerifiedAt = null,
+    DateTimeOffset? RawAudioDeletedAt = null);
 
 /// <summary>The Durable instance behind a recording; its custom status holds stage and progress only.</summary>
 public sealed record OrchestrationView(string RuntimeStatus, string? CustomStatus, DateTimeOffset LastUpdatedAt);

@@ -67,7 +67,7 @@ public sealed class RecordingHandlers(
             recording.Source, recording.FileName, recording.SizeBytes, recording.DurationSeconds, recording.Metadata,
             recording.CreatedAt, recording.UpdatedAt,
             instance is null ? null : new OrchestrationView(instance.RuntimeStatus.ToString(), instance.SerializedCustomStatus, instance.LastUpdatedAt),
-            ApiRoutes.RecordingUrl(recordingId) + "/transcript"));
+            ApiRoutes.RecordingUrl(recordingId) + "/transcript", recording.VerifiedAt, recording.RawAudioDeletedAt));
     }
 
     public async Task<IResult> ListAsync(ApiCall call)
