@@ -7,7 +7,8 @@ namespace Workflow.Engines.Local.Import;
 /// Bounds a .docx before any XML is parsed: a zip bomb (a few hundred kilobytes that inflate to
 /// gigabytes) must fail with a clear reason, not exhaust the host's memory. Sizes declared in the zip
 /// directory can lie, so each entry is inflated into nothing with a cap, which costs little for a real
-/// transcript (its text is a few megabytes at most).
+/// transcript (its text is a few megabytes at most). While inflating, each part is also scanned for a
+/// DTD and for absurd nesting (<see cref="DocxXmlBounds"/>).
 /// </summary>
 internal static class DocxArchiveCheck
 {
@@ -26,21 +27,13 @@ internal static class DocxArchiveCheck
             using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxEntries)
                 throw new TranscriptFormatException($"The .docx file holds {zip.Entries.Count} parts (at most {MaxEntries}): it is not a transcript document.");
-            var buffer = new byte[81920];
-            long total = 0;
+            var budget = new DocxInflationLimit.Budget(MaxEntryBytes, MaxTotalBytes);
             foreach (var entry in zip.Entries)
             {
-                using var inflated = entry.Open();
-                long size = 0;
-                int read;
-                while ((read = inflated.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    size += read;
-                    total += read;
-                    if (size > MaxEntryBytes || total > MaxTotalBytes)
-                        throw new TranscriptFormatException(
-                            $"The .docx file expands to more than {(size > MaxEntryBytes ? MaxEntryBytes : MaxTotalBytes) / (1024 * 1024)} MB when unpacked (a compressed 'zip bomb' or a document far beyond any transcript); it was not read.");
-                }
+                using var inflated = new DocxInflationLimit(entry.Open(), budget);
+                DocxXmlBounds.Check(inflated);
+                // Whatever the XML scan did not read still counts towards the caps.
+                inflated.CopyTo(Stream.Null);
             }
         }
         catch (InvalidDataException)
