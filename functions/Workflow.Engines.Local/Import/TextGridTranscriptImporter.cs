@@ -87,6 +87,8 @@ public sealed class TextGridTranscriptImporter : ITranscriptImporter
                         $"Line {tierClass.Line}: tier {tier} is neither an IntervalTier nor a TextTier.");
             }
         }
+        // As for text files: a transcript with nothing said in it is a mistake, not an empty interview.
+        if (utterances.Count == 0) throw new TranscriptFormatException("The TextGrid has no interval with text in any tier.");
         return utterances;
     }
 

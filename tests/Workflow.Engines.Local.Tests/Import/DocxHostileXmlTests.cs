@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Workflow.Domain.Transcripts;
 using Workflow.Engines.Local.Import;
 
@@ -53,5 +54,25 @@ public class DocxHostileXmlTests
         using var docx = RawDocx.WithBody(Nested("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", 60, RawDocx.Paragraph("Interviewer: hello")));
 
         Assert.Equal("hello", Assert.Single(_importer.Import("rec-1", docx).Utterances).Text);
+    }
+
+    [Fact]
+    public void MalformedContentTypesPart_IsRefusedAsUnreadable()
+    {
+        // Found by fuzzing: System.IO.Packaging's XmlException escaped as an unexpected failure.
+        using var valid = RawDocx.WithBody(RawDocx.Paragraph("Interviewer: hello"));
+        using var broken = new MemoryStream();
+        using (var from = new ZipArchive(valid, ZipArchiveMode.Read))
+        using (var to = new ZipArchive(broken, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var entry in from.Entries)
+            {
+                using var source = entry.Open();
+                using var target = to.CreateEntry(entry.FullName).Open();
+                if (entry.FullName == "[Content_Types].xml") target.Write("<Types xmlns=\"x\"><Default <"u8);
+                else source.CopyTo(target);
+            }
+        broken.Position = 0;
+
+        Assert.Equal("The file is not a readable .docx document.", Assert.Throws<TranscriptFormatException>(() => _importer.Import("rec-1", broken)).Message);
     }
 }
