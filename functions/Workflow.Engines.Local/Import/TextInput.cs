@@ -8,6 +8,9 @@ internal static class TextInput
 {
     private const int BufferSize = 64 * 1024;
 
+    /// <summary>Most characters a text transcript may hold: about thirty times the longest interview.</summary>
+    public const long MaxCharacters = 20_000_000;
+
     /// <summary>
     /// Runs <paramref name="parse"/> over a reader for <paramref name="content"/>. Invalid UTF-8 fails
     /// instead of being replaced, so a file in a legacy encoding is never silently corrupted.
@@ -20,7 +23,7 @@ internal static class TextInput
             BufferSize, leaveOpen: true);
         try
         {
-            return parse(reader);
+            return parse(new BoundedTextReader(reader, MaxCharacters));
         }
         catch (DecoderFallbackException)
         {
