@@ -17,16 +17,23 @@ internal static class DocxArchiveCheck
     public const long MaxEntryBytes = 32L * 1024 * 1024;
     public const long MaxTotalBytes = 96L * 1024 * 1024;
 
+    // A directory record is 46 bytes plus name, extra field and comment; Word's are well under 200.
+    private const ulong MaxDirectoryBytes = MaxEntries * 1024UL;
+
     public static void Check(Stream seekable)
     {
         if (seekable.Length > MaxPackageBytes)
             throw new TranscriptFormatException($"The .docx file is larger than {MaxPackageBytes / (1024 * 1024)} MB, far beyond any transcript.");
+        // Counted from the zip's end record before the archive is opened, because opening loads every
+        // entry; an end record that understates them makes ZipArchive refuse the file at once.
+        if (ZipDirectorySize.Read(seekable) is (var declared, var directoryBytes) && (declared > MaxEntries || directoryBytes > MaxDirectoryBytes))
+            throw new TranscriptFormatException(TooManyParts(declared));
         var start = seekable.Position;
         try
         {
             using var zip = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
             if (zip.Entries.Count > MaxEntries)
-                throw new TranscriptFormatException($"The .docx file holds {zip.Entries.Count} parts (at most {MaxEntries}): it is not a transcript document.");
+                throw new TranscriptFormatException(TooManyParts((ulong)zip.Entries.Count));
             var budget = new DocxInflationLimit.Budget(MaxEntryBytes, MaxTotalBytes);
             foreach (var entry in zip.Entries)
             {
@@ -45,4 +52,7 @@ internal static class DocxArchiveCheck
             seekable.Position = start;
         }
     }
+
+    private static string TooManyParts(ulong parts) =>
+        $"The .docx file holds {parts:N0} parts (at most {MaxEntries:N0}) or a directory too large for them: it is not a transcript document.";
 }

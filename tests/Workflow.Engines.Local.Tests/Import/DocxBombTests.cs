@@ -60,6 +60,24 @@ public class DocxBombTests
     }
 
     [Fact]
+    public void AHundredThousandParts_AreRefusedFromTheZipEndRecord_WithoutLoadingTheDirectory()
+    {
+        // Opening a ZipArchive loads every directory entry as an object: a million empty entries fit
+        // in 100 MB and took over 600 MB before they could be counted.
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            for (var i = 0; i < 100_000; i++) zip.CreateEntry(i.ToString("x"), CompressionLevel.NoCompression);
+        stream.Position = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<TranscriptFormatException>(() => _importer.Import("rec-1", stream));
+
+        Assert.Contains("holds 100,000 parts", error.Message);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(allocated < 4L * 1024 * 1024, $"refusing the package allocated {allocated / (1024 * 1024)} MB");
+    }
+
+    [Fact]
     public void AnOrdinaryDocument_StillImports_ThroughANonSeekableStream()
     {
         using var docx = Build(Para("Interviewer: How did it start?"), Para("Participant: With a friend."));
