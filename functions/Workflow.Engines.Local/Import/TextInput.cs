@@ -18,8 +18,9 @@ internal static class TextInput
     public static T Read<T>(Stream content, Func<TextReader, T> parse)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var watched = new LeadingBytesStream(content, BinarySignature.Length);
         using var reader = new StreamReader(
-            content, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true,
+            watched, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true,
             BufferSize, leaveOpen: true);
         try
         {
@@ -27,10 +28,20 @@ internal static class TextInput
         }
         catch (DecoderFallbackException)
         {
-            throw new TranscriptFormatException(
+            throw Disguised(watched) ?? new TranscriptFormatException(
                 "The file is not valid UTF-8 or UTF-16 text. Save it as UTF-8 and upload it again.");
         }
+        catch (TranscriptFormatException) when (Disguised(watched) is { } disguised)
+        {
+            throw disguised;
+        }
     }
+
+    // Audio or a document named as text fails somewhere in decoding or parsing; saying what it is helps more.
+    private static TranscriptFormatException? Disguised(LeadingBytesStream watched) =>
+        BinarySignature.Describe(watched.Leading) is { } what
+            ? new TranscriptFormatException($"The file holds {what}, not transcript text; upload it under its real extension.")
+            : null;
 
     /// <summary>
     /// Fails clearly on UTF-16 without a byte order mark, which decodes as UTF-8 with a NUL between

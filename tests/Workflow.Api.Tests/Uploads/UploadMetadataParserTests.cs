@@ -367,4 +367,49 @@ public class UploadMetadataParserTests
         Assert.Null(metadata);
         Assert.Contains(errors, e => e.StartsWith("notes are longer than"));
     }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("cy")]
+    [InlineData("zh-Hant-TW")]
+    public void Parse_LanguageTag_IsKept(string language)
+    {
+        var (metadata, errors) = UploadMetadataParser.Parse(With("language", language), TwoSites);
+
+        Assert.Empty(errors);
+        Assert.Equal(language, metadata!.Language);
+    }
+
+    [Theory]
+    [InlineData("en\u0000../../x")]
+    [InlineData("en-GB\u202E")]
+    [InlineData("english please")]
+    public void Parse_LanguageThatIsNotATag_IsRefused(string language)
+    {
+        // It used to be taken as it came, into the status row and the engines' requests.
+        var (_, errors) = UploadMetadataParser.Parse(With("language", language), TwoSites);
+
+        Assert.Contains("language must be a language tag such as en-GB or cy.", errors);
+    }
+
+    [Fact]
+    public void Parse_FreeTextTooLongOnceEscapedForStorage_IsRefused()
+    {
+        // 2,000 letters each are within the per-field limit, but escape to 30,000 characters: more
+        // than the 8 KB of blob metadata they are stored in.
+        var fields = With("notes", new string('\u4E2D', 2000));
+        fields["interviewer"] = new string('\u00FC', 2000);
+
+        var (_, errors) = UploadMetadataParser.Parse(fields, TwoSites);
+
+        Assert.Contains(errors, e => e.StartsWith("interviewer and notes are too long to store together (30000 characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_FreeTextThatFitsOnceEscaped_IsAccepted()
+    {
+        var (_, errors) = UploadMetadataParser.Parse(With("notes", new string('\u00FC', 1000)), TwoSites);
+
+        Assert.Empty(errors);
+    }
 }
