@@ -48,6 +48,7 @@ internal static class HostileCorpus
             Upload("file name ../../x.txt", "../../x.txt", () => Transcript("traversal"), new Processed()),
             Upload("file name ..\\..\\x.txt", "..\\..\\x.txt", () => Transcript("backslash traversal"), new Processed()),
             Upload("file name with control chars, NUL and RTL override", "a\u0001b\u0000c\u202Etxt.exe.txt", () => Transcript("control name"), new Processed()),
+            Upload("file name of 300 bytes", new string('n', 296) + ".txt", () => Transcript("long name"), new Refused(HttpStatusCode.BadRequest, "longer than 255 bytes")),
             Upload("file name '..'", "..", () => Transcript("dots"), new Refused(HttpStatusCode.UnsupportedMediaType, "files are not accepted")),
             Raw("file name in invalid UTF-8", [.. InvalidUtf8, .. ".txt"u8], Transcript("invalid name"), Fields(), new Processed()),
         };
@@ -80,6 +81,7 @@ internal static class HostileCorpus
         return cases;
     }
 
+    /// <summary>Requests to the JSON routes; <paramref name="studyId"/> is a study of its own, so a codebook or list that got in would harm nothing else.</summary>
     public static IReadOnlyList<HostileJson> JsonBodies(string studyId, string itemId)
     {
         var routes = new (string Name, HttpMethod Method, string Route)[]
@@ -89,13 +91,19 @@ internal static class HostileCorpus
             ("decision", HttpMethod.Post, $"queue/items/{itemId}/decision"),
             ("reprocess", HttpMethod.Post, $"studies/{studyId}/reprocess"),
         };
+        // Under the 4 MB limit but far beyond any study.
+        var big = new List<HostileJson>
+        {
+            new("identifier list: 3.9 MB, 60,000 entries", HttpMethod.Put, routes[1].Route, () => HugeJson(3_900_000), new Refused(HttpStatusCode.BadRequest, "At most 5000 identifiers")),
+            new("codebook: 3.9 MB, 20,000 codes", HttpMethod.Put, routes[0].Route, () => HugeCodebook(20_000), new Refused(HttpStatusCode.BadRequest, "a codebook may hold at most 2000")),
+        };
         var cases = new List<HostileJson>();
         foreach (var (name, method, route) in routes)
         {
             cases.Add(new HostileJson($"{name}: JSON nested 10,000 deep", method, route, () => DeepJson(10_000), new Refused(HttpStatusCode.BadRequest, "nested more than")));
             cases.Add(new HostileJson($"{name}: 5 MB JSON body", method, route, () => HugeJson(5 * 1024 * 1024), new Refused(HttpStatusCode.RequestEntityTooLarge, "larger than 4 MB")));
         }
-        return cases;
+        return [.. cases, .. big];
     }
 
     /// <summary>A valid transcript, different for every case (the same bytes twice would be a duplicate upload).</summary>
@@ -170,6 +178,14 @@ internal static class HostileCorpus
 
     private static string DeepJson(int depth) =>
         string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
+
+    private static string HugeCodebook(int codes)
+    {
+        var entries = Enumerable.Range(0, codes).Select(i => i % 100 == 0
+            ? $"{{\"id\":\"t{i}\",\"level\":1,\"name\":\"Theme {i}\",\"definition\":\"d\"}}"
+            : $"{{\"id\":\"c{i}\",\"parent\":\"t{i - i % 100}\",\"level\":2,\"name\":\"Code {i}\",\"definition\":\"A code about topic {i}\",\"keywords\":[\"word{i}\",\"other{i}\"]}}");
+        return $"{{\"name\":\"huge\",\"codes\":[{string.Join(',', entries)}]}}";
+    }
 
     private static string HugeJson(int bytes)
     {

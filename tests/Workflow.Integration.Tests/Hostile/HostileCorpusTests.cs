@@ -37,7 +37,9 @@ public class HostileCorpusTests(HostileRunnerFixture fixture, ITestOutputHelper 
         // JSON routes, the decision route on an item of the good recording (claimed, then decided properly).
         var item = (await api.ClaimAsync(study))!.Value;
         var itemId = item.GetProperty("id").GetString()!;
-        foreach (var json in HostileCorpus.JsonBodies(study, itemId))
+        var jsonStudy = Azurite.UniqueStudyId("hostile-json");
+        await api.SetUpStudyAsync(jsonStudy);
+        foreach (var json in HostileCorpus.JsonBodies(jsonStudy, itemId))
             rows.Add(await RunAsync(json));
         var decision = item.GetProperty("kind").GetString() == "Redaction" ? new { action = "confirm" } : new { action = "accept" };
         await ApiClient.EnsureAsync(await api.DecideAsync(itemId, decision), HttpStatusCode.OK);
