@@ -136,10 +136,16 @@ public class HostileCorpusTests(HostileRunnerFixture fixture, ITestOutputHelper 
 
     private void Print(List<Row> rows, long? peak)
     {
-        output.WriteLine("| case | outcome | runner peak RSS (VmHWM) after it | as expected |");
-        output.WriteLine("|---|---|---:|---|");
+        // The peak only grows: the rise beside a case is what that case (and work still running) added.
+        output.WriteLine("| case | outcome | runner peak RSS (VmHWM) after it | rise | as expected |");
+        output.WriteLine("|---|---|---:|---:|---|");
+        long? before = null;
         foreach (var row in rows)
-            output.WriteLine($"| {Escape(row.Case)} | {Escape(row.Actual)} | {row.PeakMegabytes?.ToString() ?? "?"} MB | {(row.Problem is null ? "yes" : "NO: " + row.Problem)} |");
+        {
+            var rise = before is { } b && row.PeakMegabytes is { } p ? $"+{p - b} MB" : "";
+            output.WriteLine($"| {Escape(row.Case)} | {Escape(row.Actual)} | {row.PeakMegabytes?.ToString() ?? "?"} MB | {rise} | {(row.Problem is null ? "yes" : "NO: " + row.Problem)} |");
+            before = row.PeakMegabytes ?? before;
+        }
         output.WriteLine($"peak resident memory of the runner over the whole corpus: {peak?.ToString() ?? "?"} MB (limit {MemoryLimitMegabytes} MB)");
     }
 
