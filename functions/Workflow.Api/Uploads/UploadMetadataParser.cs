@@ -21,6 +21,9 @@ public static partial class UploadMetadataParser
 
         var siteId = Field("siteId");
         if (siteId is null) errors.Add("siteId is required.");
+        // Checked before it is quoted: refusals of dropped uploads are logged, and a study without
+        // sites would otherwise keep control characters (or a CSV formula) as the site of a recording.
+        else if (!SiteIdShape().IsMatch(siteId)) errors.Add("siteId must be 1-64 letters, digits, '-', '_' or '.'.");
         else if (study.Sites.Count > 0 && !study.HasSite(siteId))
             errors.Add($"siteId '{siteId}' is not a site of this study; sites: {string.Join(", ", study.Sites.Select(s => s.Id))}.");
 
@@ -80,6 +83,9 @@ public static partial class UploadMetadataParser
     private static int StoredLength(string? text) => text is null ? 0 : Uri.EscapeDataString(text).Length;
 
     // BCP 47 in the shape engines accept (en, en-GB, zh-Hant-TW); the tag reaches engines and the status row.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SiteIdShape();
+
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 

@@ -274,6 +274,20 @@ public class UploadMetadataParserTests
         Assert.Contains("north, south", error);
     }
 
+    [Theory]
+    [InlineData("north\u0000")]
+    [InlineData("..\u001B[31m/x")]
+    [InlineData("=HYPERLINK(\"x\")")]
+    public void Parse_SiteIdWithCharactersNoSiteHas_IsRefusedWithoutQuotingIt(string siteId)
+    {
+        foreach (var study in new[] { TwoSites, NoSites })
+        {
+            var (_, errors) = UploadMetadataParser.Parse(With("siteId", siteId), study);
+
+            Assert.Equal(["siteId must be 1-64 letters, digits, '-', '_' or '.'."], errors);
+        }
+    }
+
     [Fact]
     public void Parse_StudyWithoutSites_AcceptsAnySite()
     {

@@ -57,7 +57,7 @@ internal static class HostileCorpus
         // ones (kept only with the raw upload, URI-escaped) accept it.
         var refusedBecause = new Dictionary<string, string>
         {
-            ["siteId"] = "is not a site of this study",
+            ["siteId"] = "siteId must be 1-64 letters, digits",
             ["format"] = "format must be interview or focus-group",
             ["participants"] = "participant 1 must look like",
             ["recordedOn"] = "recordedOn must be a date",
