@@ -45,6 +45,7 @@ internal static class HostileCorpus
             Upload("UTF-16 text without BOM", "utf16.txt", () => Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Transcript("utf16"))), new FailsAt("Ingesting", "UTF-16 text without a byte order mark"), "SECRET-utf16"),
             Upload("BOM only", "bom.txt", () => Encoding.UTF8.GetPreamble(), new FailsAt("Ingesting", "No speaker turns")),
             Upload("50 MB on one line", "line.txt", () => OneLine(50L * 1024 * 1024), new FailsAt("Ingesting", "Line 2 is longer than 1,000,000 characters"), "SECRET-line"),
+            Upload("3.8 million one-word turns (19 MB)", "turns.txt", () => Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("A: b\n", 3_800_000))), new FailsAt("Ingesting", "more than 100,000 speaker turns")),
             Upload("file name ../../x.txt", "../../x.txt", () => Transcript("traversal"), new Processed()),
             Upload("file name ..\\..\\x.txt", "..\\..\\x.txt", () => Transcript("backslash traversal"), new Processed()),
             Upload("file name with control chars, NUL and RTL override", "a\u0001b\u0000c\u202Etxt.exe.txt", () => Transcript("control name"), new Processed()),
