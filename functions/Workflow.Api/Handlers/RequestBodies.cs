@@ -10,11 +10,16 @@ internal static class RequestBodies
 {
     private const int MaxJsonBytes = 4 * 1024 * 1024;
 
+    // The serializer's own limit; checked first so that the refusal says the body is too deep rather
+    // than "malformed at $.a.a.a...".
+    private const int MaxJsonDepth = 64;
+
     public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken ct)
     {
         var (text, problem) = await ReadUpToLimitAsync(request, ct);
         if (problem is not null) return (null, problem);
-        return text!.Length == 0 ? (null, Problems.BadRequest("The request body is empty; send JSON.")) : (text, null);
+        if (text!.Length == 0) return (null, Problems.BadRequest("The request body is empty; send JSON."));
+        return TooDeep(text) ? (null, DeepProblem) : (text, null);
     }
 
     /// <summary>
@@ -26,7 +31,8 @@ internal static class RequestBodies
     {
         var (text, problem) = await ReadUpToLimitAsync(request, ct);
         if (problem is not null) return (null, problem);
-        return string.IsNullOrWhiteSpace(text) ? (fallback, null) : Parse<T>(text);
+        if (string.IsNullOrWhiteSpace(text)) return (fallback, null);
+        return TooDeep(text) ? (null, DeepProblem) : Parse<T>(text);
     }
 
     private static async Task<(string? Text, IResult? Problem)> ReadUpToLimitAsync(HttpRequest request, CancellationToken ct)
@@ -40,6 +46,32 @@ internal static class RequestBodies
             buffer.Write(chunk, 0, read);
         }
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+    }
+
+    private static IResult DeepProblem => Problems.BadRequest($"The JSON body is nested more than {MaxJsonDepth} levels deep; no request needs that.");
+
+    /// <summary>
+    /// True when arrays and objects nest deeper than <see cref="MaxJsonDepth"/>. Stops at the first
+    /// level too many, and leaves syntax errors to the parser, which reports where they are.
+    /// </summary>
+    private static bool TooDeep(string text)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions
+        {
+            MaxDepth = MaxJsonDepth + 1,
+            AllowTrailingCommas = true,
+            CommentHandling = JsonCommentHandling.Skip,
+        });
+        try
+        {
+            while (reader.Read())
+                // The 65th opening bracket is the first one the serializer refuses.
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= MaxJsonDepth) return true;
+        }
+        catch (JsonException)
+        {
+        }
+        return false;
     }
 
     public static async Task<(T? Value, IResult? Problem)> ReadJsonAsync<T>(HttpRequest request, CancellationToken ct) where T : class

@@ -46,9 +46,9 @@ public static class MultipartUploadReader
                 else if (disposition.IsFormDisposition())
                 {
                     if (fields.Count >= MaxFields) return (Fail(upload), Problems.BadRequest("Too many form fields."));
-                    var value = await ReadFieldAsync(section, ct);
-                    if (value is null) return (Fail(upload), Problems.BadRequest($"Form field '{name}' is longer than {MaxFieldLength} characters."));
-                    fields[name] = value;
+                    var (value, fieldProblem) = await ReadFieldAsync(section, name, ct);
+                    if (fieldProblem is not null) return (Fail(upload), fieldProblem);
+                    fields[name] = value!;
                 }
             }
         }
@@ -100,12 +100,26 @@ public static class MultipartUploadReader
         }
     }
 
-    private static async Task<string?> ReadFieldAsync(MultipartSection section, CancellationToken ct)
+    // Strict UTF-8: a field in another encoding would otherwise be stored with its letters silently
+    // replaced (an interviewer's name, notes), as the transcript importers refuse to do too.
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+
+    private static async Task<(string? Value, IResult? Problem)> ReadFieldAsync(MultipartSection section, string name, CancellationToken ct)
     {
-        using var reader = new StreamReader(section.Body, Encoding.UTF8);
+        using var reader = new StreamReader(section.Body, StrictUtf8);
         var buffer = new char[MaxFieldLength + 1];
-        var length = await reader.ReadBlockAsync(buffer, ct);
-        return length > MaxFieldLength ? null : new string(buffer, 0, length);
+        int length;
+        try
+        {
+            length = await reader.ReadBlockAsync(buffer, ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Problems.BadRequest($"Form field '{name}' is not valid UTF-8 text."));
+        }
+        return length > MaxFieldLength
+            ? (null, Problems.BadRequest($"Form field '{name}' is longer than {MaxFieldLength} characters."))
+            : (new string(buffer, 0, length), null);
     }
 
     private static ReceivedUpload? Fail(ReceivedUpload? upload)

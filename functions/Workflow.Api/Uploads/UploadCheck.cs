@@ -12,11 +12,20 @@ public static class UploadCheck
     /// <summary>Why an upload was refused, and whether it was the file type (415) or the metadata (400).</summary>
     public sealed record Refusal(bool UnsupportedType, IReadOnlyList<string> Errors);
 
+    /// <summary>Longest file name accepted, as most file systems allow.</summary>
+    public const int MaxFileNameBytes = 255;
+
     public static (SourceKind Kind, RecordingMetadata Metadata)? Check(
         string fileName, string? contentType, IReadOnlyDictionary<string, string> fields, Study study,
         IReadOnlyCollection<string> transcriptExtensions, out Refusal? refusal)
     {
         refusal = null;
+        // The original name is kept, URI-escaped, in the raw upload's 8 KB of blob metadata.
+        if (System.Text.Encoding.UTF8.GetByteCount(fileName) > MaxFileNameBytes)
+        {
+            refusal = new Refusal(false, [$"The file name is longer than {MaxFileNameBytes} bytes; rename the file."]);
+            return null;
+        }
         var kind = UploadKinds.KindOf(fileName, transcriptExtensions);
         if (kind is null)
         {

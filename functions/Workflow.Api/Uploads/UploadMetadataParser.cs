@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Workflow.Domain.Recordings;
 using Workflow.Domain.Studies;
 
@@ -11,7 +12,7 @@ namespace Workflow.Api.Uploads;
 /// <c>interviewer</c>, <c>notes</c> (both free text, kept in the identifiable store only), <c>recordedOn</c> (yyyy-MM-dd), <c>consentRecording</c>, <c>consentTranscription</c>,
 /// <c>consentQuotation</c>, <c>consentArchiving</c> (true/false), <c>language</c> (optional, e.g. en-GB).
 /// </summary>
-public static class UploadMetadataParser
+public static partial class UploadMetadataParser
 {
     public static (RecordingMetadata? Metadata, IReadOnlyList<string> Errors) Parse(IReadOnlyDictionary<string, string> fields, Study study)
     {
@@ -20,6 +21,9 @@ public static class UploadMetadataParser
 
         var siteId = Field("siteId");
         if (siteId is null) errors.Add("siteId is required.");
+        // Checked before it is quoted: refusals of dropped uploads are logged, and a study without
+        // sites would otherwise keep control characters (or a CSV formula) as the site of a recording.
+        else if (!SiteIdShape().IsMatch(siteId)) errors.Add("siteId must be 1-64 letters, digits, '-', '_' or '.'.");
         else if (study.Sites.Count > 0 && !study.HasSite(siteId))
             errors.Add($"siteId '{siteId}' is not a site of this study; sites: {string.Join(", ", study.Sites.Select(s => s.Id))}.");
 
@@ -33,6 +37,8 @@ public static class UploadMetadataParser
         else if (interviewer.Length > MaxFreeText) errors.Add($"interviewer is longer than {MaxFreeText} characters.");
         var notes = Field("notes");
         if (notes is { Length: > MaxFreeText }) errors.Add($"notes are longer than {MaxFreeText} characters.");
+        else if (StoredLength(interviewer) + StoredLength(notes) > MaxStoredFreeText)
+            errors.Add($"interviewer and notes are too long to store together ({StoredLength(interviewer) + StoredLength(notes)} characters once URI-escaped, at most {MaxStoredFreeText}); shorten the notes.");
 
         DateOnly? recordedOn = null;
         if (Field("recordedOn") is { } date)
@@ -49,8 +55,12 @@ public static class UploadMetadataParser
         if (!consent.PermitsProcessing)
             errors.Add("consentRecording and consentTranscription must both be true: without them the recording cannot be processed.");
 
+        var language = Field("language");
+        if (language is not null && !LanguageTag().IsMatch(language))
+            errors.Add("language must be a language tag such as en-GB or cy.");
+
         if (errors.Count > 0) return (null, errors);
-        return (new RecordingMetadata(siteId!, format!.Value, participants, interviewer!, recordedOn, consent, Field("language") ?? "en-GB", notes), errors);
+        return (new RecordingMetadata(siteId!, format!.Value, participants, interviewer!, recordedOn, consent, language ?? "en-GB", notes), errors);
     }
 
     private static RecordingFormat? ParseFormat(string? value, List<string> errors)
@@ -64,8 +74,20 @@ public static class UploadMetadataParser
         }
     }
 
-    // Free text is kept as identifiable metadata of the raw upload (blob metadata, 8 KB in all).
+    // Free text is kept as identifiable metadata of the raw upload (blob metadata, 8 KB in all,
+    // URI-escaped because metadata is ASCII): 2,000 letters outside ASCII escape to up to 18,000
+    // characters, which the storage service refuses. The rest of the 8 KB is the file name's.
     private const int MaxFreeText = 2000;
+    private const int MaxStoredFreeText = 7000;
+
+    private static int StoredLength(string? text) => text is null ? 0 : Uri.EscapeDataString(text).Length;
+
+    // BCP 47 in the shape engines accept (en, en-GB, zh-Hant-TW); the tag reaches engines and the status row.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SiteIdShape();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
 
     private static List<ParticipantRef> ParseParticipants(string? value, string? pattern, List<string> errors)
     {

@@ -5,6 +5,12 @@ namespace Workflow.Domain.Coding;
 /// <summary>Checks that a submitted codebook is a well-formed two-level framework.</summary>
 public static class CodebookValidator
 {
+    /// <summary>
+    /// Most entries (themes and codes) a codebook may hold. Real frameworks have tens to hundreds;
+    /// every segment of every later recording is scored against each code, and coders pick from them.
+    /// </summary>
+    public const int MaxCodes = 2000;
+
     /// <summary>All problems with <paramref name="draft"/>; empty when it is valid.</summary>
     public static IReadOnlyList<string> Validate(CodebookDraft draft)
     {
@@ -13,6 +19,12 @@ public static class CodebookValidator
         if (draft.Codes is null || draft.Codes.Count == 0)
         {
             errors.Add("codes must list at least one theme and one code.");
+            return errors;
+        }
+        if (draft.Codes.Count > MaxCodes)
+        {
+            // Alone and early: thousands of entries would otherwise bring thousands of messages.
+            errors.Add($"codes lists {draft.Codes.Count} entries; a codebook may hold at most {MaxCodes} themes and codes.");
             return errors;
         }
 

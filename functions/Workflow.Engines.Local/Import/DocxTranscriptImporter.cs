@@ -69,10 +69,10 @@ public sealed class DocxTranscriptImporter : ITranscriptImporter
             return open();
         }
         catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException
-                                      or InvalidOperationException)
+                                      or InvalidOperationException or XmlException)
         {
-            // Not a zip, not an Open XML package, or a package whose parts are missing
-            // (System.IO.Packaging reports that as InvalidOperationException).
+            // Not a zip, not an Open XML package, a package whose parts are missing (System.IO.Packaging
+            // reports that as InvalidOperationException), or one whose [Content_Types].xml is malformed.
             throw new TranscriptFormatException(Unreadable);
         }
     }

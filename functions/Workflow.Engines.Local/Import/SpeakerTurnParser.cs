@@ -55,7 +55,10 @@ internal sealed class SpeakerTurnParser(string unit)
     private void Flush()
     {
         if (speaker is not null && text.Length > 0)
+        {
+            TurnLimit.BeforeAdding(turns.Count, "speaker turns");
             turns.Add(Utterance.Untimed(turns.Count, speaker, text.ToString()));
+        }
         speaker = null;
         text.Clear();
     }

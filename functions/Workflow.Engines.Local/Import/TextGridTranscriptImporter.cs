@@ -87,6 +87,8 @@ public sealed class TextGridTranscriptImporter : ITranscriptImporter
                         $"Line {tierClass.Line}: tier {tier} is neither an IntervalTier nor a TextTier.");
             }
         }
+        // As for text files: a transcript with nothing said in it is a mistake, not an empty interview.
+        if (utterances.Count == 0) throw new TranscriptFormatException("The TextGrid has no interval with text in any tier.");
         return utterances;
     }
 
@@ -98,7 +100,9 @@ public sealed class TextGridTranscriptImporter : ITranscriptImporter
         if (end.Number < start.Number)
             throw new TranscriptFormatException($"Line {end.Line}: an interval in tier {tier} ends before it starts.");
         text = text.ReplaceLineEndings(" ").Trim();
-        if (text.Length > 0) utterances.Add(new Utterance(0, speaker, start.Number, end.Number, text, []));
+        if (text.Length == 0) return;
+        TurnLimit.BeforeAdding(utterances.Count, "intervals with text");
+        utterances.Add(new Utterance(0, speaker, start.Number, end.Number, text, []));
     }
 
     private static int ExpectCount(PraatTextTokenizer tokens, string what)

@@ -87,7 +87,9 @@ public sealed class WebVttTranscriptImporter : ITranscriptImporter
                 speaker = tag;
                 text = rest;
             }
-            if (text.Length > 0) cues.Add(new WebVttCue(start, end, speaker ?? DefaultSpeaker, text));
+            if (text.Length == 0) continue;
+            TurnLimit.BeforeAdding(cues.Count, "cues");
+            cues.Add(new WebVttCue(start, end, speaker ?? DefaultSpeaker, text));
         }
     }
 

@@ -43,6 +43,8 @@ public sealed class FfmpegAudioProbe(IOptions<FfmpegOptions> options) : IAudioPr
             throw new InvalidUploadException($"The upload appears truncated or corrupt ({ToolMessages.Clean(warning, path)}).");
         if (WavLayout.Read(path) is { IsTruncated: true })
             throw new InvalidUploadException("The upload appears truncated: the WAV header declares more audio than the file holds.");
+        if (OggLayout.IsTruncated(path))
+            throw new InvalidUploadException("The upload appears truncated: its last Ogg page runs past the end of the file.");
         return info;
     }
 

@@ -84,4 +84,16 @@ public class UploadCheckTests
         Assert.False(refusal!.UnsupportedType);
         Assert.Equal(2, refusal.Errors.Count);
     }
+
+    [Fact]
+    public void Check_FileNameLongerThan255Bytes_IsRefused()
+    {
+        // The original name is kept, URI-escaped, in the raw upload's 8 KB of blob metadata.
+        var name = new string('\u00E9', 128) + ".txt";
+
+        Assert.Null(UploadCheck.Check(name, null, ValidFields, Study, TranscriptExtensions, out var refusal));
+
+        Assert.False(refusal!.UnsupportedType);
+        Assert.Equal(["The file name is longer than 255 bytes; rename the file."], refusal.Errors);
+    }
 }

@@ -274,6 +274,20 @@ public class UploadMetadataParserTests
         Assert.Contains("north, south", error);
     }
 
+    [Theory]
+    [InlineData("north\u0000")]
+    [InlineData("..\u001B[31m/x")]
+    [InlineData("=HYPERLINK(\"x\")")]
+    public void Parse_SiteIdWithCharactersNoSiteHas_IsRefusedWithoutQuotingIt(string siteId)
+    {
+        foreach (var study in new[] { TwoSites, NoSites })
+        {
+            var (_, errors) = UploadMetadataParser.Parse(With("siteId", siteId), study);
+
+            Assert.Equal(["siteId must be 1-64 letters, digits, '-', '_' or '.'."], errors);
+        }
+    }
+
     [Fact]
     public void Parse_StudyWithoutSites_AcceptsAnySite()
     {
@@ -366,5 +380,50 @@ public class UploadMetadataParserTests
         var (metadata, errors) = UploadMetadataParser.Parse(With("notes", new string('x', 2001)), TwoSites);
         Assert.Null(metadata);
         Assert.Contains(errors, e => e.StartsWith("notes are longer than"));
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("cy")]
+    [InlineData("zh-Hant-TW")]
+    public void Parse_LanguageTag_IsKept(string language)
+    {
+        var (metadata, errors) = UploadMetadataParser.Parse(With("language", language), TwoSites);
+
+        Assert.Empty(errors);
+        Assert.Equal(language, metadata!.Language);
+    }
+
+    [Theory]
+    [InlineData("en\u0000../../x")]
+    [InlineData("en-GB\u202E")]
+    [InlineData("english please")]
+    public void Parse_LanguageThatIsNotATag_IsRefused(string language)
+    {
+        // It used to be taken as it came, into the status row and the engines' requests.
+        var (_, errors) = UploadMetadataParser.Parse(With("language", language), TwoSites);
+
+        Assert.Contains("language must be a language tag such as en-GB or cy.", errors);
+    }
+
+    [Fact]
+    public void Parse_FreeTextTooLongOnceEscapedForStorage_IsRefused()
+    {
+        // 2,000 letters each are within the per-field limit, but escape to 30,000 characters: more
+        // than the 8 KB of blob metadata they are stored in.
+        var fields = With("notes", new string('\u4E2D', 2000));
+        fields["interviewer"] = new string('\u00FC', 2000);
+
+        var (_, errors) = UploadMetadataParser.Parse(fields, TwoSites);
+
+        Assert.Contains(errors, e => e.StartsWith("interviewer and notes are too long to store together (30000 characters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_FreeTextThatFitsOnceEscaped_IsAccepted()
+    {
+        var (_, errors) = UploadMetadataParser.Parse(With("notes", new string('\u00FC', 1000)), TwoSites);
+
+        Assert.Empty(errors);
     }
 }

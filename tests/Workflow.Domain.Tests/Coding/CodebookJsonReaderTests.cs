@@ -126,6 +126,20 @@ public class CodebookJsonReaderTests
     }
 
     [Fact]
+    public void Validate_MoreEntriesThanAnyCodebook_GivesOneErrorOnly()
+    {
+        // A 3.9 MB body of 20,000 codes fitted under the request limit and was accepted.
+        var codes = Enumerable.Range(0, CodebookValidator.MaxCodes + 1)
+            .Select(i => i == 0 ? new CodebookEntry("t", null, 1, "T", "d") : new CodebookEntry($"c{i}", "t", 2, "C", "d"))
+            .ToList();
+
+        var errors = CodebookValidator.Validate(new CodebookDraft("big", codes));
+
+        Assert.Equal(["codes lists 2001 entries; a codebook may hold at most 2000 themes and codes."], errors);
+        Assert.Empty(CodebookValidator.Validate(new CodebookDraft("big", codes[..CodebookValidator.MaxCodes])));
+    }
+
+    [Fact]
     public void Parse_NoCodesField_GivesADraftTheValidatorRejects()
     {
         var draft = CodebookJsonReader.Parse("""{"name": "n", "codes": null}""");

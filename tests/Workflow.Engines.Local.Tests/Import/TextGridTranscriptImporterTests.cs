@@ -154,6 +154,17 @@ public class TextGridTranscriptImporterTests
     }
 
     [Fact]
+    public void Import_TiersWithOnlyEmptyIntervals_Throws()
+    {
+        // Found by fuzzing: it used to give a transcript with no utterances, which the pipeline took on.
+        const string blank = "File type = \"ooTextFile\"\n\"TextGrid\"\n0\n4\n<exists>\n1\n\"IntervalTier\"\n\"Participant\"\n0\n4\n2\n0\n2\n\"\"\n2\n4\n\"  \"\n";
+
+        var error = importer.ImportFails(blank);
+
+        Assert.Equal("The TextGrid has no interval with text in any tier.", error.Message);
+    }
+
+    [Fact]
     public void Import_NotATextGrid_Throws()
     {
         var error = importer.ImportFails("Interviewer: this is plain text");

@@ -100,6 +100,23 @@ public sealed class FfmpegAudioProbeTests(SampleSpeechFixture sample) : IClassFi
         Assert.Contains("truncated", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("libvorbis", ".ogg")]
+    [InlineData("libopus", ".opus")]
+    public async Task ProbeAsync_TruncatedOgg_IsRejectedAsTruncated(string codec, string extension)
+    {
+        // ffprobe accepted these and reported the shorter length: Ogg pages stand on their own.
+        var whole = _folder.File("whole" + extension);
+        await TestAudio.FfmpegAsync("-i", sample.WavPath, "-c:a", codec, whole);
+        Assert.True((await _probe.ProbeAsync(whole, CancellationToken.None)).DurationSeconds > 0);
+        var path = _folder.File("cut" + extension);
+        TestAudio.Truncate(whole, path, 0.4);
+
+        var ex = await Assert.ThrowsAsync<InvalidUploadException>(() => _probe.ProbeAsync(path, CancellationToken.None));
+
+        Assert.Equal("The upload appears truncated: its last Ogg page runs past the end of the file.", ex.Message);
+    }
+
     [Fact]
     public async Task ProbeAsync_VideoWithoutAudio_IsRejectedForHavingNoAudioStream()
     {

@@ -40,6 +40,9 @@ public sealed class LocalRunnerProcess : IAsyncDisposable
     public string WorkDirectory { get; }
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/api/");
 
+    /// <summary>The runner's process id while it runs (for reading its memory from /proc).</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     /// <summary>What the runner printed (for failure messages).</summary>
     public string Log { get { lock (_log) return string.Join('\n', _log.TakeLast(60)); } }
 

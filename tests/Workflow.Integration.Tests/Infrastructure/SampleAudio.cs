@@ -5,10 +5,11 @@ namespace Workflow.Integration.Tests.Infrastructure;
 /// <summary>Synthesises the sample interview audio with the project's script (espeak-ng + sox noise floor).</summary>
 public static class SampleAudio
 {
-    public static async Task<string> MakeAsync(string folder, string textFile)
+    /// <summary>Writes the speech of <paramref name="textFile"/> into <paramref name="folder"/>; extensions other than .wav are encoded by ffmpeg.</summary>
+    public static async Task<string> MakeAsync(string folder, string textFile, string extension = ".wav")
     {
         Directory.CreateDirectory(folder);
-        var output = Path.Combine(folder, Path.GetFileNameWithoutExtension(textFile) + ".wav");
+        var output = Path.Combine(folder, Path.GetFileNameWithoutExtension(textFile) + extension);
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(RepositoryPaths.Script("make-sample-audio.sh"));
         start.ArgumentList.Add(textFile);
