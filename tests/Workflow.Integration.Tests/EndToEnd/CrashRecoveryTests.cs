@@ -44,7 +44,7 @@ public class CrashRecoveryTests(ITestOutputHelper output)
         var transcripts = 0;
         for (var round = 0; round < Rounds; round++)
         {
-            await KillInIngestAsync(run, () => transcripts++);
+            await KillInIngestAsync(run, () => transcripts++, duringUpload: round == 0);
             await KillInTranscriptionAsync(run, audio);
             await KillInMachineStageAsync(run, CrashStages.Deidentification, "Deidentifying", () => transcripts++);
             await KillInMachineStageAsync(run, CrashStages.Coding, "Coding", () => transcripts++);
@@ -59,6 +59,7 @@ public class CrashRecoveryTests(ITestOutputHelper output)
         {
             var (done, _) = await api.WaitForStatusAsync(recording.Id, TimeSpan.FromMinutes(2), "Completed", "Failed");
             Assert.Equal("Completed", done.GetProperty("status").GetString());
+            Assert.Equal("Completed", done.GetProperty("orchestration").GetProperty("runtimeStatus").GetString());
             finals[recording.Id] = (await ApiClient.EnsureAsync(await api.GetAsync($"recordings/{recording.Id}/transcript"), HttpStatusCode.OK)).GetProperty("transcript");
         }
         Report(run, seed, killsOver);
@@ -74,20 +75,24 @@ public class CrashRecoveryTests(ITestOutputHelper output)
         foreach (var decision in run.Decisions)
             AssertInFinal(decision, items[decision.ItemId], finals[decision.RecordingId]);
 
+        // Audio copies are identifiable: none may outlive the kills that interrupted their transcription.
+        Assert.Empty(Directory.Exists(run.WorkDirectory) ? Directory.GetFiles(run.WorkDirectory, "*", SearchOption.AllDirectories) : []);
         Assert.True(run.Kills.Count >= 20, $"only {run.Kills.Count} kills");
         var missed = CrashStages.Groups.Except(run.Kills.Select(k => CrashStages.GroupOf(k.StageAtKill))).ToList();
         Assert.True(missed.Count == 0, $"no kill landed in: {string.Join(", ", missed)}");
         Assert.Contains(run.Recordings, r => r.Audio);
     }
 
-    /// <summary>Upload a transcript and kill within moments, while its pipeline is taking it in.</summary>
-    private static async Task KillInIngestAsync(CrashRun run, Func<int> nextTranscript)
+    /// <summary>Upload a transcript and kill while its pipeline takes it in (in the first round, while the upload itself is in flight).</summary>
+    private static async Task KillInIngestAsync(CrashRun run, Func<int> nextTranscript, bool duringUpload)
     {
+        if (duringUpload) await run.UploadDuringKillAsync(nextTranscript());
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var recording = await run.UploadTranscriptAsync(nextTranscript());
-            await run.KillAndRestartAsync(CrashStages.Ingest, recording, maxDelayMs: 300);
-            if (CrashStages.GroupOf(run.Kills[^1].StageAtKill) == CrashStages.Ingest) return;
+            if (!await run.WaitForStageAsync(recording, ["Ingesting"])) continue;
+            await run.KillAndRestartAsync(CrashStages.Ingest, recording, maxDelayMs: 150);
+            if (run.Kills[^1].StageAtKill == "Ingesting") return;
         }
     }
 
@@ -188,7 +193,10 @@ public class CrashRecoveryTests(ITestOutputHelper output)
     {
         output.WriteLine($"Seed {seed}: {run.Kills.Count} kills survived over {killsOver.TotalSeconds:0} s; {run.Recordings.Count} recordings ({run.Recordings.Count(r => r.Audio)} audio) completed; total {run.Elapsed.TotalSeconds:0} s.");
         foreach (var group in CrashStages.Groups)
-            output.WriteLine($"  kills in {group}: {run.Kills.Count(k => CrashStages.GroupOf(k.StageAtKill) == group)} (aimed at it: {run.Kills.Count(k => k.Target == group)})");
+        {
+            var stages = run.Kills.Where(k => CrashStages.GroupOf(k.StageAtKill) == group).GroupBy(k => k.StageAtKill).Select(g => $"{g.Count()} {g.Key}");
+            output.WriteLine($"  kills in {group}: {run.Kills.Count(k => CrashStages.GroupOf(k.StageAtKill) == group)} ({string.Join(", ", stages)}; aimed at it: {run.Kills.Count(k => k.Target == group)})");
+        }
         output.WriteLine($"Runner starts: {run.Starts.Count}, mean {run.Starts.Average(t => t.TotalSeconds):0.00} s, longest {run.Starts.Max().TotalSeconds:0.00} s.");
         output.WriteLine($"Decisions acknowledged: {run.Decisions.Count}; cut off by a kill: {run.Unanswered}.");
         foreach (var kill in run.Kills)

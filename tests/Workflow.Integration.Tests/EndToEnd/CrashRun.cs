@@ -41,6 +41,8 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
     public TimeSpan Elapsed => _clock.Elapsed;
     public Random Random => random;
 
+    public string WorkDirectory => runner.WorkDirectory;
+
     /// <summary>Whether an activity holds audio in the runner's work area, i.e. transcription is really running.</summary>
     public bool IsTranscribing() =>
         Directory.Exists(runner.WorkDirectory) && Directory.EnumerateFiles(runner.WorkDirectory, "*", SearchOption.AllDirectories).Any();
@@ -51,13 +53,35 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
         Starts.Add(runner.LastStartTime);
     }
 
-    public async Task<CrashRecording> UploadTranscriptAsync(int index)
+    public async Task<CrashRecording> UploadTranscriptAsync(int index) =>
+        await UploadAsync($"crash-{index}.txt", await TranscriptAsync(index), audio: false);
+
+    /// <summary>
+    /// Kills the runner while a transcript's upload is in flight and, as a user whose upload failed
+    /// would, uploads the same file again after the restart: accepted once or not at all, never lost.
+    /// </summary>
+    public async Task UploadDuringKillAsync(int index)
     {
-        // Each variant differs in its last turn, so each is a recording of its own (ids derive from the content).
-        var text = await File.ReadAllTextAsync(RepositoryPaths.Sample("transcripts/interview-service-user.txt"))
-            + $"\nInterviewer: Thank you. That was interview {index} of the crash run.\n";
-        return await UploadAsync($"crash-{index}.txt", Encoding.UTF8.GetBytes(text), audio: false);
+        var content = await TranscriptAsync(index);
+        var fields = ApiClient.InterviewFields($"P{Recordings.Count + 1:D3}:ServiceUser");
+        var sending = api.UploadAsync(study, $"crash-{index}.txt", content, fields);
+        await Task.Delay(random.Next(40));
+        runner.Kill();
+        string outcome;
+        try { outcome = $"answered {(int)(await sending).StatusCode}"; }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { outcome = "cut off"; }
+        await StartAsync();
+        var again = await api.UploadAsync(study, $"crash-{index}.txt", content, fields);
+        Assert.True(again.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"the upload sent again was refused: {(int)again.StatusCode}");
+        var recording = new CrashRecording((await ApiClient.EnsureAsync(again, again.StatusCode)).GetProperty("recordingId").GetString()!, audio: false);
+        Recordings.Add(recording);
+        Kills.Add(new CrashKill(Kills.Count + 1, CrashStages.Ingest, recording.Id, CrashStages.Uploading, $"upload in flight, {outcome}; sent again: {(int)again.StatusCode}", _clock.Elapsed));
     }
+
+    /// <summary>The sample transcript with a last turn of its own, so each variant is a recording of its own (ids derive from the content).</summary>
+    private static async Task<byte[]> TranscriptAsync(int index) => Encoding.UTF8.GetBytes(
+        await File.ReadAllTextAsync(RepositoryPaths.Sample("transcripts/interview-service-user.txt"))
+        + $"\nInterviewer: Thank you. That was interview {index} of the crash run.\n");
 
     public async Task<CrashRecording> UploadAudioAsync(string path) => await UploadAsync(Path.GetFileName(path), await File.ReadAllBytesAsync(path), audio: true);
 
@@ -118,9 +142,10 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
     {
         var (item, decision) = await ClaimWithDecisionAsync();
         if (item is null) return false;
-        var sending = api.DecideAsync(item.Value.Id, decision!);
-        await Task.Delay(random.Next(25));
+        // The stage first: asking for it after sending would give the decision time to be answered.
         var stage = (await api.RecordingAsync(item.Value.RecordingId)).GetProperty("stage").GetString()!;
+        var sending = api.DecideAsync(item.Value.Id, decision!);
+        await Task.Delay(random.Next(15));
         runner.Kill();
         string outcome;
         try

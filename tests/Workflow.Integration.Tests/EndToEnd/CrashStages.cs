@@ -14,10 +14,13 @@ internal static class CrashStages
 
     public static readonly string[] Groups = [Ingest, Transcription, Deidentification, Coding, Verification, Finalisation];
 
-    /// <summary>The group of a recording stage; a recording not yet picked up (Received) is still in ingest.</summary>
+    /// <summary>Not a stage of the pipeline: the upload request itself, before the API answered.</summary>
+    public const string Uploading = "Uploading";
+
+    /// <summary>The group of a recording stage; an upload in flight, or a recording not yet picked up (Received), is still in ingest.</summary>
     public static string GroupOf(string stage) => stage switch
     {
-        "Received" or "Ingesting" => Ingest,
+        Uploading or "Received" or "Ingesting" => Ingest,
         "Transcribing" => Transcription,
         "Deidentifying" => Deidentification,
         "Coding" => Coding,
