@@ -61,6 +61,12 @@ public class IdentifierLeakScanTests(ITestOutputHelper output)
         apiAnswers.Add(new("GET recordings/{transcript} completed", done.ToString()));
         apiAnswers.Add(new("GET recordings/{transcript}/transcript (final)", await (await api.GetAsync($"recordings/{transcriptId}/transcript")).Content.ReadAsStringAsync()));
         apiAnswers.Add(new("GET studies/{study}/recordings", await (await api.GetAsync($"studies/{study}/recordings")).Content.ReadAsStringAsync()));
+        // The lead's exports and reports are the study's de-identified material, made to leave the system.
+        // The chain of custody and the dashboards promise ids, versions and counts only.
+        foreach (var path in new[] { "exports/qdpx", "exports/csv", "exports/json", "exports/docx", "reports/codes?format=html", "reports/codes?format=csv", "queue", "agreement" })
+            apiAnswers.AddRange(ExportTexts.Of($"GET studies/{{study}}/{path}", await ApiClient.EnsureBytesAsync(await api.GetAsync($"studies/{study}/{path}"))));
+        foreach (var id in new[] { transcriptId, brokenId })
+            apiAnswers.Add(new($"GET recordings/{id}/custody", await (await api.GetAsync($"recordings/{id}/custody")).Content.ReadAsStringAsync()));
         var peeked = await peeker.StopAsync();
         output.WriteLine($"Pipeline and decisions: {clock.Elapsed.TotalSeconds:0.0} s ({decided.Redactions} redactions confirmed, {decided.Codes} codes decided); runner start {runner.LastStartTime.TotalSeconds:0.0} s.");
 
@@ -81,7 +87,7 @@ public class IdentifierLeakScanTests(ITestOutputHelper output)
         foreach (var queue in await storage.QueueNamesAsync(runner.TaskHub))
             scanned.Add("task hub message", await storage.PeekAsync(queue));
         scanned.Add("task hub message", peeked);
-        scanned.Add("API answer to coders", apiAnswers);
+        scanned.Add("API answer or export", apiAnswers);
         output.WriteLine(scanned.Summary());
 
         // Where they are kept on purpose: the scan must find every one of them there.
