@@ -24,6 +24,8 @@ public class CrashRecoveryTests(ITestOutputHelper output)
         // After a kill, whatever the dead runner had dequeued comes back after this long: the main
         // wait of each restart besides the start itself. Each activity here takes well under it.
         ["LocalDurable__WorkItemVisibility"] = "00:00:04",
+        // Each stage is a few queue hops; polling faster when idle shortens every restart's catch-up.
+        ["LocalDurable__MaxQueuePollingInterval"] = "00:00:00.500",
         // A decision acknowledged just before a kill loses its signal; the re-check counts it.
         ["Pipeline__VerificationRecheck"] = "00:00:03",
     };
