@@ -9,14 +9,16 @@ namespace Workflow.Integration.Tests.EndToEnd;
 /// <summary>
 /// The runner is SIGKILLed at random points of every stage, at least 20 times, over a run of several
 /// recordings (transcripts and short audio), and started again after each kill, while a coder keeps
-/// deciding through the API (some decisions sent just before a kill, some cut off by one). In the end
+/// deciding through the API (some decisions sent just before a kill, some cut off by one); an upload
+/// and a batch re-running de-identification are killed too. In the end
 /// every recording must complete, no queue item may exist twice, and every decision the API
 /// acknowledged must be in the final transcript. The schedule is seeded (<c>CRASH_SEED</c> replays
 /// another one) and each kill is reported with the stage its recording was really in.
 /// </summary>
 public class CrashRecoveryTests(ITestOutputHelper output)
 {
-    private const int Rounds = 4;
+    /// <summary>Rounds of one kill per stage; with the upload kill and the batch's two, 21 kills.</summary>
+    private const int Rounds = 3;
     private const int DefaultSeed = 20261202;
 
     private static readonly Dictionary<string, string> Settings = new()
@@ -53,9 +55,14 @@ public class CrashRecoveryTests(ITestOutputHelper output)
             await KillInVerificationAsync(run);
             await KillInFinalisationAsync(run, stores);
         }
+        var batch = await KillDuringBatchAsync(run);
+        // A kill that found no target (a recording went past its stage three times) is made up in verification.
+        while (run.Kills.Count < 20) await KillInVerificationAsync(run);
         var killsOver = run.Elapsed;
 
         await DecideTheRestAsync(run);
+        var batchStatus = await WaitForBatchAsync(run, batch);
+        Assert.True(batchStatus.GetProperty("counts").GetProperty("failed").GetInt32() == 0, $"the batch re-run failed: {batchStatus}");
         var finals = new Dictionary<string, JsonElement>();
         foreach (var recording in run.Recordings)
         {
@@ -155,6 +162,39 @@ public class CrashRecoveryTests(ITestOutputHelper output)
             catch (TimeoutException) { continue; } // more of its items were still being queued
             await run.KillAndRestartAsync(CrashStages.Finalisation, recording, maxDelayMs: 150);
             if (CrashStages.GroupOf(run.Kills[^1].StageAtKill) == CrashStages.Finalisation) return;
+        }
+    }
+
+    /// <summary>
+    /// A batch re-runs de-identification (and so coding) of two recordings coders have finished: kill
+    /// while the first is de-identified again, and while it is re-coded, after which it must keep
+    /// every decision (nothing changed, so nothing may be asked again or lost).
+    /// </summary>
+    private static async Task<string> KillDuringBatchAsync(CrashRun run)
+    {
+        var done = new List<CrashRecording>();
+        foreach (var recording in run.Recordings.Where(r => !r.Audio))
+        {
+            if (done.Count == 2) break;
+            if (await run.AllDecidedAsync(await Azurite.StoresAsync(), recording.Id) && await run.WaitUntilInStageAsync(recording, "Completed", 30)) done.Add(recording);
+        }
+        Assert.True(done.Count == 2, "fewer than two recordings were completed for the batch to re-run");
+        var batch = await run.StartBatchAsync("deidentification", done.Select(r => r.Id));
+        foreach (var stage in new[] { "Deidentifying", "Coding" })
+            if (await run.WaitUntilInStageAsync(done[0], stage))
+                await run.KillAndRestartAsync(CrashStages.GroupOf(stage), done[0], maxDelayMs: 200, "during a de-identification batch");
+        return batch;
+    }
+
+    private static async Task<JsonElement> WaitForBatchAsync(CrashRun run, string statusPath)
+    {
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var status = await run.BatchStatusAsync(statusPath);
+            if (status.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated") return status;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"the batch did not finish: {status}");
+            await Task.Delay(250);
         }
     }
 

@@ -184,6 +184,30 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
         return acknowledged;
     }
 
+    /// <summary>Starts a batch re-running <paramref name="stage"/> for some recordings; returns its status path.</summary>
+    public async Task<string> StartBatchAsync(string stage, IEnumerable<string> recordingIds)
+    {
+        var body = JsonSerializer.Serialize(new { stage, scope = new { recordings = recordingIds.ToArray() } });
+        var started = await ApiClient.EnsureAsync(await api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess", body), HttpStatusCode.Accepted);
+        return started.GetProperty("statusUrl").GetString()!.TrimStart('/')["api/".Length..];
+    }
+
+    public async Task<JsonElement> BatchStatusAsync(string statusPath) =>
+        await ApiClient.EnsureAsync(await api.GetAsync(statusPath), HttpStatusCode.OK);
+
+    /// <summary>Polls until the recording is in <paramref name="stage"/>, from wherever it is (a re-run takes a completed recording back).</summary>
+    public async Task<bool> WaitUntilInStageAsync(CrashRecording recording, string stage, double timeoutSeconds = 60)
+    {
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < until)
+        {
+            await RefreshAsync(recording);
+            if (recording.Stage == stage) return true;
+            await Task.Delay(40);
+        }
+        return false;
+    }
+
     /// <summary>Whether every item of the recording has been decided (read from the queue table itself).</summary>
     public async Task<bool> AllDecidedAsync(TestStores stores, string recordingId) =>
         (await stores.Verification.ListAsync(study, recordingId, CancellationToken.None))
