@@ -240,7 +240,7 @@ public class CrashRecoveryTests(ITestOutputHelper output)
             output.WriteLine($"  kills in {group}: {run.Kills.Count(k => CrashStages.GroupOf(k.StageAtKill) == group)} ({string.Join(", ", stages)}; aimed at it: {run.Kills.Count(k => k.Target == group)})");
         }
         output.WriteLine($"Runner starts: {run.Starts.Count}, mean {run.Starts.Average(t => t.TotalSeconds):0.00} s, longest {run.Starts.Max().TotalSeconds:0.00} s.");
-        output.WriteLine($"Decisions acknowledged: {run.Decisions.Count}; cut off by a kill: {run.Unanswered}.");
+        output.WriteLine($"Decisions acknowledged: {run.Decisions.Count} ({string.Join(", ", run.Decisions.GroupBy(d => d.Action).Select(g => $"{g.Count()} {g.Key}"))}); cut off by a kill: {run.Unanswered}.");
         foreach (var kill in run.Kills)
             output.WriteLine($"  #{kill.Number,2} at {kill.At.TotalSeconds,6:0.0} s aimed at {kill.Target,-18} {kill.RecordingId} was {kill.StageAtKill} {kill.Detail}");
     }

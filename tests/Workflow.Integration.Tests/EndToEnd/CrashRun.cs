@@ -78,10 +78,17 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
         Kills.Add(new CrashKill(Kills.Count + 1, CrashStages.Ingest, recording.Id, CrashStages.Uploading, $"upload in flight, {outcome}; sent again: {(int)again.StatusCode}", _clock.Elapsed));
     }
 
-    /// <summary>The sample transcript with a last turn of its own, so each variant is a recording of its own (ids derive from the content).</summary>
-    private static async Task<byte[]> TranscriptAsync(int index) => Encoding.UTF8.GetBytes(
-        await File.ReadAllTextAsync(RepositoryPaths.Sample("transcripts/interview-service-user.txt"))
-        + $"\nInterviewer: Thank you. That was interview {index} of the crash run.\n");
+    /// <summary>
+    /// The first half of the sample transcript (about ten items for coders: fewer decisions per
+    /// recording keep the run short) with a last turn of its own, so each variant is a recording of its
+    /// own (ids derive from the content); the unlisted name in it is a redaction to confirm or undo.
+    /// </summary>
+    private static async Task<byte[]> TranscriptAsync(int index)
+    {
+        var turns = (await File.ReadAllTextAsync(RepositoryPaths.Sample("transcripts/interview-service-user.txt"))).ReplaceLineEndings("\n").Split("\n\n");
+        return Encoding.UTF8.GetBytes(string.Join("\n\n", turns.Take(6))
+            + $"\n\nInterviewer: Thank you. That was interview {index} of the crash run; Dr Treharne sends his regards.\n");
+    }
 
     public async Task<CrashRecording> UploadAudioAsync(string path) => await UploadAsync(Path.GetFileName(path), await File.ReadAllBytesAsync(path), audio: true);
 
