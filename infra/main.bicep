@@ -46,6 +46,11 @@ param studyStorageSku string = 'Standard_ZRS'
 @maxValue(3650)
 param rawAudioRetentionDays int = 365
 
+@description('Days after a recording is verified that the app deletes its raw audio (the transcripts stay). The lifecycle rule above is the backstop.')
+@minValue(0)
+@maxValue(3650)
+param rawAudioDaysAfterVerification int = 30
+
 @description('True: a third storage account holds the Functions host storage and the Durable task hub. False: both share the de-identified account (histories hold ids and counts only).')
 param dedicatedDurableStorage bool = true
 
@@ -112,7 +117,7 @@ var roles = {
 
 // Names the code uses (functions/Workflow.Storage/Configuration/StorageNames.cs; a test keeps them equal).
 var identifiableContainers = ['raw-uploads', 'uploads', 'transcripts-identifiable', 'pseudonym-keys', 'study-identifiers', 'study-secrets']
-var identifiableTables = ['VerificationQueue', 'AuditTrail', 'StudyMembers']
+var identifiableTables = ['VerificationQueue', 'AuditTrail', 'StudyMembers', 'ParticipantWithdrawals']
 var deidentifiedContainers = ['transcripts-deidentified', 'coding', 'transcripts-final', 'codebooks']
 var deidentifiedTables = ['Studies', 'RecordingsByStudy', 'RecordingStudies', 'StudyBatches', 'StudyBatchRecords']
 var rawRetentionPrefixes = ['raw-uploads/', 'uploads/']
@@ -290,6 +295,8 @@ module appSettings 'modules/app-settings.bicep' = {
     codingEngine: codingEngine
     languageEndpoint: language.outputs.endpoint
     speechEndpoint: speech.outputs.endpoint
+    rawAudioDaysAfterVerification: rawAudioDaysAfterVerification
+    keyVaultUri: keyVault.outputs.uri
     durableTaskSchedulerEndpoint: enableDurableTaskScheduler ? scheduler!.outputs.endpoint : ''
     durableTaskSchedulerHubName: enableDurableTaskScheduler ? scheduler!.outputs.taskHubName : ''
   }

@@ -34,6 +34,7 @@ public static class ApiRoutes
     public const string Health = "health";
     public const string Me = "me";
     public const string QueueSummary = "studies/{studyId}/queue";
+    public const string ParticipantWithdrawal = "studies/{studyId}/participants/{participantId}/withdrawal";
     public const string WebApp = "app/{*path}";
 
     /// <summary>Where the browser front end starts.</summary>
@@ -41,6 +42,9 @@ public static class ApiRoutes
 
     /// <summary>The absolute path of a recording's status resource.</summary>
     public static string RecordingUrl(string recordingId) => $"/{Prefix}/recordings/{recordingId}";
+
+    /// <summary>The absolute path of a participant's withdrawal.</summary>
+    public static string WithdrawalUrl(string studyId, string participantId) => $"/{Prefix}/studies/{studyId}/participants/{Uri.EscapeDataString(participantId)}/withdrawal";
 
     /// <summary>The absolute path of a batch operation's status resource.</summary>
     public static string ReprocessUrl(string studyId, string operationId) => $"/{Prefix}/studies/{studyId}/reprocess/{operationId}";

@@ -23,6 +23,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IStudyMembershipSource, StoredStudyMembershipSource>();
         services.AddSingleton<ApiDispatcher>();
         services.AddSingleton<MembershipHandlers>();
+        services.AddSingleton<DeletionHandlers>();
         services.AddSingleton<RecordingIntake>();
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();
@@ -31,6 +32,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<BatchStarter>();
+        services.AddSingleton<IdentifierListReprocessor>();
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
         services.AddSingleton<AuditHandlers>();

@@ -22,6 +22,7 @@ public static class LocalRunner
             .AddWorkflow(builder.Configuration, WorkflowHostKind.LocalRunner)
             .AddLocalDurableBackend(builder.Configuration);
         builder.Services.AddHostedService<DroppedUploadPoller>();
+        builder.Services.AddHostedService<RetentionSweepService>();
         // No server-wide body limit: the upload reader enforces Pipeline:MaxUploadBytes while streaming.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 

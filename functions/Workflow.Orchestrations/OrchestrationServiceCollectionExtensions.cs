@@ -10,6 +10,8 @@ public static class OrchestrationServiceCollectionExtensions
     public static IServiceCollection AddWorkflowOrchestrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
+        services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName));
+        services.AddSingleton<Retention.RawAudioRetentionSweep>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Activities.AudioSources>();
         services.AddSingleton<Activities.BatchTranscriptionEngines>();

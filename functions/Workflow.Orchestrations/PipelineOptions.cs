@@ -17,6 +17,12 @@ public sealed class PipelineOptions
     /// <summary>Recordings a batch re-runs at once (machine work only; waiting for coders takes no slot).</summary>
     public int ReprocessConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// How long after a deleted recording's first erasure the second runs: longer than any one activity
+    /// runs, since an activity running when its orchestration was terminated still finishes and writes.
+    /// </summary>
+    public TimeSpan DeletionSweepDelay { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Largest accepted upload, in bytes (default 500 MB: about 8 hours of 128 kbit/s audio).</summary>
     public long MaxUploadBytes { get; set; } = 500L * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Deletion;
 using Workflow.Orchestrations.Pipeline;
 using Workflow.Orchestrations.Reprocessing;
 using Workflow.Orchestrations.Verification;
@@ -22,6 +23,7 @@ public static class WorkflowTasks
         typeof(RerunRecordingOrchestrator),
         typeof(FinalizeAfterVerificationOrchestrator),
         typeof(CloudTranscriptionOrchestrator),
+        typeof(RecordingDeletionOrchestrator),
     ];
 
     public static readonly Type[] Activities =
@@ -48,6 +50,10 @@ public static class WorkflowTasks
         typeof(CheckTranscriptionJobActivity),
         typeof(StoreTranscriptionResultActivity),
         typeof(DeleteTranscriptionJobActivity),
+        typeof(StopRecordingWorkActivity),
+        typeof(EraseRecordingActivity),
+        typeof(PurgeRecordingHistoryActivity),
+        typeof(CompleteRecordingDeletionActivity),
     ];
 
     /// <summary>Registers all tasks by their class names (which are also their durable names).</summary>

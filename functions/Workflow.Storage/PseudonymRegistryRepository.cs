@@ -34,6 +34,13 @@ public sealed class PseudonymRegistryRepository(JsonBlobContainer keys, IStudySe
         throw new InvalidOperationException($"The pseudonym key of study '{studyId}' is under heavy concurrent change; retry later.");
     }
 
+    /// <summary>
+    /// Retires the entries of <paramref name="entities"/> (kind and entity key as findings give them):
+    /// their labels stay reserved, whom they stood for is forgotten. Returns how many were retired.
+    /// </summary>
+    public Task<int> RetireAsync(string studyId, IReadOnlyCollection<(IdentifierKind Kind, string EntityKey)> entities, CancellationToken ct) =>
+        entities.Count == 0 ? Task.FromResult(0) : UpdateAsync(studyId, registry => entities.Count(e => registry.Retire(e.Kind, e.EntityKey)), ct);
+
     /// <summary>The registry as stored (read-only use).</summary>
     public async Task<PseudonymRegistry> GetAsync(string studyId, CancellationToken ct) =>
         new(studyId, (await keys.TryReadAsync<List<PseudonymEntry>>(NameOf(studyId), ct)).Value, await ProtectorAsync(studyId, ct));

@@ -55,6 +55,10 @@ public sealed class RawUploadRepository(BlobContainerClient rawUploads)
         return (Read(InterviewerMetadata), Read(NotesMetadata));
     }
 
+    /// <summary>Deletes a recording's upload as received (its audio, under retention); returns how many blobs went.</summary>
+    public Task<int> DeleteSourceAsync(string studyId, string recordingId, CancellationToken ct) =>
+        BlobPrefix.DeleteAsync(rawUploads, $"{studyId}/{recordingId}/", ct);
+
     /// <summary>Copies the source to a local file for engines that need a path (ffmpeg, PocketSphinx).</summary>
     public async Task DownloadToAsync(string blobName, string localPath, CancellationToken ct) =>
         await rawUploads.GetBlobClient(blobName).DownloadToAsync(localPath, ct);

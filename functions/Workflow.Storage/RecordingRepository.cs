@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure;
 using Azure.Data.Tables;
 using Workflow.Domain.Recordings;
 using Workflow.Storage.Tables;
@@ -50,14 +51,33 @@ public sealed class RecordingRepository(TableClient recordings, TableClient stud
     /// <summary>
     /// Applies <paramref name="change"/> with optimistic concurrency, retrying on conflict. Returns the
     /// updated recording, or null when it does not exist.
+    /// A recording being deleted is returned unchanged: work stopped for its deletion may still be
+    /// finishing, and must not make it look alive again.
     /// </summary>
-    public async Task<Recording?> UpdateAsync(string recordingId, Func<Recording, Recording> change, CancellationToken ct)
+    public Task<Recording?> UpdateAsync(string recordingId, Func<Recording, Recording> change, CancellationToken ct) =>
+        UpdateCoreAsync(recordingId, change, whileDeleting: false, ct);
+
+    /// <summary>Marks the recording as being deleted (from then on other updates leave it as it is); null when it does not exist.</summary>
+    public Task<Recording?> MarkDeletingAsync(string recordingId, CancellationToken ct) =>
+        UpdateCoreAsync(recordingId, r => r with { Status = RecordingStatus.Deleting, Progress = null, Error = null }, whileDeleting: true, ct);
+
+    /// <summary>Deletes the status row, then the study lookup (the last trace of the recording). Idempotent.</summary>
+    public async Task DeleteAsync(string recordingId, CancellationToken ct)
+    {
+        if (await StudyOfAsync(recordingId, ct) is { } study)
+            await recordings.DeleteEntityAsync(study, recordingId, ETag.All, ct);
+        await studyOfRecording.DeleteEntityAsync(recordingId, LookupRow, ETag.All, ct);
+        _studies.TryRemove(recordingId, out _);
+    }
+
+    private async Task<Recording?> UpdateCoreAsync(string recordingId, Func<Recording, Recording> change, bool whileDeleting, CancellationToken ct)
     {
         if (await StudyOfAsync(recordingId, ct) is not { } study) return null;
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var (current, etag) = await JsonRows.TryGetAsync<Recording>(recordings, study, recordingId, ct);
             if (current is null) return null;
+            if (current.Status == RecordingStatus.Deleting && !whileDeleting) return current;
             var updated = change(current) with { UpdatedAt = time.GetUtcNow() };
             if (updated.Id != recordingId || updated.StudyId != study)
                 throw new InvalidOperationException("A recording's id and study cannot change.");

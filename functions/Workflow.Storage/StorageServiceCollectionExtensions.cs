@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new VerificationQueue(Identifiable(sp).Tables.GetTableClient(StorageNames.VerificationTable)));
         services.AddSingleton(sp => new StudyMembers(Identifiable(sp).Tables.GetTableClient(StorageNames.StudyMembersTable)));
         services.AddSingleton<IAuditTrail>(sp => new AuditTrailTable(Identifiable(sp).Tables.GetTableClient(StorageNames.AuditTable), Time(sp)));
+        services.AddSingleton(sp => new ParticipantWithdrawals(Identifiable(sp).Tables.GetTableClient(StorageNames.ParticipantWithdrawalsTable)));
         services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));
 
         // Both: the identifiable transcript and key on one side, everything derived on the other.
@@ -52,13 +53,20 @@ public static class StorageServiceCollectionExtensions
             DeidentifiedJson(sp, StorageNames.DeidentifiedTranscripts),
             DeidentifiedJson(sp, StorageNames.Coding),
             DeidentifiedJson(sp, StorageNames.FinalTranscripts)));
+        services.AddSingleton(sp => new RecordingEraser(
+            [.. StorageNames.PerRecordingIdentifiableContainers.Select(c => Identifiable(sp).Blobs.GetBlobContainerClient(c)),
+             .. StorageNames.PerRecordingDeidentifiedContainers.Select(c => Deidentified(sp).Blobs.GetBlobContainerClient(c))],
+            sp.GetRequiredService<RecordingDocuments>(), sp.GetRequiredService<RecordingRepository>(),
+            sp.GetRequiredService<PseudonymRegistryRepository>(), sp.GetRequiredService<VerificationQueue>(), sp.GetRequiredService<StudyBatchRecords>()));
         return services;
     }
 
     /// <summary>
     /// <c>Secrets:Store</c>: <c>file</c> (a folder apart from both accounts, <c>Secrets:Directory</c>; the
-    /// local runner's choice) or <c>blob</c> (a container of the identifiable account, for multi-instance
-    /// hosts until a Key Vault store exists; the default).
+    /// local runner's choice), <c>blob</c> (a container of the identifiable account, for multi-instance
+    /// hosts without a vault; the default) or <c>keyvault</c> (Azure Key Vault at <c>Secrets:KeyVaultUri</c>,
+    /// with the user-assigned identity <c>Secrets:ClientId</c>, or DefaultAzureCredential without one;
+    /// what the deployment in <c>infra/</c> uses).
     /// </summary>
     private static IStudySecrets StudySecretsFrom(IConfiguration configuration, IServiceProvider sp) =>
         (configuration["Secrets:Store"] ?? "blob").Trim().ToLowerInvariant() switch
@@ -66,8 +74,21 @@ public static class StorageServiceCollectionExtensions
             "file" => new FileStudySecrets(configuration["Secrets:Directory"] is { Length: > 0 } dir ? dir
                 : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "qualitative-workflow", "study-secrets")),
             "blob" => new BlobStudySecrets(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.StudySecrets)),
-            var other => throw new InvalidOperationException($"Secrets:Store '{other}' is not known; use file or blob."),
+            "keyvault" => new KeyVaultStudySecrets(KeyVaultClientFrom(configuration, sp)),
+            var other => throw new InvalidOperationException($"Secrets:Store '{other}' is not known; use file, blob or keyvault."),
         };
+
+    private static Azure.Security.KeyVault.Secrets.SecretClient KeyVaultClientFrom(IConfiguration configuration, IServiceProvider sp)
+    {
+        if (!Uri.TryCreate(configuration["Secrets:KeyVaultUri"], UriKind.Absolute, out var vault) || vault.Scheme != Uri.UriSchemeHttps)
+            throw new InvalidOperationException("Secrets:Store is keyvault, but Secrets:KeyVaultUri is not an https URL of a vault (https://NAME.vault.azure.net/).");
+        // A test may hand in its own client (a transport replaying Key Vault's answers).
+        if (sp.GetService<Azure.Security.KeyVault.Secrets.SecretClient>() is { } given) return given;
+        Azure.Core.TokenCredential credential = configuration["Secrets:ClientId"] is { Length: > 0 } clientId
+            ? new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new Azure.Identity.DefaultAzureCredential();
+        return new Azure.Security.KeyVault.Secrets.SecretClient(vault, credential);
+    }
 
     private static StorageClients Identifiable(IServiceProvider sp) => sp.GetRequiredService<StorageAccounts>().Identifiable;
 

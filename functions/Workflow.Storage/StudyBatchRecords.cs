@@ -22,6 +22,30 @@ public sealed class StudyBatchRecords(TableClient table)
     private const string Skipped = "s|";
     private const string Result = "r|";
 
+    /// <summary>Every batch id of a study starts so (the status route checks it, and erasure finds a study's batches by it).</summary>
+    public static string BatchIdPrefix(string studyId) => $"reprocess-{studyId}-";
+
+    /// <summary>
+    /// Deletes what the study's batches recorded about one recording (its target, skip and result
+    /// rows), for its deletion. Returns how many rows went.
+    /// </summary>
+    public async Task<int> EraseRecordingAsync(string studyId, string recordingId, CancellationToken ct)
+    {
+        var prefix = BatchIdPrefix(studyId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix[..^1] + (char)(prefix[^1] + 1)}");
+        var doomed = new List<(string Partition, string Row)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", JsonRows.Payload], cancellationToken: ct))
+        {
+            // Recording ids are long random-looking hex, so a target row that mentions one is that recording's.
+            var mine = row.RowKey == Skipped + recordingId || row.RowKey == Result + recordingId
+                || (row.RowKey.StartsWith(Target, StringComparison.Ordinal) && row.GetString(JsonRows.Payload)?.Contains(recordingId, StringComparison.Ordinal) == true);
+            if (mine) doomed.Add((row.PartitionKey, row.RowKey));
+        }
+        foreach (var (partition, rowKey) in doomed)
+            await table.DeleteEntityAsync(partition, rowKey, Azure.ETag.All, ct);
+        return doomed.Count;
+    }
+
     public Task SaveTargetsAsync<T>(string batchId, IReadOnlyList<T> targets, CancellationToken ct) =>
         UpsertAsync(batchId, targets.Select((t, i) => JsonRows.Create(batchId, Target + i.ToString("D7", CultureInfo.InvariantCulture), t)), ct);
 

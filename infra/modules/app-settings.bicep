@@ -60,6 +60,12 @@ param languageEndpoint string
 @description('Azure AI Speech custom-subdomain endpoint for the azure-speech transcription engine.')
 param speechEndpoint string
 
+@description('Days after verification that a recording\'s raw audio is deleted by the app\'s hourly retention sweep.')
+param rawAudioDaysAfterVerification int
+
+@description('URI of the Key Vault holding each study\'s pseudonym keying secret.')
+param keyVaultUri string
+
 @description('Durable Task Scheduler endpoint; empty when the scheduler is not deployed.')
 param durableTaskSchedulerEndpoint string = ''
 
@@ -93,7 +99,9 @@ var workflowSettings = {
   Storage__Durable__credential: 'managedidentity'
   Storage__Durable__clientId: identityClientId
   Auth__Mode: 'EasyAuth'
-  Secrets__Store: 'blob'
+  Secrets__Store: 'keyvault'
+  Secrets__KeyVaultUri: keyVaultUri
+  Secrets__ClientId: identityClientId
   Engines__Transcription: transcriptionEngine
   Engines__Deidentification: deidentificationEngines
   Engines__Coding: codingEngine
@@ -101,6 +109,8 @@ var workflowSettings = {
   Pipeline__VerificationRecheck: '00:30:00'
   Pipeline__ClaimLease: '00:15:00'
   Pipeline__MaxUploadBytes: '524288000'
+  Pipeline__DeletionSweepDelay: '00:15:00'
+  Retention__RawAudioDaysAfterVerification: string(rawAudioDaysAfterVerification)
 }
 
 // Cloud engines: offered by the host, used only by studies that allow cloud engines.

@@ -12,7 +12,8 @@ namespace Workflow.Browser.Tests;
 /// would use them: upload the sample transcript and a variant of it on the upload page, watch it reach the queue on the
 /// dashboard, decide every item on the coder page with the keyboard alone, see the recording complete.
 /// </summary>
-public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan PipelineTimeout = TimeSpan.FromSeconds(90);
     private const string Coder = "coder-ui";
@@ -208,16 +209,7 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
 
     private static Task ActAsCoderAsync(IPage page) => ActAsAsync(page, Coder, "Coder");
 
-    private static async Task ActAsAsync(IPage page, string user, string role)
-    {
-        // Development auth mode only: the "act as" form chooses X-Dev-User / X-Dev-Roles for every call.
-        await page.GetByLabel("Act as (development)").FillAsync(user);
-        foreach (var other in new[] { "Interviewer", "Coder", "Lead", "Admin" }.Where(r => r != role)) await page.GetByRole(AriaRole.Checkbox, new() { Name = other }).UncheckAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = role }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Switch user" }).FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.Locator("#who")).ToHaveTextAsync($"Signed in as {user} ({role})");
-    }
+    private static Task ActAsAsync(IPage page, string user, string role) => PageChecks.ActAsAsync(page, user, role);
 
     private async Task DashboardShowsCompletedAsync(IPage page, string study, Dictionary<string, int> totals)
     {
@@ -255,16 +247,7 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         await ScreenshotAsync(page, "7-lead");
     }
 
-    /// <summary>Every form control has a name a screen reader announces (a label, aria-label or aria-labelledby).</summary>
-    private static async Task AssertEveryControlIsLabelledAsync(IPage page)
-    {
-        var unlabelled = await page.EvaluateAsync<JsonElement>(
-            "() => [...document.querySelectorAll('input, select, textarea, button')].filter(c => !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby') || (c.tagName === 'BUTTON' && c.textContent.trim()))).map(c => c.id || c.name || c.outerHTML.slice(0, 60))");
-        Assert.True(unlabelled.GetArrayLength() == 0, $"Unlabelled controls on {page.Url}: {unlabelled}");
-        Assert.Equal(1, await page.Locator("main").CountAsync());
-        Assert.Equal(1, await page.Locator("nav[aria-label=Main]").CountAsync());
-        Assert.Equal(1, await page.Locator("[aria-live=polite]").CountAsync());
-    }
+    private static Task AssertEveryControlIsLabelledAsync(IPage page) => PageChecks.AssertEveryControlIsLabelledAsync(page);
 
     private async Task ScreenshotAsync(IPage page, string name)
     {

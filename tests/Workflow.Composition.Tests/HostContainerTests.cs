@@ -1,4 +1,6 @@
 using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Deletion;
+using Workflow.Orchestrations.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,17 +33,20 @@ public class HostContainerTests
         // As on App Service with authentication on (the only place EasyAuth, the default, is accepted).
         services.AddLocalEngines(configuration).AddAzureEngines(configuration)
             .AddWorkflow(configuration, WorkflowHostKind.Functions, name => name == "WEBSITE_AUTH_ENABLED" ? "True" : null);
-        // The Functions wrapper hands this one the binding's Durable client (there is none in DI there).
-        var fromBinding = typeof(StartVerificationWaitActivity);
-        foreach (var activity in WorkflowTasks.Activities.Where(a => a != fromBinding)) services.AddTransient(activity);
+        // The Functions wrappers hand these the binding's Durable client (there is none in DI there).
+        Type[] fromBinding = [typeof(StartVerificationWaitActivity), typeof(StopRecordingWorkActivity), typeof(PurgeRecordingHistoryActivity)];
+        foreach (var activity in WorkflowTasks.Activities.Except(fromBinding)) services.AddTransient(activity);
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.NotNull(provider.GetRequiredService<ApiDispatcher>());
         Assert.NotNull(provider.GetRequiredService<QueueHandlers>());
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is WorkflowStartup);
-        foreach (var activity in WorkflowTasks.Activities.Where(a => a != fromBinding)) Assert.NotNull(provider.GetRequiredService(activity));
+        foreach (var activity in WorkflowTasks.Activities.Except(fromBinding)) Assert.NotNull(provider.GetRequiredService(activity));
         Assert.NotNull(ActivatorUtilities.CreateInstance<StartVerificationWaitActivity>(provider, new DurableClientOrchestrationStarter(null!)));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<StopRecordingWorkActivity>(provider, new DurableRecordingInstances(null!)));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<PurgeRecordingHistoryActivity>(provider, new DurableRecordingInstances(null!)));
+        Assert.NotNull(provider.GetRequiredService<RawAudioRetentionSweep>());
     }
 
     [Fact]

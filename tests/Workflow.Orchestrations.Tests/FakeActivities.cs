@@ -4,6 +4,8 @@ using Workflow.Domain.Ports;
 using Workflow.Domain.Recordings;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Deletion;
+using Workflow.Storage;
 
 namespace Workflow.Orchestrations.Tests;
 
@@ -60,6 +62,14 @@ public sealed class FakeActivities
 
     public ConcurrentQueue<RecordingPipelineInput> Submitted { get; } = new();
 
+    /// <summary>Successive answers of the deletion's stop activity (instances not yet ended); when empty, 0.</summary>
+    public ConcurrentQueue<int> StillRunning { get; } = new();
+
+    /// <summary>What each erasure of a deletion reports.</summary>
+    public ErasureReport Erasure = new(6, 4, 1, 2);
+
+    public ConcurrentQueue<DeletionOutcome> CompletedDeletions { get; } = new();
+
     private int _coding, _mostCoding;
 
     private readonly ConcurrentDictionary<string, int> _attempts = new();
@@ -93,6 +103,10 @@ public sealed class FakeActivities
             return CheckReplies.TryDequeue(out var reply) ? reply : new JobCheck(BatchJobState.Succeeded);
         });
         r.AddActivityFunc<TranscriptionJobRef, TranscriptionSummary>(nameof(StoreTranscriptionResultActivity), (_, _) => { Enter(nameof(StoreTranscriptionResultActivity)); return new TranscriptionSummary("fake-batch", 3, 11, 7.5, 0, false); });
+        r.AddActivityFunc<RecordingTarget, int>(nameof(StopRecordingWorkActivity), (_, _) => { Enter(nameof(StopRecordingWorkActivity)); return StillRunning.TryDequeue(out var n) ? n : 0; });
+        r.AddActivityFunc<RecordingTarget, ErasureReport>(nameof(EraseRecordingActivity), (_, _) => { Enter(nameof(EraseRecordingActivity)); return Erasure; });
+        r.AddActivityFunc<RecordingTarget, int>(nameof(PurgeRecordingHistoryActivity), (_, _) => { Enter(nameof(PurgeRecordingHistoryActivity)); return 3; });
+        r.AddActivityFunc<DeletionOutcome, bool>(nameof(CompleteRecordingDeletionActivity), (_, outcome) => { Enter(nameof(CompleteRecordingDeletionActivity)); CompletedDeletions.Enqueue(outcome); return true; });
         r.AddActivityFunc<TranscriptionJobRef, bool>(nameof(DeleteTranscriptionJobActivity), (_, job) => { Enter(nameof(DeleteTranscriptionJobActivity)); DeletedJobs.Enqueue(job); return true; });
         r.AddActivityFunc<RecordingRef, DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), (_, _) => { Enter(nameof(DeidentifyTranscriptActivity)); return new DeidentificationSummary(1, 1, 1); });
         r.AddActivityFunc<RecordingRef, CodingSummary>(nameof(CodeTranscriptActivity), (_, rec) => Code(rec));

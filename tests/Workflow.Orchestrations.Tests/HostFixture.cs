@@ -20,6 +20,7 @@ public static class HostFixture
             registry.AddOrchestrator<RerunRecordingOrchestrator>();
             registry.AddOrchestrator<FinalizeAfterVerificationOrchestrator>();
             registry.AddOrchestrator<CloudTranscriptionOrchestrator>();
+            registry.AddOrchestrator<Workflow.Orchestrations.Deletion.RecordingDeletionOrchestrator>();
             fakes.Register(registry);
         });
 

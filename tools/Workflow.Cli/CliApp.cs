@@ -6,7 +6,7 @@ namespace Workflow.Cli;
 /// <summary>
 /// Dispatches <c>workflow COMMAND ...</c>. Exit codes: 0 success; 1 the work failed (an API problem,
 /// whose <c>detail</c> is printed; a bad metadata sheet; a failed recording or batch; the host
-/// unreachable); 2 a usage error.
+/// unreachable); 2 a usage error; 3 and 4 an audit trail that does not verify (<see cref="AuditCommand"/>).
 /// </summary>
 internal static class CliApp
 {
@@ -15,6 +15,7 @@ internal static class CliApp
         "       " + WatchCommand.Usage,
         "       " + BatchCommand.Usage,
         "       " + ExportCommand.Usage,
+        "       " + AuditCommand.Usage,
         "       workflow deidentify FILE [--identifiers LIST.json] [--detectors rules,...] [--out DIR] [--confirm-below 0.9]",
         "identity: --user/--roles (or WORKFLOW_USER/WORKFLOW_ROLES) send X-Dev-User/X-Dev-Roles to a development host;",
         "          --bearer TOKEN (or WORKFLOW_TOKEN) sends Authorization: Bearer for Azure. --api defaults to WORKFLOW_API or " + ApiConnection.DefaultApi + ".",
@@ -33,6 +34,7 @@ internal static class CliApp
                 case "watch": return await WatchCommand.RunAsync(rest, cli);
                 case "batch": return await BatchCommand.RunAsync(rest, cli);
                 case "export": return await ExportCommand.RunAsync(rest, cli);
+                case "audit": return await AuditCommand.RunAsync(rest, cli);
                 case "help" or "--help" or "-h":
                     await cli.Out.WriteLineAsync(Usage);
                     return 0;

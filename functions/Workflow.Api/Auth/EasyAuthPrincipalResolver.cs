@@ -14,6 +14,14 @@ public sealed class EasyAuthPrincipalResolver : IPrincipalResolver
     private const string Header = "X-MS-CLIENT-PRINCIPAL";
     private const string DefaultRoleClaim = "roles";
 
+    /// <summary>
+    /// Behind App Service (the only place this resolver runs, see the start-up check) the front end
+    /// sets <c>X-Client-IP</c> to the caller's address; the connection itself comes from the front end.
+    /// </summary>
+    public string OriginOf(HttpRequest request) =>
+        request.Headers["X-Client-IP"].ToString() is { Length: > 0 and <= 64 } client ? client
+            : request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     public WorkflowPrincipal? Resolve(HttpRequest request)
     {
         var encoded = request.Headers[Header].ToString();

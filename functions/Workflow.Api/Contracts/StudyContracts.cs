@@ -7,7 +7,10 @@ namespace Workflow.Api.Contracts;
 public sealed record CodebookVersionResponse(string StudyId, int Version, int Themes, int Codes);
 
 /// <summary>Response of <c>PUT /api/studies/{studyId}/identifiers</c>. The list is identifiable, so it is never echoed.</summary>
-public sealed record IdentifierListVersionResponse(string StudyId, int Version, int Count);
+public sealed record IdentifierListVersionResponse(string StudyId, int Version, int Count, IdentifierListReprocess? Reprocess = null);
+
+/// <summary>The de-identification batch a list change started (or why none started); null when there was nothing to re-run.</summary>
+public sealed record IdentifierListReprocess(bool Started, string? OperationId, string? StatusUrl, string? Reason);
 
 /// <summary>Response of <c>PUT /api/studies/{studyId}/engines</c>: the study's settings as stored.</summary>
 public sealed record StudyEnginesResponse(string StudyId, StudyEngineSettings Engines);

@@ -24,6 +24,9 @@ public sealed record ApiCall(
     /// <summary>The caller's roles in the study the route acts on (empty outside a study, or for an administrator who is not a member).</summary>
     public IReadOnlySet<string> StudyRoles { get; init; } = NoRoles;
 
+    /// <summary>Where the request came from (the caller's address), as the audit trail records it.</summary>
+    public string Origin { get; init; } = "unknown";
+
     /// <summary>True when the caller sees only their own recordings in this study: an interviewer who is neither coder nor lead.</summary>
     public bool SeesOnlyOwnRecordings =>
         StudyRoles.Contains(WorkflowRoles.Interviewer) && !StudyRoles.Contains(WorkflowRoles.Coder) && !StudyRoles.Contains(WorkflowRoles.Lead);

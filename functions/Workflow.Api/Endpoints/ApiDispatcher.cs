@@ -28,7 +28,7 @@ public sealed class ApiDispatcher(IPrincipalResolver principals, IStudyMembershi
                 if (principal is null) return Problems.Unauthorized("Sign in to use this API.");
                 var (studyRoles, refusal) = await AuthorizeAsync(endpoint, principal, routeValues, ct);
                 if (refusal is not null) return refusal;
-                call = call with { Principal = principal, StudyRoles = studyRoles };
+                call = call with { Principal = principal, StudyRoles = studyRoles, Origin = principals.OriginOf(request) };
             }
             return await endpoint.Handler(services, call);
         }

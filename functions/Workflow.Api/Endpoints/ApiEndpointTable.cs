@@ -32,6 +32,9 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, Auth.WorkflowRoles.All, (h, c) => h.GetTranscriptAsync(c)),
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
         On<CustodyHandler>("GetRecordingCustody", "GET", ApiRoutes.RecordingCustody, [Lead], (h, c) => h.GetAsync(c)),
+        On<DeletionHandlers>("DeleteRecording", "DELETE", ApiRoutes.Recording, [Lead], (h, c) => h.DeleteRecordingAsync(c)),
+        On<DeletionHandlers>("WithdrawParticipant", "POST", ApiRoutes.ParticipantWithdrawal, [Lead], (h, c) => h.WithdrawAsync(c)),
+        On<DeletionHandlers>("GetParticipantWithdrawal", "GET", ApiRoutes.ParticipantWithdrawal, [Lead], (h, c) => h.GetWithdrawalAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
         On<QueueHandlers>("ReleaseQueueItem", "POST", ApiRoutes.QueueRelease, [Coder, Lead], (h, c) => h.ReleaseAsync(c)),

@@ -72,8 +72,8 @@ public sealed class BatchStarter(RecordingRepository recordings, CodebookReposit
     /// caller-chosen text and instance ids appear in URLs and logs.
     /// </summary>
     public static string BatchIdFor(string studyId, string? requestId) => requestId is null
-        ? $"reprocess-{studyId}-{Guid.NewGuid():N}"
-        : $"reprocess-{studyId}-r{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)))[..32]}";
+        ? $"{StudyBatchRecords.BatchIdPrefix(studyId)}{Guid.NewGuid():N}"
+        : $"{StudyBatchRecords.BatchIdPrefix(studyId)}r{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)))[..32]}";
 
     private static IResult Accepted(string studyId, string batchId, ReprocessStage stage, bool alreadyStarted)
     {

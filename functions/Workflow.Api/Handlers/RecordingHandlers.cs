@@ -40,6 +40,7 @@ public sealed class RecordingHandlers(
                     ? Problems.UnsupportedMedia(string.Join(" ", refusal.Errors))
                     : Problems.Validation(refusal.Errors, "metadata");
 
+            if (await intake.RefusalAsync(studyId, accepted.Metadata, ct) is { } withdrawn) return Problems.Conflict(withdrawn);
             var contentType = string.IsNullOrWhiteSpace(upload.ContentType) ? "application/octet-stream" : upload.ContentType;
             await using var content = File.OpenRead(upload.Path);
             var result = await intake.AcceptAsync(call.Durable,
@@ -83,6 +84,8 @@ public sealed class RecordingHandlers(
         var (recordingId, ct) = (call.Route("recordingId"), call.Cancellation);
         var recording = await recordings.GetAsync(recordingId, ct);
         if (recording is null || !Visible(call, recording)) return UnknownRecording(recordingId);
+        if (recording.Status == Domain.Recordings.RecordingStatus.Deleting)
+            return Problems.NotFound($"Recording '{recordingId}' is being deleted.");
         var final = await documents.GetFinalAsync(recording.StudyId, recordingId, ct);
         if (final is not null) return TypedResults.Ok(new VerifiedTranscriptResponse(final));
         var draft = await documents.GetDeidentifiedAsync(recording.StudyId, recordingId, ct);
@@ -119,5 +122,5 @@ public sealed class RecordingHandlers(
         return TypedResults.Ok(new RedactionKeyResponse(recordingId, record.IdentifierListVersion, rows));
     }
 
-    private static IResult UnknownRecording(string recordingId) => Problems.NotFound($"There is no recording '{recordingId}'.");
+    internal static IResult UnknownRecording(string recordingId) => Problems.NotFound($"There is no recording '{recordingId}'.");
 }

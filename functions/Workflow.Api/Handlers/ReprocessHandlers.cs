@@ -88,7 +88,7 @@ public sealed class ReprocessHandlers(StudyRepository studies, RecordingReposito
 
     private static async Task<(OrchestrationMetadata? Instance, IResult? Problem)> FindAsync(ApiCall call, string studyId, string operationId)
     {
-        if (!operationId.StartsWith($"reprocess-{studyId}-", StringComparison.Ordinal))
+        if (!operationId.StartsWith(StudyBatchRecords.BatchIdPrefix(studyId), StringComparison.Ordinal))
             return (null, Problems.NotFound($"There is no operation '{operationId}' in study '{studyId}'."));
         var instance = await call.Durable.GetInstanceAsync(operationId, getInputsAndOutputs: true, call.Cancellation);
         return instance is null ? (null, Problems.NotFound($"There is no operation '{operationId}'.")) : (instance, null);

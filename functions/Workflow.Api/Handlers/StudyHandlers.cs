@@ -12,7 +12,7 @@ using Workflow.Storage;
 namespace Workflow.Api.Handlers;
 
 /// <summary>Study set-up for leads: create a study, version its codebook, maintain its identifier list.</summary>
-public sealed class StudyHandlers(StudyRepository studies, StudyMembers members, CodebookRepository codebooks, IdentifierListRepository identifierLists, EngineSelection engines, IAuditTrail audit, TimeProvider time)
+public sealed class StudyHandlers(StudyRepository studies, StudyMembers members, CodebookRepository codebooks, IdentifierListRepository identifierLists, EngineSelection engines, IAuditTrail audit, TimeProvider time, IdentifierListReprocessor reprocessor)
 {
     private const int MaxIdentifiers = 5000;
 
@@ -107,7 +107,7 @@ public sealed class StudyHandlers(StudyRepository studies, StudyMembers members,
     public async Task<IResult> PutIdentifiersAsync(ApiCall call)
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
-        if (await studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        if (await studies.GetAsync(studyId, ct) is not { } study) return UnknownStudy(studyId);
         var (body, problem) = await RequestBodies.ReadJsonAsync<IdentifierListRequest>(call.Request, ct);
         if (problem is not null) return problem;
 
@@ -128,7 +128,8 @@ public sealed class StudyHandlers(StudyRepository studies, StudyMembers members,
         await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.IdentifierListChanged, studyId,
             ("version", list.Version), ("count", list.Identifiers.Count)), ct);
         // The list itself is identifiable: the response confirms the version and count, never echoes names.
-        return TypedResults.Ok(new IdentifierListVersionResponse(studyId, list.Version, list.Identifiers.Count));
+        var reprocess = await reprocessor.AfterChangeAsync(call, study, list.Version);
+        return TypedResults.Ok(new IdentifierListVersionResponse(studyId, list.Version, list.Identifiers.Count, reprocess));
     }
 
     internal static IResult UnknownStudy(string studyId) => Problems.NotFound($"There is no study '{studyId}'.");

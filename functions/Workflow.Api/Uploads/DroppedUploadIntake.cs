@@ -52,6 +52,7 @@ public sealed class DroppedUploadIntake(
             accepted = UploadCheck.Check(fileName, properties.ContentType, properties.Metadata.AsReadOnly(), study!,
                 importers.SupportedExtensions, out var problem);
             if (problem is not null) refusal = string.Join(" ", problem.Errors);
+            else refusal = await intake.RefusalAsync(studyId, accepted!.Value.Metadata, ct);
         }
         if (refusal is not null)
         {

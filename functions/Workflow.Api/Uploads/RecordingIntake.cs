@@ -15,8 +15,17 @@ namespace Workflow.Api.Uploads;
 /// whatever step a crash interrupts, nothing accepted is lost, and uploading the same file again
 /// resumes it: the recording id is derived from the study and the content hash.
 /// </summary>
-public sealed class RecordingIntake(RecordingRepository recordings, RawUploadRepository rawUploads, IOptions<PipelineOptions> options, TimeProvider time)
+public sealed class RecordingIntake(RecordingRepository recordings, RawUploadRepository rawUploads, ParticipantWithdrawals withdrawals, IOptions<PipelineOptions> options, TimeProvider time)
 {
+    /// <summary>Why the upload cannot be taken although it is well formed (a participant in it withdrew consent), or null.</summary>
+    public async Task<string?> RefusalAsync(string studyId, RecordingMetadata metadata, CancellationToken ct)
+    {
+        foreach (var participant in metadata.Participants)
+            if (await withdrawals.GetAsync(studyId, participant.ParticipantId, ct) is { } withdrawn)
+                return $"Participant '{participant.ParticipantId}' withdrew consent on {withdrawn.WithdrawnAt:yyyy-MM-dd}: recordings with them are not accepted.";
+        return null;
+    }
+
     public async Task<IntakeResult> AcceptAsync(DurableTaskClient client, IntakeRequest request, Stream content, CancellationToken ct)
     {
         var recordingId = RecordingIds.For(request.StudyId, request.Sha256);
@@ -42,9 +51,11 @@ public sealed class RecordingIntake(RecordingRepository recordings, RawUploadRep
             existing = await recordings.GetAsync(recordingId, ct);
         }
 
-        // A duplicate: make sure its pipeline exists (the first upload may have been cut off before starting it).
-        if (await client.GetInstanceAsync(recordingId, ct) is null) await StartAsync(client, existing!, blobName, ct);
-        return new IntakeResult(existing!, Duplicate: true);
+        // A duplicate: make sure its pipeline exists (the first upload may have been cut off before starting it),
+        // unless it is being deleted, when its pipeline is gone on purpose.
+        if (existing!.Status != RecordingStatus.Deleting && await client.GetInstanceAsync(recordingId, ct) is null)
+            await StartAsync(client, existing, blobName, ct);
+        return new IntakeResult(existing, Duplicate: true);
     }
 
     private Task StartAsync(DurableTaskClient client, Recording recording, string blobName, CancellationToken ct) =>

@@ -21,4 +21,12 @@ public enum AuditAction
     ReprocessStarted,
     /// <summary>A user was given roles in the study, had them changed, or was removed.</summary>
     MembershipChanged,
+    /// <summary>A lead asked for a recording to be deleted; its work is stopped and its data erased.</summary>
+    RecordingDeletionRequested,
+    /// <summary>A recording's data and orchestration history are gone (the event says how much was erased).</summary>
+    RecordingDeleted,
+    /// <summary>A participant withdrew consent: their recordings are deleted and later uploads refused.</summary>
+    ConsentWithdrawn,
+    /// <summary>A verified recording's raw audio was deleted under the retention rule (its transcripts stay).</summary>
+    RawAudioDeleted,
 }

@@ -21,7 +21,7 @@ public sealed class PseudonymRegistry
         foreach (var stored in entries ?? [])
         {
             var entry = stored;
-            if (protector is not null && !EntityKeyProtector.IsProtected(entry.EntityKey))
+            if (protector is not null && !EntityKeyProtector.IsProtected(entry.EntityKey) && !IsRetired(entry))
             {
                 entry = entry with { EntityKey = protector.Protect(entry.Kind, entry.EntityKey) };
                 HasChanges = true;
@@ -52,6 +52,27 @@ public sealed class PseudonymRegistry
         _entries[key] = entry;
         HasChanges = true;
         return entry.Label;
+    }
+
+    /// <summary>Key of a retired entry: it names nobody, but keeps its label's number from being given again.</summary>
+    private const string RetiredPrefix = "retired:";
+
+    public static bool IsRetired(PseudonymEntry entry) => entry.EntityKey.StartsWith(RetiredPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Forgets whom an entry stood for (a withdrawn participant's people and places): the entity key
+    /// goes, the label stays as a retired placeholder, so its number is never reused for someone else
+    /// (earlier exports may still show it). False when the entity had no entry.
+    /// </summary>
+    public bool Retire(IdentifierKind kind, string entityKey)
+    {
+        var normalized = Normalize(entityKey);
+        var key = (kind, _protector?.Protect(kind, normalized) ?? normalized);
+        if (!_entries.Remove(key, out var entry)) return false;
+        var retired = entry with { EntityKey = RetiredPrefix + entry.Label };
+        _entries[(kind, retired.EntityKey)] = retired;
+        HasChanges = true;
+        return true;
     }
 
     /// <summary>Entity keys compare without case or surrounding/duplicated whitespace.</summary>

@@ -6,6 +6,8 @@ namespace Workflow.Domain.Recordings;
 /// orchestration instance waiting for this recording's verification decisions, when one is.
 /// <see cref="UploadedBy"/> is the team member's user id (not a participant's), so an interviewer
 /// can be shown only their own recordings; null for recordings stored before it was kept.
+/// <see cref="VerifiedAt"/> is when the recording first completed (every item decided), from which the
+/// raw audio's retention is counted; <see cref="RawAudioDeletedAt"/> when that audio was deleted.
 /// </summary>
 public sealed record Recording(
     string Id,
@@ -24,4 +26,6 @@ public sealed record Recording(
     DateTimeOffset UpdatedAt,
     double? DurationSeconds = null,
     string? VerificationInstanceId = null,
-    string? UploadedBy = null);
+    string? UploadedBy = null,
+    DateTimeOffset? VerifiedAt = null,
+    DateTimeOffset? RawAudioDeletedAt = null);

@@ -9,4 +9,5 @@ public sealed record ReprocessCandidate(
     SourceKind Source,
     RecordingStatus Status,
     PipelineStage Stage,
-    int? CodedWithCodebookVersion);
+    int? CodedWithCodebookVersion,
+    bool AudioDeleted = false);

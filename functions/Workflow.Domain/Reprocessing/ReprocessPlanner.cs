@@ -37,6 +37,10 @@ public static class ReprocessPlanner
     {
         if (stage == ReprocessStage.Transcription && c.Source != SourceKind.Audio)
             return "it is an imported transcript: there is no audio to transcribe; re-run from de-identification instead";
+        if (c.Status == RecordingStatus.Deleting)
+            return "it is being deleted";
+        if (stage == ReprocessStage.Transcription && c.AudioDeleted)
+            return "its audio was deleted under the study's retention rule; re-run it from de-identification instead";
         if (c.Status == RecordingStatus.Running)
             return $"it is still being processed ({c.Stage}); try again when it waits for verification or has finished";
         if (c.Status == RecordingStatus.Failed)

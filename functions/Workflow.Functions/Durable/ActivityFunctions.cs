@@ -4,6 +4,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Workflow.Orchestrations.Activities;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Deletion;
+using Workflow.Storage;
 
 namespace Workflow.Functions.Durable;
 
@@ -81,4 +83,18 @@ public static class ActivityFunctions
     public static Task<bool> StartVerificationWait([ActivityTrigger] StartOrchestrationInput input, [DurableClient] DurableTaskClient client, FunctionContext f) =>
         ActivatorUtilities.CreateInstance<StartVerificationWaitActivity>(f.InstanceServices, new DurableClientOrchestrationStarter(client))
             .RunAsync(FunctionsActivityContext.From(f), input);
+
+    [Function(nameof(StopRecordingWorkActivity))]
+    public static Task<int> StopRecordingWork([ActivityTrigger] RecordingTarget input, [DurableClient] DurableTaskClient client, FunctionContext f) =>
+        new StopRecordingWorkActivity(new DurableRecordingInstances(client)).RunAsync(FunctionsActivityContext.From(f), input);
+
+    [Function(nameof(EraseRecordingActivity))]
+    public static Task<ErasureReport> EraseRecording([ActivityTrigger] RecordingTarget input, FunctionContext f) => Run<EraseRecordingActivity, RecordingTarget, ErasureReport>(f, input);
+
+    [Function(nameof(PurgeRecordingHistoryActivity))]
+    public static Task<int> PurgeRecordingHistory([ActivityTrigger] RecordingTarget input, [DurableClient] DurableTaskClient client, FunctionContext f) =>
+        new PurgeRecordingHistoryActivity(new DurableRecordingInstances(client)).RunAsync(FunctionsActivityContext.From(f), input);
+
+    [Function(nameof(CompleteRecordingDeletionActivity))]
+    public static Task<bool> CompleteRecordingDeletion([ActivityTrigger] DeletionOutcome input, FunctionContext f) => Run<CompleteRecordingDeletionActivity, DeletionOutcome, bool>(f, input);
 }

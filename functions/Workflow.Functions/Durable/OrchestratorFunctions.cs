@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Workflow.Orchestrations.Contracts;
+using Workflow.Orchestrations.Deletion;
 using Workflow.Orchestrations.Pipeline;
 using Workflow.Orchestrations.Reprocessing;
 using Workflow.Orchestrations.Verification;
@@ -41,4 +42,8 @@ public static class OrchestratorFunctions
     [Function(nameof(CloudTranscriptionOrchestrator))]
     public static Task<TranscriptionSummary> CloudTranscription([OrchestrationTrigger] TaskOrchestrationContext c) =>
         new CloudTranscriptionOrchestrator().RunAsync(c, c.GetInput<CloudTranscriptionInput>()!);
+
+    [Function(nameof(RecordingDeletionOrchestrator))]
+    public static Task<DeletionOutcome> RecordingDeletion([OrchestrationTrigger] TaskOrchestrationContext c) =>
+        new RecordingDeletionOrchestrator().RunAsync(c, c.GetInput<RecordingDeletionInput>()!);
 }

@@ -62,6 +62,15 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetRecordingCustody")]
     public Task<IActionResult> GetRecordingCustody([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingCustody)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("DeleteRecording")]
+    public Task<IActionResult> DeleteRecording([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = ApiRoutes.Recording)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("WithdrawParticipant")]
+    public Task<IActionResult> WithdrawParticipant([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ParticipantWithdrawal)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetParticipantWithdrawal")]
+    public Task<IActionResult> GetParticipantWithdrawal([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.ParticipantWithdrawal)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("ClaimQueueItem")]
     public Task<IActionResult> ClaimQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueClaim)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Workflow.Orchestrations;
 using Workflow.Orchestrations.Activities;
+using Workflow.Orchestrations.Deletion;
 
 namespace Workflow.LocalHost.Durable;
 
@@ -41,6 +42,7 @@ public static class LocalDurableServiceCollectionExtensions
         });
         // Activities that start orchestrations nobody waits for use the runner's own client.
         services.AddSingleton<IOrchestrationStarter>(sp => new DurableClientOrchestrationStarter(sp.GetRequiredService<DurableTaskClient>()));
+        services.AddSingleton<IRecordingInstances>(sp => new DurableRecordingInstances(sp.GetRequiredService<DurableTaskClient>()));
         return services;
     }
 

@@ -24,7 +24,7 @@ public sealed class PlanBatchActivity(RecordingRepository recordings, RecordingD
         foreach (var r in all.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
             var coded = needVersions ? (await documents.GetCodingAsync(input.StudyId, r.Id, ct))?.CodebookVersion : null;
-            candidates.Add(new ReprocessCandidate(r.Id, r.Metadata.SiteId, r.Source, r.Status, r.Stage, coded));
+            candidates.Add(new ReprocessCandidate(r.Id, r.Metadata.SiteId, r.Source, r.Status, r.Stage, coded, r.RawAudioDeletedAt is not null));
         }
         var selection = ReprocessPlanner.Plan(candidates, input.Stage, input.Scope, current);
         var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);

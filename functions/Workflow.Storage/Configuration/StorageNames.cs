@@ -16,6 +16,8 @@ public static class StorageNames
     public const string AuditTable = "AuditTrail";
     /// <summary>Who holds which roles in each study (it names the team, and who may read what).</summary>
     public const string StudyMembersTable = "StudyMembers";
+    /// <summary>Participants who withdrew consent, so their later uploads are refused.</summary>
+    public const string ParticipantWithdrawalsTable = "ParticipantWithdrawals";
 
     // De-identified account
     public const string DeidentifiedTranscripts = "transcripts-deidentified";
@@ -34,6 +36,9 @@ public static class StorageNames
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
-    public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable, StudyMembersTable];
+    public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable, StudyMembersTable, ParticipantWithdrawalsTable];
+    /// <summary>Containers whose blobs are named <c>{studyId}/{recordingId}...</c>: what deleting a recording empties.</summary>
+    public static readonly string[] PerRecordingIdentifiableContainers = [RawUploads, IdentifiableTranscripts, PseudonymKeys];
+    public static readonly string[] PerRecordingDeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts];
     public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable, StudyBatchRecordsTable];
 }

@@ -9,7 +9,7 @@ namespace Workflow.Storage.Secrets;
 
 /// <summary>
 /// Study secrets as write-once blobs in their own container of the identifiable account, for hosts
-/// with several instances and no shared disk until the Key Vault store exists. Weaker than keeping
+/// with several instances, no shared disk and no Key Vault (<see cref="KeyVaultStudySecrets"/>). Weaker than keeping
 /// them outside the account: anyone who can read every container can reverse the registry.
 /// </summary>
 public sealed class BlobStudySecrets(BlobContainerClient container) : IStudySecrets

@@ -133,10 +133,11 @@ public partial class SettingsCrossCheckTests(CompiledTemplate compiled, ITestOut
 
     /// <summary>Values for the Bicep's computed settings, shaped as in Azure, so the code reads the identity branches.</summary>
     private static Dictionary<string, string?> Plausible(IReadOnlyDictionary<string, string?> bicep, IReadOnlyDictionary<string, string?> sample) =>
-        bicep.ToDictionary(p => p.Key, p => p.Value ?? (sample.TryGetValue(p.Key, out var local) ? local
-            : p.Key.EndsWith("ServiceUri", StringComparison.OrdinalIgnoreCase) || p.Key.EndsWith(":Endpoint", StringComparison.OrdinalIgnoreCase) ? "https://example.invalid/"
+        bicep.ToDictionary(p => p.Key, p => (string?)(p.Value ?? (sample.TryGetValue(p.Key, out var local) && !string.IsNullOrEmpty(local) ? local
+            : p.Key.EndsWith("ServiceUri", StringComparison.OrdinalIgnoreCase) || p.Key.EndsWith(":Endpoint", StringComparison.OrdinalIgnoreCase)
+              || p.Key.EndsWith(":KeyVaultUri", StringComparison.OrdinalIgnoreCase) ? "https://example.invalid/"
             : p.Key.EndsWith(":clientId", StringComparison.OrdinalIgnoreCase) ? "00000000-0000-0000-0000-000000000000"
-            : "placeholder"), StringComparer.OrdinalIgnoreCase);
+            : "placeholder")), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Named storage connections: the host's own, the Durable one in host.json, and the code's two accounts.</summary>
     private static HashSet<string> Connections()

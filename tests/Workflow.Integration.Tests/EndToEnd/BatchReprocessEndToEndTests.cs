@@ -83,7 +83,7 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Deidentify_AfterAPlaceJoinedTheList_HidesItInTheVerifiedTranscript_AndReasksOnlyChangedSegments()
+    public async Task APlaceJoiningTheList_StartsReDeidentification_HidesItInTheVerifiedTranscript_AndReasksOnlyChangedSegments()
     {
         var study = Azurite.UniqueStudyId("batch-deid");
         await CreateListOnlyStudyAsync(study);
@@ -103,11 +103,13 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
 
         var list = new JsonArray(JsonNode.Parse(File.ReadAllText(RepositoryPaths.Sample("identifiers.json")))!.AsArray().Select(n => n!.DeepClone()).ToArray());
         list.Add(new JsonObject { ["text"] = "Quexley Rooms", ["kind"] = "Location", ["aliases"] = new JsonArray("Quexley") });
-        await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/identifiers", new JsonObject { ["identifiers"] = list }.ToJsonString()), HttpStatusCode.OK);
-
-        var started = await ApiClient.EnsureAsync(await StartAsync(study, new { stage = "deidentification", scope = new { recordings = new[] { recording } } }), HttpStatusCode.Accepted);
-        var status = await WaitForBatchAsync(started.GetProperty("statusUrl").GetString()!);
+        // Saving the list is enough: it starts the study's de-identification batch itself.
+        var changed = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/identifiers", new JsonObject { ["identifiers"] = list }.ToJsonString()), HttpStatusCode.OK);
+        var reprocess = changed.GetProperty("reprocess");
+        Assert.True(reprocess.GetProperty("started").GetBoolean(), reprocess.ToString());
+        var status = await WaitForBatchAsync(reprocess.GetProperty("statusUrl").GetString()!);
         Assert.Equal(1, status.GetProperty("counts").GetProperty("done").GetInt32());
+        Assert.Equal("Deidentification", status.GetProperty("stage").GetString());
 
         while (await Api.ClaimAsync(study) is { } item)
         {
@@ -120,6 +122,11 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         var text = await FinalTextAsync(recording);
         Assert.DoesNotContain("Quexley", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("[LOCATION_", text);
+
+        // A lead making several edits in a row can hold the batch back.
+        var held = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/identifiers?reprocess=none", new JsonObject { ["identifiers"] = list.DeepClone() }.ToJsonString()), HttpStatusCode.OK);
+        Assert.False(held.GetProperty("reprocess").GetProperty("started").GetBoolean());
+        Assert.Contains("reprocess=none", held.GetProperty("reprocess").GetProperty("reason").GetString());
     }
 
     [Fact]

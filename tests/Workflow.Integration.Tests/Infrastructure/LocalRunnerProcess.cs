@@ -29,6 +29,8 @@ public sealed class LocalRunnerProcess : IAsyncDisposable
             ["Pipeline__WorkDirectory"] = WorkDirectory,
             ["Pipeline__VerificationRecheck"] = "00:00:20",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Every runner sweeps every study of the shared Azurite: keep test runners off other tests' audio.
+            ["Retention__RawAudioDaysAfterVerification"] = "36500",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }

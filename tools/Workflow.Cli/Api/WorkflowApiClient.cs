@@ -88,6 +88,23 @@ internal sealed class WorkflowApiClient : IDisposable
         return await ReadAsync<BatchStarted>(response, timeout.Token);
     }
 
+    /// <summary>Walks the study's whole audit chain on the host; with an anchor, also checks that the chain still passes through it.</summary>
+    public async Task<AuditVerifyResult> VerifyAuditAsync(string studyId, AuditAnchor? anchor, CancellationToken ct)
+    {
+        using var timeout = Limit(ct);
+        var query = anchor is null ? "" : $"?sequence={anchor.Sequence}&hash={anchor.Hash}";
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"studies/{Escape(studyId)}/audit/verify{query}"), timeout.Token);
+        return await ReadAsync<AuditVerifyResult>(response, timeout.Token);
+    }
+
+    /// <summary>One page of the study's audit trail from event <paramref name="from"/>, at most <paramref name="max"/> events.</summary>
+    public async Task<AuditPage> AuditPageAsync(string studyId, long from, int max, CancellationToken ct)
+    {
+        using var timeout = Limit(ct);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, $"studies/{Escape(studyId)}/audit?from={from}&max={max}"), timeout.Token);
+        return await ReadAsync<AuditPage>(response, timeout.Token);
+    }
+
     /// <summary>
     /// Streams an export into <paramref name="destination"/>; reports bytes received and the total when
     /// the host says it (zip formats do, text formats are streamed as they are written).

@@ -95,6 +95,7 @@ const PAGES = [
   ['dashboard.html', 'Study dashboard'],
   ['coder.html', 'Coder queue'],
   ['lead.html', 'Lead'],
+  ['members.html', 'Members'],
 ];
 
 /**
