@@ -83,7 +83,8 @@ public static class DecisionCarryOver
     private static void KeepAppliedCodes(List<VerificationItem> decided, HashSet<(string, string)> proposed, CodingBasis coding,
         Func<int, IReadOnlySet<string>> changedSince, List<VerificationItem> toAdd, HashSet<string> retire, IReadOnlyList<VerificationItem> existing)
     {
-        var older = decided.Where(d => d.Suggestion!.CodebookVersion < coding.CodebookVersion && !retire.Contains(d.Id))
+        // Decided redactions are in the list too when a re-run replaces both kinds: only codes apply here.
+        var older = decided.Where(d => d.Suggestion is { } s && s.CodebookVersion < coding.CodebookVersion && !retire.Contains(d.Id))
             .GroupBy(d => (d.Suggestion!.SegmentId, d.Suggestion.CodeId))
             .Where(g => !proposed.Contains(g.Key));
         foreach (var group in older)

@@ -35,7 +35,9 @@ public sealed partial class EmailRecognizer : IIdentifierRecognizer
         return written;
     }
 
-    [GeneratedRegex(@"(?<![\w.%+-])[\w%+-]+(?:\.[\w%+-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])", RegexOptions.CultureInvariant)]
+    // An apostrophe is allowed inside the local part (o'rourke@..., as RFC 5322 allows): without it the
+    // address was cut at the apostrophe and the part before it stayed in the de-identified text.
+    [GeneratedRegex(@"(?<![\w.%+-])[\w%+-][\w%+'-]*(?:\.[\w%+'-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])", RegexOptions.CultureInvariant)]
     private static partial Regex WrittenEmail();
 
     // Spoken addresses must end in a common top-level domain, so "at the centre dot" is not an address.

@@ -183,6 +183,22 @@ public class DecisionCarryOverTests
     }
 
     [Fact]
+    public void Plan_ReRunOfBothKinds_WithDecidedRedactions_StillKeepsAppliedCodes()
+    {
+        // A de-identification re-run replaces redactions and codes at once; a decided redaction has no
+        // suggestion, which once failed the whole re-run (NullReferenceException).
+        var confirmed = Redaction("r0-0-4", "Dave", By(DecisionAction.Confirm));
+        var accepted = Code(1, "0.0", "c-waiting", "I waited six weeks", By(DecisionAction.Accept));
+
+        var plan = DecisionCarryOver.Plan([confirmed, accepted], [Redaction("r0-0-4", "Dave")], Both, _ => NothingChanged, Coding(2, ("0.0", "I waited six weeks")));
+
+        var kept = Assert.Single(plan.ToAdd);
+        Assert.Equal("s~rec~c2-0.0-c-waiting", kept.Id);
+        Assert.Equal(VerificationItemStatus.Decided, kept.Status);
+        Assert.DoesNotContain(confirmed.Id, plan.ToSupersede);
+    }
+
+    [Fact]
     public void Plan_AppliedCodeWhoseDefinitionChanged_GoesBackToACoder()
     {
         var accepted = Code(1, "0.0", "c-waiting", "I waited six weeks", By(DecisionAction.Accept));

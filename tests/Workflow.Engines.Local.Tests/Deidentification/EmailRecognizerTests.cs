@@ -15,6 +15,17 @@ public class EmailRecognizerTests
         Assert.Equal(1.0, span.Confidence);
     }
 
+    [Theory]
+    [InlineData("email me at zoe.o'rourke+recovery@examplemail.co.uk and", "zoe.o'rourke+recovery@examplemail.co.uk")]
+    [InlineData("write to 'sean.obrien@nhs.net' today", "sean.obrien@nhs.net")]
+    public void Recognize_AddressWithAnApostrophe_IsFoundWhole(string text, string address)
+    {
+        var span = _recognizer.Single(text);
+
+        Assert.Equal(address, span.EntityKey);
+        Assert.Equal(address, text[span.Start..span.End]);
+    }
+
     [Fact]
     public void Recognize_SpokenAddress_SharesTheWrittenKey()
     {

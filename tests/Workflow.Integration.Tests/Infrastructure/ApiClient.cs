@@ -129,6 +129,14 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>The body of a successful response as bytes (exports, reports).</summary>
+    public static async Task<byte[]> EnsureBytesAsync(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Expected success, got {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(bytes)}");
+        return bytes;
+    }
+
     /// <summary>The problem-details body of an error response, after checking its status and content type.</summary>
     public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {

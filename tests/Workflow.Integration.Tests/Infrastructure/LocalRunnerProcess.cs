@@ -46,9 +46,16 @@ public sealed class LocalRunnerProcess : IAsyncDisposable
     /// <summary>What the runner printed (for failure messages).</summary>
     public string Log { get { lock (_log) return string.Join('\n', _log.TakeLast(60)); } }
 
+    /// <summary>Every line the runner printed on stdout and stderr, over all its starts (for scanning logs).</summary>
+    public IReadOnlyList<string> LogLines { get { lock (_log) return _log.ToList(); } }
+
+    /// <summary>How long the last <see cref="StartAsync"/> took until the runner answered health checks.</summary>
+    public TimeSpan LastStartTime { get; private set; }
+
     public async Task StartAsync()
     {
         Azurite.EnsureRunning();
+        var clock = Stopwatch.StartNew();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(RepositoryPaths.LocalHostDll);
         start.WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.LocalHostDll)!;
@@ -71,7 +78,7 @@ public sealed class LocalRunnerProcess : IAsyncDisposable
             try
             {
                 var health = await http.GetAsync(new Uri(BaseAddress, "health"));
-                if (health.IsSuccessStatusCode) return;
+                if (health.IsSuccessStatusCode) { LastStartTime = clock.Elapsed; return; }
                 last = $"{(int)health.StatusCode}: {await health.Content.ReadAsStringAsync()}";
             }
             catch (HttpRequestException e) { last = e.Message; }
