@@ -28,7 +28,11 @@ public sealed class QueueHandlers(
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
         if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
         var item = await queue.ClaimNextAsync(studyId, call.Caller.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct);
-        return item is null ? TypedResults.NoContent() : TypedResults.Ok(View(item));
+        if (item is null) return TypedResults.NoContent();
+        // A redaction check shows the words it hides: access to identifiable material, recorded before it is shown.
+        if (item.Kind == VerificationItemKind.Redaction)
+            await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.RedactionShown, item.Id), ct);
+        return TypedResults.Ok(View(item));
     }
 
     /// <summary>

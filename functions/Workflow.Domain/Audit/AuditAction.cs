@@ -17,6 +17,8 @@ public enum AuditAction
     DecisionRecorded,
     /// <summary>A lead read a recording's redaction key: the words behind its labels, that is, identities.</summary>
     RedactionKeyRead,
+    /// <summary>A coder claimed a redaction check, which shows the words the redaction hides.</summary>
+    RedactionShown,
     Exported,
     ReprocessStarted,
     /// <summary>A user was given roles in the study, had them changed, or was removed.</summary>
