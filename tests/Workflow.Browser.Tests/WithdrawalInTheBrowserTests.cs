@@ -18,7 +18,7 @@ namespace Workflow.Browser.Tests;
 public class WithdrawalInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Pipeline = TimeSpan.FromSeconds(90);
-    private const float DeletionMs = 45_000;
+    private const float DeletionMs = 60_000;
     private const string Lead = "lead-withdrawal";
     private const string Coder = "coder-withdrawal";
 

@@ -92,7 +92,10 @@ export function setUpWithdrawal(study, { recordingIds, onDeleting }) {
   }
 
   /** Shows each recording's state from the status URL every two seconds until the withdrawal is complete. */
+  let following = 0;
   async function follow(answer) {
+    // A later withdrawal takes the progress area over; the earlier loop stops at its next turn.
+    const mine = ++following;
     progress.hidden = false;
     progress.dataset.complete = 'false';
     outcome.textContent = '';
@@ -102,6 +105,7 @@ export function setUpWithdrawal(study, { recordingIds, onDeleting }) {
       onDeleting(state.recordings.filter((r) => r.state === 'Deleting').map((r) => r.recordingId));
       if (state.complete) break;
       await sleep(POLL_MS);
+      if (mine !== following) return;
       try {
         state = await api(apiPath(state.statusUrl));
       } catch (e) {
