@@ -16,6 +16,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         ["Pipeline__MaxUploadBytes"] = "3000000",
         ["Auth__Mode"] = "Development",
+        // A deleted recording answers 404 after this wait (15 minutes by default); the withdrawal test waits for it.
+        ["Pipeline__DeletionSweepDelay"] = "00:00:02",
     });
 
     public ApiClient Api { get; private set; } = null!;

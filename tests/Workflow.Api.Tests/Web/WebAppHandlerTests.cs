@@ -31,7 +31,7 @@ public class WebAppHandlerTests
     [Fact]
     public void ThePagesAndTheirScriptsAreEmbedded()
     {
-        foreach (var page in new[] { "index.html", "upload.html", "dashboard.html", "coder.html", "lead.html", "app.css", "js/common.js", "js/coder.js", "js/upload.js", "js/dashboard.js", "js/lead.js", "js/home.js", "members.html", "js/members.js" })
+        foreach (var page in new[] { "index.html", "upload.html", "dashboard.html", "coder.html", "lead.html", "app.css", "js/common.js", "js/coder.js", "js/upload.js", "js/dashboard.js", "js/lead.js", "js/home.js", "members.html", "js/members.js", "js/confirm.js", "js/lead-recordings.js", "js/withdrawal.js" })
             Assert.Contains(page, Assets.Paths);
         Assert.DoesNotContain(Assets.Paths, p => p.EndsWith(".cs", StringComparison.Ordinal));
     }

@@ -55,6 +55,15 @@ export async function api(path, { method = 'GET', json, headers = {} } = {}) {
   return response.status === 204 ? null : body;
 }
 
+/** The api() path of a URL the API handed out (e.g. a statusUrl, "/api/recordings/r1" -> "recordings/r1"). */
+export const apiPath = (url) => (url.startsWith(API) ? url.slice(API.length) : url.replace(/^\//, ''));
+
+/** Whether the caller (GET /api/me) is a lead of the study: the page offers only what the API would allow. */
+export function isLeadOf(me, study) {
+  const membership = me?.studies?.find((s) => s.studyId === study);
+  return Boolean(membership?.roles.includes('Lead'));
+}
+
 /** The study the pages work on: ?study= in the address wins and is remembered. */
 export function currentStudy() {
   const fromUrl = new URLSearchParams(location.search).get('study');

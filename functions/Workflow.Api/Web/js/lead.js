@@ -1,7 +1,10 @@
-import { api, currentStudy, el, setUpPage, showError } from './common.js';
+import { api, currentStudy, el, isLeadOf, setUpPage, showError } from './common.js';
+import { setUpRecordings } from './lead-recordings.js';
+import { setUpWithdrawal } from './withdrawal.js';
 
-await setUpPage();
+const me = await setUpPage();
 const study = currentStudy();
+if (study) setUpDeletion();
 const summary = document.getElementById('codebook-summary');
 if (!study) {
   summary.textContent = 'Choose a study above.';
@@ -48,4 +51,30 @@ async function showAgreement(study) {
     human.textContent = '';
     showError(e.message);
   }
+}
+
+/** Recordings with Delete, and consent withdrawal: shown to the study's leads only (the API refuses everyone else). */
+async function setUpDeletion() {
+  if (!isLeadOf(me, study)) {
+    document.getElementById('lead-only').hidden = !me;
+    return;
+  }
+  document.getElementById('lead-recordings-section').hidden = false;
+  document.getElementById('withdrawal-section').hidden = false;
+  const recordings = setUpRecordings(study);
+  const reload = async () => {
+    try {
+      return (await recordings.load()).map((r) => r.id);
+    } catch (e) {
+      document.getElementById('lead-recordings-summary').textContent = '';
+      showError(e.message);
+      return [];
+    }
+  };
+  reload();
+  setUpWithdrawal(study, {
+    // The 409 names group recordings in words; the page lists those of the study's (fresh) list it names.
+    recordingIds: reload,
+    onDeleting: (deleting) => deleting.forEach((id) => recordings.markDeleting(id, { quiet: true })),
+  });
 }
