@@ -9,7 +9,26 @@ namespace Workflow.Orchestrations.Tests;
 /// <summary>Starts the in-memory Durable Task host with the real orchestrators and the fake activities.</summary>
 public static class HostFixture
 {
-    public static Task<DurableTaskTestHost> StartAsync(FakeActivities fakes) =>
+    /// <summary>
+    /// The test host picks a free port and then binds it; tests starting hosts in parallel can take the
+    /// same one in between ("address already in use"), so a start that loses that race is tried again.
+    /// </summary>
+    public static async Task<DurableTaskTestHost> StartAsync(FakeActivities fakes)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(fakes);
+            }
+            catch (IOException e) when (attempt < 5 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
+    }
+
+    private static Task<DurableTaskTestHost> StartOnceAsync(FakeActivities fakes) =>
         DurableTaskTestHost.StartAsync(registry =>
         {
             registry.AddOrchestrator<RecordingPipelineOrchestrator>();
