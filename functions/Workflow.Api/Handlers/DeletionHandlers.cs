@@ -87,7 +87,7 @@ public sealed class DeletionHandlers(
         }
         var instanceId = RecordingDeletionInput.InstanceIdFor(recording.Id);
         var existing = await call.Durable.GetInstanceAsync(instanceId, ct);
-        if (existing?.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended)
+        if (existing is not null && DurableRecordingInstances.IsRunning(existing.RuntimeStatus))
             return;
         // An earlier deletion that ended (failed, stopped by hand, or done before the same file was uploaded
         // again) is replaced: the recording is marked, and every step is idempotent.

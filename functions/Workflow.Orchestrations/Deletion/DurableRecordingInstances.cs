@@ -54,6 +54,7 @@ public sealed class DurableRecordingInstances(DurableTaskClient client) : IRecor
         return found;
     }
 
-    private static bool IsRunning(OrchestrationRuntimeStatus status) =>
+    /// <summary>Not yet ended: pending, running or suspended.</summary>
+    public static bool IsRunning(OrchestrationRuntimeStatus status) =>
         status is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;
 }
