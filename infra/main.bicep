@@ -117,7 +117,7 @@ var roles = {
 
 // Names the code uses (functions/Workflow.Storage/Configuration/StorageNames.cs; a test keeps them equal).
 var identifiableContainers = ['raw-uploads', 'uploads', 'transcripts-identifiable', 'pseudonym-keys', 'study-identifiers', 'study-secrets']
-var identifiableTables = ['VerificationQueue', 'AuditTrail', 'StudyMembers', 'ParticipantWithdrawals']
+var identifiableTables = ['VerificationQueue', 'AuditTrail', 'StudyMembers', 'ParticipantWithdrawals', 'UploadGrants']
 var deidentifiedContainers = ['transcripts-deidentified', 'coding', 'transcripts-final', 'codebooks']
 var deidentifiedTables = ['Studies', 'RecordingsByStudy', 'RecordingStudies', 'StudyBatches', 'StudyBatchRecords']
 var rawRetentionPrefixes = ['raw-uploads/', 'uploads/']

@@ -35,6 +35,8 @@ public static class ApiRoutes
     public const string Me = "me";
     public const string QueueSummary = "studies/{studyId}/queue";
     public const string ParticipantWithdrawal = "studies/{studyId}/participants/{participantId}/withdrawal";
+    public const string UploadGrants = "studies/{studyId}/upload-grants";
+    public const string UploadGrant = "studies/{studyId}/upload-grants/{grantId}";
     public const string WebApp = "app/{*path}";
 
     /// <summary>Where the browser front end starts.</summary>
@@ -45,6 +47,9 @@ public static class ApiRoutes
 
     /// <summary>The absolute path of a participant's withdrawal.</summary>
     public static string WithdrawalUrl(string studyId, string participantId) => $"/{Prefix}/studies/{studyId}/participants/{Uri.EscapeDataString(participantId)}/withdrawal";
+
+    /// <summary>The absolute path of an upload grant's status resource.</summary>
+    public static string UploadGrantUrl(string studyId, string grantId) => $"/{Prefix}/studies/{studyId}/upload-grants/{grantId}";
 
     /// <summary>The absolute path of a batch operation's status resource.</summary>
     public static string ReprocessUrl(string studyId, string operationId) => $"/{Prefix}/studies/{studyId}/reprocess/{operationId}";

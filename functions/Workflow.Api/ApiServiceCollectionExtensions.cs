@@ -25,9 +25,12 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<MembershipHandlers>();
         services.AddSingleton<DeletionHandlers>();
         services.AddSingleton<RecordingIntake>();
+        services.AddSingleton<UploadAdmission>();
+        services.AddSingleton<GrantedUploadIntake>();
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();
         services.AddSingleton<RecordingHandlers>();
+        services.AddSingleton<UploadGrantHandlers>();
         services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<ReprocessHandlers>();

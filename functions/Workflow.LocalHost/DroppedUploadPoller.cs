@@ -8,7 +8,8 @@ namespace Workflow.LocalHost;
 /// <summary>
 /// The local runner's stand-in for the Functions blob trigger: every few seconds it hands files
 /// dropped into <c>uploads/{studyId}/{file}</c> to the same <see cref="DroppedUploadIntake"/>. Refused
-/// files keep their reason in metadata and are skipped afterwards.
+/// files keep their reason in metadata and are skipped afterwards. Files are handled one at a time, so
+/// one runner never takes the same file in twice at once.
 /// </summary>
 public sealed class DroppedUploadPoller(
     DroppedUploads uploads,
@@ -19,6 +20,9 @@ public sealed class DroppedUploadPoller(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off for a runner that shares storage with another that takes the uploads in (test runners do):
+        // each would start the file's pipeline in its own task hub.
+        if (!configuration.GetValue("LocalDurable:WatchDropZone", true)) return;
         var interval = configuration.GetValue("LocalDurable:DroppedUploadPollInterval", TimeSpan.FromSeconds(5));
         var container = uploads.Container;
         using var timer = new PeriodicTimer(interval);

@@ -26,6 +26,12 @@ public sealed class PipelineOptions
     /// <summary>Largest accepted upload, in bytes (default 500 MB: about 8 hours of 128 kbit/s audio).</summary>
     public long MaxUploadBytes { get; set; } = 500L * 1024 * 1024;
 
+    /// <summary>
+    /// How long a direct-upload URL may be used to write its file (default 2 hours: 500 MB at about
+    /// 0.6 Mbit/s, a slow field connection). The upload must finish before it runs out; at most 7 days.
+    /// </summary>
+    public TimeSpan UploadSasLifetime { get; set; } = TimeSpan.FromHours(2);
+
     /// <summary>Turns longer than this many words are split into sentence runs for coding.</summary>
     public int SegmentMaxWords { get; set; } = 150;
 

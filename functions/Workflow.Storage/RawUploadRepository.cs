@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
+using Workflow.Storage.Sas;
 
 namespace Workflow.Storage;
 
@@ -66,28 +66,7 @@ public sealed class RawUploadRepository(BlobContainerClient rawUploads)
     public async Task<Stream> OpenReadAsync(string blobName, CancellationToken ct) =>
         await rawUploads.GetBlobClient(blobName).OpenReadAsync(cancellationToken: ct);
 
-    /// <summary>
-    /// A read-only URL for one upload, valid for <paramref name="lifetime"/>, for engines that fetch
-    /// audio themselves. Signed with the account key where the client has one (Azurite); with managed
-    /// identity, a user-delegation SAS (needs the identity's "Storage Blob Delegator" role). A few
-    /// minutes of clock skew are allowed before the start.
-    /// </summary>
-    public async Task<Uri> GetReadUrlAsync(string blobName, TimeSpan lifetime, DateTimeOffset now, CancellationToken ct)
-    {
-        var blob = rawUploads.GetBlobClient(blobName);
-        var sas = new BlobSasBuilder(BlobSasPermissions.Read, now + lifetime)
-        {
-            BlobContainerName = rawUploads.Name,
-            BlobName = blobName,
-            Resource = "b",
-            StartsOn = now.AddMinutes(-5),
-            Protocol = blob.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp,
-        };
-        if (blob.CanGenerateSasUri) return blob.GenerateSasUri(sas);
-
-        var service = rawUploads.GetParentBlobServiceClient();
-        var key = await service.GetUserDelegationKeyAsync(new BlobGetUserDelegationKeyOptions(now + lifetime) { StartsOn = now.AddMinutes(-5) }, ct);
-        var query = sas.ToSasQueryParameters(key.Value, service.AccountName);
-        return new BlobUriBuilder(blob.Uri) { Sas = query }.ToUri();
-    }
+    /// <summary>A read-only URL for one upload, valid for <paramref name="lifetime"/>, for engines that fetch audio themselves.</summary>
+    public Task<Uri> GetReadUrlAsync(string blobName, TimeSpan lifetime, DateTimeOffset now, CancellationToken ct) =>
+        BlobSas.SignAsync(rawUploads.GetBlobClient(blobName), BlobSasPermissions.Read, lifetime, now, ct);
 }

@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new StudyMembers(Identifiable(sp).Tables.GetTableClient(StorageNames.StudyMembersTable)));
         services.AddSingleton<IAuditTrail>(sp => new AuditTrailTable(Identifiable(sp).Tables.GetTableClient(StorageNames.AuditTable), Time(sp)));
         services.AddSingleton(sp => new ParticipantWithdrawals(Identifiable(sp).Tables.GetTableClient(StorageNames.ParticipantWithdrawalsTable)));
+        services.AddSingleton(sp => new UploadGrants(Identifiable(sp).Tables.GetTableClient(StorageNames.UploadGrantsTable)));
         services.AddSingleton(sp => new DroppedUploads(Identifiable(sp).Blobs.GetBlobContainerClient(StorageNames.IncomingUploads)));
 
         // Both: the identifiable transcript and key on one side, everything derived on the other.

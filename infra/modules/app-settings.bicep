@@ -110,6 +110,7 @@ var workflowSettings = {
   Pipeline__ClaimLease: '00:15:00'
   Pipeline__MaxUploadBytes: '524288000'
   Pipeline__DeletionSweepDelay: '00:15:00'
+  Pipeline__UploadSasLifetime: '02:00:00'
   Retention__RawAudioDaysAfterVerification: string(rawAudioDaysAfterVerification)
 }
 

@@ -27,6 +27,8 @@ public static class ApiEndpointTable
         On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, [], (h, c) => h.ListEnginesAsync(c), ApiAccess.SignedIn),
 
         On<RecordingHandlers>("UploadRecording", "POST", ApiRoutes.StudyRecordings, [Interviewer, Lead], (h, c) => h.UploadAsync(c)),
+        On<UploadGrantHandlers>("GrantUpload", "POST", ApiRoutes.UploadGrants, [Interviewer, Lead], (h, c) => h.CreateAsync(c)),
+        On<UploadGrantHandlers>("GetUploadGrant", "GET", ApiRoutes.UploadGrant, [Interviewer, Lead], (h, c) => h.GetAsync(c)),
         On<RecordingHandlers>("ListRecordings", "GET", ApiRoutes.StudyRecordings, Auth.WorkflowRoles.All, (h, c) => h.ListAsync(c)),
         On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
         On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, Auth.WorkflowRoles.All, (h, c) => h.GetTranscriptAsync(c)),

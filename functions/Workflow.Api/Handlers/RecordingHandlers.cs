@@ -13,11 +13,10 @@ namespace Workflow.Api.Handlers;
 /// <summary>Interviewers upload recordings or transcripts and follow their progress.</summary>
 public sealed class RecordingHandlers(
     StudyRepository studies,
-    CodebookRepository codebooks,
     RecordingRepository recordings,
     RecordingDocuments documents,
     RecordingIntake intake,
-    TranscriptImporterCatalog importers,
+    UploadAdmission admission,
     IWorkArea workArea,
     IAuditTrail audit,
     IOptions<PipelineOptions> options)
@@ -25,26 +24,19 @@ public sealed class RecordingHandlers(
     public async Task<IResult> UploadAsync(ApiCall call)
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
-        var study = await studies.GetAsync(studyId, ct);
-        if (study is null) return StudyHandlers.UnknownStudy(studyId);
-        if (await codebooks.GetCurrentAsync(studyId, ct) is null)
-            return Problems.Conflict($"Study '{studyId}' has no codebook yet: a lead must PUT /api/studies/{studyId}/codebook before recordings can be coded.");
+        // Checked before the body is read, so a 500 MB upload to a study that cannot take it is not stored first.
+        if (await admission.StudyRefusalAsync(studyId, ct) is { } studyRefusal) return studyRefusal.ToResult();
 
         var (upload, problem) = await MultipartUploadReader.ReadAsync(call.Request, options.Value.MaxUploadBytes, workArea, ct);
         if (problem is not null) return problem;
         using (upload)
         {
-            var checkedUpload = UploadCheck.Check(upload!.FileName, upload.ContentType, upload.Fields, study, importers.SupportedExtensions, out var refusal);
-            if (checkedUpload is not { } accepted)
-                return refusal!.UnsupportedType
-                    ? Problems.UnsupportedMedia(string.Join(" ", refusal.Errors))
-                    : Problems.Validation(refusal.Errors, "metadata");
-
-            if (await intake.RefusalAsync(studyId, accepted.Metadata, ct) is { } withdrawn) return Problems.Conflict(withdrawn);
+            var (accepted, refusal) = await admission.AdmitAsync(studyId, upload!.FileName, upload.ContentType, upload.Size, upload.Fields, ct);
+            if (refusal is not null) return refusal.ToResult();
             var contentType = string.IsNullOrWhiteSpace(upload.ContentType) ? "application/octet-stream" : upload.ContentType;
             await using var content = File.OpenRead(upload.Path);
             var result = await intake.AcceptAsync(call.Durable,
-                new IntakeRequest(studyId, accepted.Metadata, accepted.Kind, upload.FileName, contentType, upload.Size, upload.Sha256, call.Caller.UserId), content, ct);
+                new IntakeRequest(studyId, accepted!.Metadata, accepted.Kind, upload.FileName, contentType, upload.Size, upload.Sha256, call.Caller.UserId), content, ct);
 
             // Kind, size and whether it was a duplicate; never the file name, which can name people.
             await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.UploadAccepted, result.Recording.Id,

@@ -14,6 +14,8 @@ public enum AuditAction
     CodebookChanged,
     IdentifierListChanged,
     UploadAccepted,
+    /// <summary>An uploader was given a URL to write one file straight into the drop zone.</summary>
+    UploadGranted,
     DecisionRecorded,
     /// <summary>A lead read a recording's redaction key: the words behind its labels, that is, identities.</summary>
     RedactionKeyRead,

@@ -47,6 +47,12 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("UploadRecording")]
     public Task<IActionResult> UploadRecording([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.StudyRecordings)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GrantUpload")]
+    public Task<IActionResult> GrantUpload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.UploadGrants)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetUploadGrant")]
+    public Task<IActionResult> GetUploadGrant([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.UploadGrant)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("ListRecordings")]
     public Task<IActionResult> ListRecordings([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyRecordings)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -18,6 +18,8 @@ public static class StorageNames
     public const string StudyMembersTable = "StudyMembers";
     /// <summary>Participants who withdrew consent, so their later uploads are refused.</summary>
     public const string ParticipantWithdrawalsTable = "ParticipantWithdrawals";
+    /// <summary>SAS upload grants, with the metadata checked when they were given (until the upload is taken in).</summary>
+    public const string UploadGrantsTable = "UploadGrants";
 
     // De-identified account
     public const string DeidentifiedTranscripts = "transcripts-deidentified";
@@ -36,7 +38,7 @@ public static class StorageNames
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
-    public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable, StudyMembersTable, ParticipantWithdrawalsTable];
+    public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable, StudyMembersTable, ParticipantWithdrawalsTable, UploadGrantsTable];
     /// <summary>Containers whose blobs are named <c>{studyId}/{recordingId}...</c>: what deleting a recording empties.</summary>
     public static readonly string[] PerRecordingIdentifiableContainers = [RawUploads, IdentifiableTranscripts, PseudonymKeys];
     public static readonly string[] PerRecordingDeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts];

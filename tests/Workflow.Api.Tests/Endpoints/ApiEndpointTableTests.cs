@@ -39,6 +39,8 @@ public class ApiEndpointTableTests
         ["PutIdentifiers"] = [L],
         ["ListEngines"] = Everyone,
         ["UploadRecording"] = [I, L],
+        ["GrantUpload"] = [I, L],
+        ["GetUploadGrant"] = [I, L],
         ["ListRecordings"] = StudyTeam,
         ["GetRecording"] = StudyTeam,
         ["GetRecordingTranscript"] = StudyTeam,

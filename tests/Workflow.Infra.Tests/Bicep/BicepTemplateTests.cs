@@ -110,7 +110,9 @@ public class BicepTemplateTests(CompiledTemplate compiled)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .Select(File.ReadAllText);
         Assert.Contains(source, s => s.Contains($"[Function(\"{functionName}\")]", StringComparison.Ordinal)
-                                     && s.Contains("BlobTrigger", StringComparison.Ordinal));
+                                     && s.Contains("BlobTrigger", StringComparison.Ordinal)
+                                     // The subscription's webhook reaches only a trigger whose source is Event Grid.
+                                     && s.Contains("Source = BlobTriggerSource.EventGrid", StringComparison.Ordinal));
         Assert.Equal(StorageNames.IncomingUploads, compiled.ModuleParameters("uploadEvents")["containerName"]!["value"]!.GetValue<string>());
     }
 

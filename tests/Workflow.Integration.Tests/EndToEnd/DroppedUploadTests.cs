@@ -11,7 +11,8 @@ namespace Workflow.Integration.Tests.EndToEnd;
 /// Files dropped into the uploads container (the Functions blob trigger's job, the runner's poller
 /// here) go through the same checks and pipeline as HTTP uploads.
 /// </summary>
-public class DroppedUploadTests(RunnerFixture fixture) : IClassFixture<RunnerFixture>
+[Collection(DropZoneCollection.Name)]
+public class DroppedUploadTests(DropZoneRunnerFixture fixture)
 {
     private readonly BlobContainerClient _uploads = new BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient(StorageNames.IncomingUploads);
 

@@ -31,6 +31,9 @@ public sealed class LocalRunnerProcess : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             // Every runner sweeps every study of the shared Azurite: keep test runners off other tests' audio.
             ["Retention__RawAudioDaysAfterVerification"] = "36500",
+            // Every runner would take in every file dropped for any test, each in its own task hub:
+            // only the drop-zone tests' runner (DropZoneRunnerFixture) watches it.
+            ["LocalDurable__WatchDropZone"] = "false",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }
