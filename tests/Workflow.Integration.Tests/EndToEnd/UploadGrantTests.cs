@@ -145,6 +145,30 @@ public class UploadGrantTests(DropZoneRunnerFixture fixture)
         Assert.Equal(0, list.GetArrayLength());
     }
 
+    [Fact]
+    public async Task TheCommandLine_UploadsDirect_AndPrintsTheRecording()
+    {
+        var study = Azurite.UniqueStudyId("sascli");
+        await fixture.Api.SetUpStudyAsync(study);
+        var folder = Directory.CreateTempSubdirectory("sas-cli-").FullName;
+        try
+        {
+            File.Copy(TranscriptPath, Path.Combine(folder, "field-interview.txt"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "metadata.csv"),
+                "file,siteId,format,participants,interviewer,consentRecording,consentTranscription\nfield-interview.txt,site-a,interview,P009:ServiceUser,SP,true,true\n");
+            var run = await CliProcess.RunAsync(TimeSpan.FromMinutes(3),
+                ["upload", folder, "--study", study, "--via", "direct", "--api", fixture.Runner.BaseAddress.ToString()]);
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("1 uploaded, 0 duplicate(s), 0 refused.", run.Out);
+            var list = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"studies/{study}/recordings"), HttpStatusCode.OK);
+            Assert.Contains(list[0].GetProperty("id").GetString()!, run.Out);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static object Fields() => new
     {
         siteId = "site-a", format = "interview", participants = "P009:ServiceUser", interviewer = "SP",

@@ -39,3 +39,7 @@ internal sealed class ApiProblemException(int status, string detail) : Exception
 {
     public int Status { get; } = status;
 }
+
+internal sealed record UploadGrantView(string GrantId, Uri UploadUrl, Dictionary<string, string> Headers, DateTimeOffset ExpiresAt, string StatusUrl);
+
+internal sealed record UploadGrantStatus(string GrantId, string State, bool FileArrived, string? RecordingId, string? RecordingUrl, bool Duplicate, string? Reason);

@@ -49,6 +49,22 @@ internal sealed class WorkflowApiClient : IDisposable
         return await ReadAsync<UploadResult>(response, ct);
     }
 
+    /// <summary>Asks for a URL to write one file straight to storage; the metadata is checked now.</summary>
+    public async Task<UploadGrantView> GrantUploadAsync(string studyId, string fileName, long sizeBytes, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
+    {
+        using var timeout = Limit(ct);
+        var body = JsonContent.Create(new { fileName, contentType = "application/octet-stream", sizeBytes, fields }, options: Json);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Post, $"studies/{Escape(studyId)}/upload-grants") { Content = body }, timeout.Token);
+        return await ReadAsync<UploadGrantView>(response, timeout.Token);
+    }
+
+    public async Task<UploadGrantStatus> UploadGrantStatusAsync(string statusUrl, CancellationToken ct)
+    {
+        using var timeout = Limit(ct);
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, statusUrl)), timeout.Token);
+        return await ReadAsync<UploadGrantStatus>(response, timeout.Token);
+    }
+
     public async Task<IReadOnlyList<RecordingSummary>> RecordingsAsync(string studyId, CancellationToken ct)
     {
         using var timeout = Limit(ct);

@@ -9,12 +9,14 @@ namespace Workflow.Cli.Commands;
 /// <c>workflow upload FOLDER --study S [--metadata metadata.csv]</c>: checks the whole sheet first and
 /// uploads nothing if any row is bad; then uploads each file with a progress bar and prints its
 /// recording id. Re-running is safe: files the study has already are reported as duplicates.
+/// <c>--via direct</c> sends the bytes straight to storage with an upload grant (<see cref="DirectUpload"/>);
+/// <c>--via auto</c>, the default, does so for files over 32 MB, and HTTP for smaller ones.
 /// </summary>
 internal static class UploadCommand
 {
-    public const string Usage = "workflow upload FOLDER --study S [--metadata metadata.csv] [--interviewer INITIALS] [--api URL] [--user U --roles R | --bearer TOKEN]";
+    public const string Usage = "workflow upload FOLDER --study S [--metadata metadata.csv] [--interviewer INITIALS] [--via auto|http|direct] [--api URL] [--user U --roles R | --bearer TOKEN]";
 
-    private static readonly string[] Options = [.. ApiConnection.Options, "--study", "--metadata", "--interviewer"];
+    private static readonly string[] Options = [.. ApiConnection.Options, "--study", "--metadata", "--interviewer", "--via"];
 
     public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
@@ -24,6 +26,8 @@ internal static class UploadCommand
         var study = a.Required("--study");
         var connection = ApiConnection.From(a.Option, cli.Environment);
         if (!Directory.Exists(folder)) throw new UsageException($"no such folder: {folder}");
+        var via = a.Option("--via") ?? "auto";
+        if (via is not ("auto" or "http" or "direct")) throw new UsageException("--via must be auto, http or direct.");
         var metadataPath = a.Option("--metadata") ?? Path.Combine(folder, "metadata.csv");
         if (!File.Exists(metadataPath)) throw new UsageException($"no metadata sheet at {metadataPath} (pass --metadata FILE).");
 
@@ -46,18 +50,23 @@ internal static class UploadCommand
             var sent = new ThrottledProgress(bytes => { if (cli.Interactive) display.Show([ProgressText.UploadLine(row.FileName, bytes, size)]); });
             try
             {
-                var result = await api.UploadAsync(study, row.FilePath, row.FileName, row.Fields, sent, cli.Cancellation);
+                var direct = via == "direct" || (via == "auto" && size > DirectUpload.AutoThresholdBytes);
+                var result = direct
+                    ? await DirectUpload.RunAsync(api, study, row.FilePath, row.FileName, row.Fields, sent, TimeSpan.FromSeconds(1), cli.Cancellation)
+                    : await api.UploadAsync(study, row.FilePath, row.FileName, row.Fields, sent, cli.Cancellation);
                 sent.Flush();
                 display.Finish();
                 await cli.Out.WriteLineAsync($"{row.FileName}: {result.RecordingId}{(result.Duplicate ? " (duplicate: already uploaded to this study)" : "")}");
                 if (result.Duplicate) duplicates++; else uploaded++;
             }
-            catch (ApiProblemException e)
+            catch (Exception e) when (e is ApiProblemException or Azure.RequestFailedException)
             {
                 display.Finish();
-                // The host refused this file (a site or participant code it does not know, say): the others still go.
+                // The host (or storage, for a direct upload) refused this file, a site or participant
+                // code it does not know, say: the others still go.
+                var reason = e is Azure.RequestFailedException storage ? $"storage refused the upload ({storage.Status} {storage.ErrorCode})." : e.Message;
                 if (cli.Interactive) await cli.Out.WriteLineAsync();
-                await cli.Error.WriteLineAsync($"error: {row.FileName} (line {row.Line}): {e.Message}");
+                await cli.Error.WriteLineAsync($"error: {row.FileName} (line {row.Line}): {reason}");
                 refused++;
             }
         }
