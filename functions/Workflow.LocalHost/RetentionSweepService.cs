@@ -3,8 +3,8 @@ using Workflow.Orchestrations.Retention;
 
 namespace Workflow.LocalHost;
 
-/// <summary>The local runner's stand-in for the Functions timer: runs the retention sweep at start and every <see cref="RetentionOptions.SweepInterval"/>.</summary>
-public sealed class RetentionSweepService(RawAudioRetentionSweep sweep, IOptions<RetentionOptions> options, ILogger<RetentionSweepService> log) : BackgroundService
+/// <summary>The local runner's stand-in for the Functions timer: runs the retention sweeps at start and every <see cref="RetentionOptions.SweepInterval"/>.</summary>
+public sealed class RetentionSweepService(RawAudioRetentionSweep sweep, UploadGrantSweep grants, IOptions<RetentionOptions> options, ILogger<RetentionSweepService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,6 +14,7 @@ public sealed class RetentionSweepService(RawAudioRetentionSweep sweep, IOptions
             try
             {
                 await sweep.RunOnceAsync(stoppingToken);
+                await grants.RunOnceAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -14,6 +14,7 @@ public static class OrchestrationServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName));
         services.AddSingleton<Retention.RawAudioRetentionSweep>();
+        services.AddSingleton<Retention.UploadGrantSweep>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Activities.AudioSources>();
         services.AddSingleton<Activities.BatchTranscriptionEngines>();

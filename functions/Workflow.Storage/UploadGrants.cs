@@ -25,6 +25,27 @@ public sealed class UploadGrants(TableClient table)
     public Task<bool> TryReplaceAsync(UploadGrant grant, ETag etag, CancellationToken ct) =>
         JsonRows.TryReplaceAsync(table, Row(grant), etag, ct);
 
+    /// <summary>Grants whose URL ran out before <paramref name="before"/>, in every study (a filtered scan: grants are few).</summary>
+    public async Task<IReadOnlyList<(UploadGrant Grant, ETag ETag)>> ListExpiredBeforeAsync(DateTimeOffset before, CancellationToken ct)
+    {
+        var found = new List<(UploadGrant, ETag)>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"ExpiresAt lt {before}"), cancellationToken: ct))
+            found.Add((JsonRows.Read<UploadGrant>(row), row.ETag));
+        return found;
+    }
+
+    /// <summary>Deletes the grant unless it changed since it was read.</summary>
+    public async Task DeleteAsync(UploadGrant grant, ETag etag, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(grant.StudyId, grant.GrantId, etag, ct);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+        }
+    }
+
     private static TableEntity Row(UploadGrant grant) =>
         JsonRows.Create(grant.StudyId, grant.GrantId, grant, ("State", grant.State.ToString()), ("ExpiresAt", grant.ExpiresAt));
 }

@@ -3,9 +3,13 @@ using Workflow.Orchestrations.Retention;
 
 namespace Workflow.Functions.Triggers;
 
-/// <summary>Hourly, at minute 17 (off the hour, when other schedules pile up): <see cref="RawAudioRetentionSweep"/>.</summary>
-public sealed class RetentionSweepFunction(RawAudioRetentionSweep sweep)
+/// <summary>Hourly, at minute 17 (off the hour, when other schedules pile up): <see cref="RawAudioRetentionSweep"/> and <see cref="UploadGrantSweep"/>.</summary>
+public sealed class RetentionSweepFunction(RawAudioRetentionSweep sweep, UploadGrantSweep grants)
 {
     [Function("RetentionSweep")]
-    public Task Run([TimerTrigger("0 17 * * * *")] TimerInfo timer, CancellationToken ct) => sweep.RunOnceAsync(ct);
+    public async Task Run([TimerTrigger("0 17 * * * *")] TimerInfo timer, CancellationToken ct)
+    {
+        await sweep.RunOnceAsync(ct);
+        await grants.RunOnceAsync(ct);
+    }
 }
