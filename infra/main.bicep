@@ -160,6 +160,8 @@ module identifiable 'modules/storage-account.bicep' = {
     tables: identifiableTables
     deleteAfterDays: rawAudioRetentionDays
     deletePrefixes: rawRetentionPrefixes
+    // The upload page writes large files straight to the drop zone with a grant's SAS.
+    uploadCorsOrigins: ['https://${functionAppName}.azurewebsites.net']
     appIdentityName: identityName
     roleDefinitionIds: [
       roles.blobDataContributor

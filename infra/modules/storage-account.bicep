@@ -7,6 +7,9 @@
 @maxLength(24)
 param name string
 
+@description('Browser origins that may write blobs with a SAS (CORS PUT): the web app, for direct uploads. Empty: no CORS rule.')
+param uploadCorsOrigins array = []
+
 @description('Azure region.')
 param location string
 
@@ -85,6 +88,18 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   properties: {
     deleteRetentionPolicy: { enabled: softDeleteDays > 0, days: max(softDeleteDays, 1) }
     containerDeleteRetentionPolicy: { enabled: softDeleteDays > 0, days: max(softDeleteDays, 1) }
+    // Only PUT (Put Block, Put Block List) from the app's own origin: a SAS is still needed for each write.
+    cors: {
+      corsRules: empty(uploadCorsOrigins) ? [] : [
+        {
+          allowedOrigins: uploadCorsOrigins
+          allowedMethods: ['PUT']
+          allowedHeaders: ['content-type', 'x-ms-blob-type', 'x-ms-blob-content-type', 'x-ms-version', 'x-ms-client-request-id']
+          exposedHeaders: ['x-ms-request-id', 'x-ms-error-code']
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
   }
 }
 

@@ -14,8 +14,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public LocalRunnerProcess Runner { get; } = new(new Dictionary<string, string>
     {
-        ["Pipeline__MaxUploadBytes"] = "3000000",
+        // Room for the direct-upload test's file, just over the page's 32 MB threshold.
+        ["Pipeline__MaxUploadBytes"] = "40000000",
         ["Auth__Mode"] = "Development",
+        // Browser tests run on their own (one test project at a time), so this runner may take in the drop zone's files.
+        ["LocalDurable__WatchDropZone"] = "true",
+        ["LocalDurable__DroppedUploadPollInterval"] = "00:00:01",
         // A deleted recording answers 404 after this wait (15 minutes by default); the withdrawal test waits for it.
         ["Pipeline__DeletionSweepDelay"] = "00:00:02",
     });

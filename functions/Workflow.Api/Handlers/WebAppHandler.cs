@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Web;
+using Workflow.Storage;
 
 namespace Workflow.Api.Handlers;
 
@@ -9,11 +10,16 @@ namespace Workflow.Api.Handlers;
 /// is authorized as usual). Each answer carries a strict Content-Security-Policy, so only this
 /// origin's own scripts and styles run: no CDN, no inline script, no framing.
 /// </summary>
-public sealed class WebAppHandler(WebAssets assets)
+public sealed class WebAppHandler(WebAssets assets, DroppedUploads dropZone)
 {
-    /// <summary>Only the app's own files; forms post to the API of the same origin; no plugins, no framing.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    /// <summary>
+    /// Only the app's own files; forms post to the API of the same origin; no plugins, no framing.
+    /// Scripts may connect to the API and to the identifiable account's blob endpoint, where the
+    /// upload page writes large files with a grant's SAS (storage's CORS rule admits only PUT).
+    /// </summary>
+    public string ContentSecurityPolicy { get; } =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        $"connect-src 'self' {dropZone.Container.Uri.GetLeftPart(UriPartial.Authority)}; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public Task<IResult> GetAsync(ApiCall call)

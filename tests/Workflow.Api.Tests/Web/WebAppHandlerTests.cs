@@ -13,6 +13,9 @@ namespace Workflow.Api.Tests.Web;
 /// </summary>
 public class WebAppHandlerTests
 {
+    private static readonly Workflow.Storage.DroppedUploads DropZone =
+        new(new Azure.Storage.Blobs.BlobContainerClient(new Uri("https://stidexample.blob.core.windows.net/uploads")));
+
     private static readonly WebAssets Assets = new();
 
     private static async Task<(HttpResponse Response, string Body)> GetAsync(string? path, string requestPath = "/api/app/x", string? ifNoneMatch = null)
@@ -23,7 +26,7 @@ public class WebAppHandlerTests
         using var body = new MemoryStream();
         context.Response.Body = body;
         var routes = path is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["path"] = path };
-        var result = await new WebAppHandler(Assets).GetAsync(new ApiCall(context.Request, null, routes, null!, CancellationToken.None));
+        var result = await new WebAppHandler(Assets, DropZone).GetAsync(new ApiCall(context.Request, null, routes, null!, CancellationToken.None));
         await result.ExecuteAsync(context);
         return (context.Response, Encoding.UTF8.GetString(body.ToArray()));
     }
@@ -48,6 +51,8 @@ public class WebAppHandlerTests
         Assert.Equal(Encoding.UTF8.GetString(Assets.Find(path)!.Content), body);
         Assert.StartsWith("default-src 'self'", response.Headers.ContentSecurityPolicy.ToString());
         Assert.Contains("frame-ancestors 'none'", response.Headers.ContentSecurityPolicy.ToString());
+        // The upload page may write to the drop zone's blob endpoint (direct uploads), and nowhere else.
+        Assert.Contains("connect-src 'self' https://stidexample.blob.core.windows.net;", response.Headers.ContentSecurityPolicy.ToString());
         Assert.Equal("nosniff", response.Headers.XContentTypeOptions.ToString());
         Assert.Equal("no-cache", response.Headers.CacheControl.ToString());
         Assert.False(string.IsNullOrEmpty(response.Headers.ETag.ToString()));

@@ -1,4 +1,5 @@
 import { announce, api, currentStudy, el, identityHeaders, setUpPage, showError, sleep } from './common.js';
+import { DIRECT_ABOVE_BYTES, sendDirect } from './direct-upload.js';
 
 await setUpPage();
 const study = currentStudy();
@@ -84,7 +85,10 @@ async function uploadOne(file, values, item) {
   const bar = el('progress', { max: file.size || 1, value: 0, 'aria-label': `Upload progress of ${file.name}` });
   const state = el('span', { class: 'state', text: 'Uploading…' });
   item.append(el('strong', { text: file.name }), ' ', bar, ' ', state);
-  const { status, body } = await send(file, values, (loaded, total) => { bar.max = total; bar.value = loaded; });
+  const progress = (loaded, total) => { bar.max = total; bar.value = loaded; };
+  const { status, body } = file.size > DIRECT_ABOVE_BYTES
+    ? await sendDirect(study, file, Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')), progress)
+    : await send(file, values, progress);
   bar.value = bar.max;
   if (status !== 202 && status !== 200) {
     state.className = 'state error';
