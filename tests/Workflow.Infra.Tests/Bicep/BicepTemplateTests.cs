@@ -75,6 +75,21 @@ public class BicepTemplateTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void OnlyTheIdentifiableAccount_TakesBrowserUploads_FromTheAppsOriginWithPutOnly()
+    {
+        Assert.Contains("azurewebsites.net", compiled.ModuleParameters("identifiable")["uploadCorsOrigins"]!.ToJsonString());
+        Assert.Null(compiled.ModuleParameters("deidentified")["uploadCorsOrigins"]);
+        var resources = compiled.Module("identifiable")["resources"]!;
+        var all = resources is JsonArray array ? array.Select(r => r!) : resources.AsObject().Select(r => r.Value!);
+        var blobServices = Assert.Single(all, r => r["type"]!.GetValue<string>() == "Microsoft.Storage/storageAccounts/blobServices");
+        // An ARM expression (the rule exists only when origins are given), as a string.
+        var cors = blobServices["properties"]!["cors"]!["corsRules"]!.GetValue<string>();
+        Assert.Contains("'PUT'", cors);
+        Assert.DoesNotContain("'GET'", cors);
+        Assert.DoesNotContain("'DELETE'", cors);
+    }
+
+    [Fact]
     public void KeyVault_UsesRbac_AndPurgeProtection()
     {
         var vault = Assert.Single(AllResources("Microsoft.KeyVault/vaults"));
