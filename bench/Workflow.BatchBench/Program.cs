@@ -11,6 +11,11 @@ using Workflow.Storage;
 // Times study batches that re-code generated transcripts on a running local runner, coders never in
 // the loop: first a batch over the first SMALL recordings, then one over all COUNT, and reports the
 // throughput of each and the ratio of the two durations (linear scaling means about COUNT/SMALL).
+if (args.Contains("--table-scan-probe"))
+{
+    var storage = args[Array.IndexOf(args, "--storage") + 1];
+    return await TableScanProbe.RunAsync(storage, [1_000, 10_000, 40_000]);
+}
 var options = Args.Parse(args);
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
