@@ -42,6 +42,8 @@ public static class WorkflowTasks
         typeof(PlanBatchActivity),
         typeof(ReconcileVerificationActivity),
         typeof(StartVerificationWaitActivity),
+        typeof(StartPendingBatchActivity),
+        typeof(RecheckBusyActivity),
         typeof(ReleaseBatchLockActivity),
         typeof(TakeBatchTargetsActivity),
         typeof(RecordBatchResultActivity),

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Workflow.Domain.Reprocessing;
+using Workflow.Storage.Tables;
 
 namespace Workflow.Storage;
 
@@ -69,4 +71,42 @@ public sealed class StudyBatchLocks(TableClient table)
     }
 
     private static TableEntity Row(string studyId, string batchId) => new(studyId, RowKey) { [BatchId] = batchId };
+
+    private const string PendingRowKey = "pending";
+
+    /// <summary>
+    /// Records a batch to start when the running one ends, unless a newer one (higher order) is already
+    /// waiting. Returns whether it is now the one waiting.
+    /// </summary>
+    public async Task<bool> SetPendingAsync(PendingBatch pending, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var (current, etag) = await JsonRows.TryGetAsync<PendingBatch>(table, pending.StudyId, PendingRowKey, ct);
+            if (current is not null && current.Order >= pending.Order) return current.RequestId == pending.RequestId;
+            var row = JsonRows.Create(pending.StudyId, PendingRowKey, pending);
+            if (current is null ? await JsonRows.TryAddAsync(table, row, ct) : await JsonRows.TryReplaceAsync(table, row, etag, ct)) return true;
+        }
+        throw new InvalidOperationException($"The pending batch of study '{pending.StudyId}' kept changing; try again.");
+    }
+
+    /// <summary>The batch waiting for the study's running one to end, or null.</summary>
+    public async Task<PendingBatch?> PendingAsync(string studyId, CancellationToken ct) =>
+        (await JsonRows.TryGetAsync<PendingBatch>(table, studyId, PendingRowKey, ct)).Value;
+
+    /// <summary>Takes the waiting batch off the row (at most one caller gets it), or null.</summary>
+    public async Task<PendingBatch?> TakePendingAsync(string studyId, string? requestId, CancellationToken ct)
+    {
+        var (current, etag) = await JsonRows.TryGetAsync<PendingBatch>(table, studyId, PendingRowKey, ct);
+        if (current is null || (requestId is not null && current.RequestId != requestId)) return null;
+        try
+        {
+            await table.DeleteEntityAsync(studyId, PendingRowKey, etag, ct);
+            return current;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return null;
+        }
+    }
 }

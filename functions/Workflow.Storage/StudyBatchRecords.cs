@@ -26,6 +26,15 @@ public sealed class StudyBatchRecords(TableClient table)
     public static string BatchIdPrefix(string studyId) => $"reprocess-{studyId}-";
 
     /// <summary>
+    /// A batch's id: the prefix the status route checks, then a new id, or a hash of the request id
+    /// (caller-chosen text, not embedded: instance ids appear in URLs and logs), so the same request
+    /// always names the same batch.
+    /// </summary>
+    public static string BatchIdFor(string studyId, string? requestId) => requestId is null
+        ? $"{BatchIdPrefix(studyId)}{Guid.NewGuid():N}"
+        : $"{BatchIdPrefix(studyId)}r{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(requestId)))[..32]}";
+
+    /// <summary>
     /// Deletes what the study's batches recorded about one recording (its target, skip and result
     /// rows), for its deletion. Returns how many rows went.
     /// </summary>
@@ -46,8 +55,21 @@ public sealed class StudyBatchRecords(TableClient table)
         return doomed.Count;
     }
 
-    public Task SaveTargetsAsync<T>(string batchId, IReadOnlyList<T> targets, CancellationToken ct) =>
-        UpsertAsync(batchId, targets.Select((t, i) => JsonRows.Create(batchId, Target + i.ToString("D7", CultureInfo.InvariantCulture), t)), ct);
+    /// <summary>Stores targets at positions <paramref name="from"/> onwards (a re-check appends after the plan's own).</summary>
+    public Task SaveTargetsAsync<T>(string batchId, IReadOnlyList<T> targets, CancellationToken ct, int from = 0) =>
+        UpsertAsync(batchId, targets.Select((t, i) => JsonRows.Create(batchId, Target + (from + i).ToString("D7", CultureInfo.InvariantCulture), t)), ct);
+
+    /// <summary>Forgets that a recording was skipped (it runs after all). Safe to repeat.</summary>
+    public async Task RemoveSkippedAsync(string batchId, string recordingId, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(batchId, Skipped + recordingId, Azure.ETag.All, ct);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+        }
+    }
 
     public Task SaveSkippedAsync<T>(string batchId, IEnumerable<(string RecordingId, T Value)> skipped, CancellationToken ct) =>
         UpsertAsync(batchId, skipped.Select(s => JsonRows.Create(batchId, Skipped + s.RecordingId, s.Value)), ct);

@@ -34,7 +34,7 @@ public class HostContainerTests
         services.AddLocalEngines(configuration).AddAzureEngines(configuration)
             .AddWorkflow(configuration, WorkflowHostKind.Functions, name => name == "WEBSITE_AUTH_ENABLED" ? "True" : null);
         // The Functions wrappers hand these the binding's Durable client (there is none in DI there).
-        Type[] fromBinding = [typeof(StartVerificationWaitActivity), typeof(StopRecordingWorkActivity), typeof(PurgeRecordingHistoryActivity)];
+        Type[] fromBinding = [typeof(StartVerificationWaitActivity), typeof(StartPendingBatchActivity), typeof(StopRecordingWorkActivity), typeof(PurgeRecordingHistoryActivity)];
         foreach (var activity in WorkflowTasks.Activities.Except(fromBinding)) services.AddTransient(activity);
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -44,6 +44,7 @@ public class HostContainerTests
         Assert.Contains(provider.GetServices<IHostedService>(), s => s is WorkflowStartup);
         foreach (var activity in WorkflowTasks.Activities.Except(fromBinding)) Assert.NotNull(provider.GetRequiredService(activity));
         Assert.NotNull(ActivatorUtilities.CreateInstance<StartVerificationWaitActivity>(provider, new DurableClientOrchestrationStarter(null!)));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<StartPendingBatchActivity>(provider, new DurableClientOrchestrationStarter(null!)));
         Assert.NotNull(ActivatorUtilities.CreateInstance<StopRecordingWorkActivity>(provider, new DurableRecordingInstances(null!)));
         Assert.NotNull(ActivatorUtilities.CreateInstance<PurgeRecordingHistoryActivity>(provider, new DurableRecordingInstances(null!)));
         Assert.NotNull(provider.GetRequiredService<RawAudioRetentionSweep>());

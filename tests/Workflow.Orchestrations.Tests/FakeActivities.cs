@@ -134,6 +134,8 @@ public sealed class FakeActivities
             return true;
         });
         r.AddActivityFunc<BatchLockInput, bool>(nameof(ReleaseBatchLockActivity), (_, l) => { Enter(nameof(ReleaseBatchLockActivity)); Released.Enqueue(l); return true; });
+        r.AddActivityFunc<BusyRecheckInput, BusyRecheckSummary>(nameof(RecheckBusyActivity), (_, _) => { Enter(nameof(RecheckBusyActivity)); return Task.FromResult(new BusyRecheckSummary(0, 0)); });
+        r.AddActivityFunc<string, string?>(nameof(StartPendingBatchActivity), (_, _) => { Enter(nameof(StartPendingBatchActivity)); return Task.FromResult<string?>(null); });
         r.AddActivityFunc<ReprocessInput, ReprocessPlan>(nameof(PlanReprocessActivity), (_, _) => { Enter(nameof(PlanReprocessActivity)); return new ReprocessPlan(Eligible, [new SkippedRecording("rec-busy", "still in its first pass")]); });
     }
 

@@ -10,7 +10,7 @@ public sealed record CodebookVersionResponse(string StudyId, int Version, int Th
 public sealed record IdentifierListVersionResponse(string StudyId, int Version, int Count, IdentifierListReprocess? Reprocess = null);
 
 /// <summary>The de-identification batch a list change started (or why none started); null when there was nothing to re-run.</summary>
-public sealed record IdentifierListReprocess(bool Started, string? OperationId, string? StatusUrl, string? Reason);
+public sealed record IdentifierListReprocess(bool Started, string? OperationId, string? StatusUrl, string? Reason, bool Queued = false);
 
 /// <summary>Response of <c>PUT /api/studies/{studyId}/engines</c>: the study's settings as stored.</summary>
 public sealed record StudyEnginesResponse(string StudyId, StudyEngineSettings Engines);

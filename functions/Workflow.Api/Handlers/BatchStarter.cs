@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -37,7 +35,7 @@ public sealed class BatchStarter(RecordingRepository recordings, CodebookReposit
         var errors = ReprocessRequestCheck.Problems(study, all, stage, scope, codebook.Version);
         if (errors.Count > 0) return Problems.Validation(errors);
 
-        var batchId = BatchIdFor(study.Id, requestId);
+        var batchId = StudyBatchRecords.BatchIdFor(study.Id, requestId);
         if (requestId is not null && await call.Durable.GetInstanceAsync(batchId, ct) is not null)
             return Accepted(study.Id, batchId, stage, alreadyStarted: true);
 
@@ -66,14 +64,6 @@ public sealed class BatchStarter(RecordingRepository recordings, CodebookReposit
         if (instance is null) return DateTimeOffset.UtcNow - lockedAt < StartingGrace;
         return instance.RuntimeStatus is OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended;
     }
-
-    /// <summary>
-    /// Batch ids keep the prefix the status route checks. A request id is hashed, not embedded: it is
-    /// caller-chosen text and instance ids appear in URLs and logs.
-    /// </summary>
-    public static string BatchIdFor(string studyId, string? requestId) => requestId is null
-        ? $"{StudyBatchRecords.BatchIdPrefix(studyId)}{Guid.NewGuid():N}"
-        : $"{StudyBatchRecords.BatchIdPrefix(studyId)}r{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(requestId)))[..32]}";
 
     private static IResult Accepted(string studyId, string batchId, ReprocessStage stage, bool alreadyStarted)
     {

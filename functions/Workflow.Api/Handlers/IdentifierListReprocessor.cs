@@ -16,17 +16,30 @@ namespace Workflow.Api.Handlers;
 /// list version, so the same version never starts two batches. <c>?reprocess=none</c> leaves it to the
 /// lead (several edits in a row, then one batch).
 /// </summary>
-public sealed class IdentifierListReprocessor(RecordingRepository recordings, BatchStarter batches)
+public sealed class IdentifierListReprocessor(RecordingRepository recordings, BatchStarter batches, StudyBatchLocks locks, TimeProvider time)
 {
     public async Task<IdentifierListReprocess?> AfterChangeAsync(ApiCall call, Study study, int listVersion)
     {
         if (string.Equals(call.Request.Query["reprocess"], "none", StringComparison.OrdinalIgnoreCase))
             return new IdentifierListReprocess(false, null, null, $"Not started (?reprocess=none): {ManualStart(study.Id)}");
         var all = await recordings.ListByStudyAsync(study.Id, call.Cancellation);
-        // Recordings still before de-identification read the new list when they get there.
-        if (!all.Any(r => r.Status is RecordingStatus.Completed or RecordingStatus.WaitingForVerification or RecordingStatus.Failed)) return null;
+        // Recordings still before de-identification read the new list when they get there; any at or
+        // past it (also while still running: coding, finalising) need the batch, which waits for running ones.
+        if (!all.Any(r => r.Status != RecordingStatus.Deleting && (r.Status != RecordingStatus.Running || r.Stage >= PipelineStage.Deidentifying))) return null;
 
-        var result = await batches.StartAsync(call, study, ReprocessStage.Deidentification, ReprocessScope.WholeStudy, $"identifier-list-v{listVersion}");
+        var requestId = $"identifier-list-v{listVersion}";
+        var result = await batches.StartAsync(call, study, ReprocessStage.Deidentification, ReprocessScope.WholeStudy, requestId);
+        if (result is ProblemHttpResult { StatusCode: StatusCodes.Status409Conflict } && await locks.HolderAsync(study.Id, call.Cancellation) is { } holder)
+        {
+            // Another batch runs: this one waits for it and starts when it ends (a newer list version replaces it).
+            var pending = new PendingBatch(study.Id, requestId, ReprocessStage.Deidentification, call.Caller.UserId, listVersion, time.GetUtcNow());
+            await locks.SetPendingAsync(pending, call.Cancellation);
+            // The running batch may have ended between the refusal and the row: then nobody would start it.
+            result = await batches.StartAsync(call, study, ReprocessStage.Deidentification, ReprocessScope.WholeStudy, requestId);
+            if (result is Accepted<ReprocessAcceptedResponse>) await locks.TakePendingAsync(study.Id, requestId, call.Cancellation);
+            else return new IdentifierListReprocess(false, null, null,
+                $"Batch '{holder}' is running for this study; the de-identification batch for list version {listVersion} starts by itself when it ends.", Queued: true);
+        }
         return result switch
         {
             Accepted<ReprocessAcceptedResponse> { Value: { } started } => new IdentifierListReprocess(true, started.OperationId, started.StatusUrl, null),

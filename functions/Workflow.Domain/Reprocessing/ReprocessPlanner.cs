@@ -28,10 +28,19 @@ public static class ReprocessPlanner
             if (named is not null && !named.Contains(c.RecordingId)) continue;
             var reason = WhyNot(c, stage, scope, currentCodebookVersion);
             if (reason is null) eligible.Add(c.RecordingId);
-            else skipped.Add(new SkippedCandidate(c.RecordingId, reason));
+            // Running at or past the stage this batch re-runs, it may have used the old inputs: a batch
+            // looks again before it ends. Running before it, it will reach that stage with the new ones.
+            else skipped.Add(new SkippedCandidate(c.RecordingId, reason, Busy: c.Status == RecordingStatus.Running && c.Stage >= FirstStageOf(stage)));
         }
         return new ReprocessSelection(eligible, skipped);
     }
+
+    private static PipelineStage FirstStageOf(ReprocessStage stage) => stage switch
+    {
+        ReprocessStage.Transcription => PipelineStage.Transcribing,
+        ReprocessStage.Deidentification => PipelineStage.Deidentifying,
+        _ => PipelineStage.Coding,
+    };
 
     private static string? WhyNot(ReprocessCandidate c, ReprocessStage stage, ReprocessScope scope, int? current)
     {
@@ -41,6 +50,8 @@ public static class ReprocessPlanner
             return "it is being deleted";
         if (stage == ReprocessStage.Transcription && c.AudioDeleted)
             return "its audio was deleted under the study's retention rule; re-run it from de-identification instead";
+        if (c.Status == RecordingStatus.Running && c.Stage < FirstStageOf(stage))
+            return $"it is still in its first pass ({c.Stage}) and reaches {stage.ToString().ToLowerInvariant()} with the current settings";
         if (c.Status == RecordingStatus.Running)
             return $"it is still being processed ({c.Stage}); try again when it waits for verification or has finished";
         if (c.Status == RecordingStatus.Failed)

@@ -75,6 +75,9 @@ public static class ActivityFunctions
     [Function(nameof(ReconcileVerificationActivity))]
     public static Task<ReconcileSummary> ReconcileVerification([ActivityTrigger] ReconcileVerificationInput input, FunctionContext f) => Run<ReconcileVerificationActivity, ReconcileVerificationInput, ReconcileSummary>(f, input);
 
+    [Function(nameof(RecheckBusyActivity))]
+    public static Task<BusyRecheckSummary> RecheckBusy([ActivityTrigger] BusyRecheckInput input, FunctionContext f) => Run<RecheckBusyActivity, BusyRecheckInput, BusyRecheckSummary>(f, input);
+
     [Function(nameof(ReleaseBatchLockActivity))]
     public static Task<bool> ReleaseBatchLock([ActivityTrigger] BatchLockInput input, FunctionContext f) => Run<ReleaseBatchLockActivity, BatchLockInput, bool>(f, input);
 
@@ -83,6 +86,11 @@ public static class ActivityFunctions
     public static Task<bool> StartVerificationWait([ActivityTrigger] StartOrchestrationInput input, [DurableClient] DurableTaskClient client, FunctionContext f) =>
         ActivatorUtilities.CreateInstance<StartVerificationWaitActivity>(f.InstanceServices, new DurableClientOrchestrationStarter(client))
             .RunAsync(FunctionsActivityContext.From(f), input);
+
+    [Function(nameof(StartPendingBatchActivity))]
+    public static Task<string?> StartPendingBatch([ActivityTrigger] string studyId, [DurableClient] DurableTaskClient client, FunctionContext f) =>
+        ActivatorUtilities.CreateInstance<StartPendingBatchActivity>(f.InstanceServices, new DurableClientOrchestrationStarter(client))
+            .RunAsync(FunctionsActivityContext.From(f), studyId);
 
     [Function(nameof(StopRecordingWorkActivity))]
     public static Task<int> StopRecordingWork([ActivityTrigger] RecordingTarget input, [DurableClient] DurableTaskClient client, FunctionContext f) =>

@@ -23,5 +23,6 @@ public sealed record BatchInput(
     public const int DefaultCheckpoint = 50;
 }
 
-/// <summary>Where a batch stands between generations: counts only, the lists are in storage.</summary>
-public sealed record BatchCarry(int Offset, int Total, int Skipped, int Done, int Failed, int Generation);
+/// <summary>Where a batch stands between generations: counts only, the lists are in storage.
+/// <see cref="Busy"/> recordings were skipped only because they were running; <see cref="BusyRounds"/> counts the looks again.</summary>
+public sealed record BatchCarry(int Offset, int Total, int Skipped, int Done, int Failed, int Generation, int Busy = 0, int BusyRounds = 0);

@@ -4,4 +4,5 @@ namespace Workflow.Orchestrations.Contracts;
 public sealed record ReprocessOutcome(string StudyId, IReadOnlyList<PipelineOutcome> Processed, IReadOnlyList<SkippedRecording> Skipped);
 
 /// <summary>A recording a batch did not touch.</summary>
-public sealed record SkippedRecording(string RecordingId, string Reason);
+/// <summary>A recording a batch did not touch; <see cref="Busy"/> when only because it was running then.</summary>
+public sealed record SkippedRecording(string RecordingId, string Reason, bool Busy = false);

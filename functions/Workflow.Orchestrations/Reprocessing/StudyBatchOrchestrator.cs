@@ -20,13 +20,17 @@ public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchO
 {
     public const string CancelEvent = "cancel";
 
+    /// <summary>How often, and how long apart, recordings skipped for running are looked at again (two minutes in all).</summary>
+    public const int MaxBusyRounds = 12;
+    public static readonly TimeSpan BusyRecheckDelay = TimeSpan.FromSeconds(10);
+
     public override async Task<BatchOutcome> RunAsync(TaskOrchestrationContext context, BatchInput input)
     {
         var carry = input.Carry;
         if (carry is null)
         {
             var plan = await context.CallActivityAsync<BatchPlanSummary>(nameof(PlanBatchActivity), input, Retries.Transient);
-            carry = new BatchCarry(0, plan.Eligible, plan.Skipped, 0, 0, 0);
+            carry = new BatchCarry(0, plan.Eligible, plan.Skipped, 0, 0, 0, plan.Busy);
         }
         var slice = await context.CallActivityAsync<IReadOnlyList<RerunTarget>>(nameof(TakeBatchTargetsActivity),
             new BatchSliceInput(input.BatchId, carry.Offset, Math.Max(1, input.CheckpointEvery)), Retries.Transient);
@@ -80,7 +84,32 @@ public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchO
             context.ContinueAsNew(input with { Carry = carry with { Offset = offset, Done = done, Failed = failed, Generation = carry.Generation + 1 } }, preserveUnprocessedEvents: true);
             return null!;
         }
+        // Recordings that were running when planned (finalising after a previous batch, say) get another
+        // look, after a pause, a few times, so that what this batch changes reaches them too.
+        if (!cancelRequested && carry.Busy > 0 && carry.BusyRounds < MaxBusyRounds)
+        {
+            using var stopWaiting = new CancellationTokenSource();
+            var pause = context.CreateTimer(context.CurrentUtcDateTime.Add(BusyRecheckDelay), stopWaiting.Token);
+            if (await Task.WhenAny(pause, cancel) == cancel) cancelRequested = true;
+            stopWaiting.Cancel();
+            if (!cancelRequested)
+            {
+                var recheck = await context.CallActivityAsync<BusyRecheckSummary>(nameof(RecheckBusyActivity), new BusyRecheckInput(input, carry.Total), Retries.Transient);
+                context.ContinueAsNew(input with
+                {
+                    Carry = carry with
+                    {
+                        Offset = offset, Done = done, Failed = failed, Generation = carry.Generation + 1,
+                        Total = carry.Total + recheck.NowEligible, Skipped = carry.Skipped - recheck.NowEligible,
+                        Busy = recheck.StillBusy, BusyRounds = carry.BusyRounds + 1,
+                    },
+                }, preserveUnprocessedEvents: true);
+                return null!;
+            }
+        }
         await context.CallActivityAsync<bool>(nameof(ReleaseBatchLockActivity), new BatchLockInput(input.StudyId, input.BatchId), Retries.Transient);
+        // A batch that asked while this one ran (a new identifier list, say) starts now.
+        await context.CallActivityAsync<string?>(nameof(StartPendingBatchActivity), input.StudyId, Retries.Transient);
         return new BatchOutcome(input.BatchId, input.StudyId, input.Stage, carry.Total, done, failed, carry.Skipped,
             carry.Total - offset, cancelRequested, carry.Generation + 1);
     }

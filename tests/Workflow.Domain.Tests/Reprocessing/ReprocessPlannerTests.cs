@@ -22,7 +22,14 @@ public class ReprocessPlannerTests
         Assert.Equal(["a", "b"], selection.Eligible);
         var skipped = Assert.Single(selection.Skipped);
         Assert.Equal("c", skipped.RecordingId);
-        Assert.Contains("still being processed (Transcribing)", skipped.Reason);
+        // Still transcribing, it will be coded with the current codebook anyway: not looked at again.
+        Assert.Contains("first pass (Transcribing)", skipped.Reason);
+        Assert.False(skipped.Busy);
+        // Running at or past the batch's stage (finalising after a previous batch) is "busy": looked at again before the batch ends.
+        var finalising = Assert.Single(ReprocessPlanner.Plan([Audio("f", RecordingStatus.Running, PipelineStage.Finalizing)], ReprocessStage.Deidentification, ReprocessScope.WholeStudy, 2).Skipped);
+        Assert.True(finalising.Busy);
+        Assert.Contains("still being processed (Finalizing)", finalising.Reason);
+        Assert.False(Assert.Single(ReprocessPlanner.Plan([Text("t")], ReprocessStage.Transcription, ReprocessScope.WholeStudy, 2).Skipped).Busy);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ namespace Workflow.Integration.Tests.EndToEnd;
 public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<RunnerFixture>
 {
     private ApiClient Api => fixture.Api;
+    private const string StartedByItself = "system:batch";
     private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(3);
 
     [Fact]
@@ -155,6 +156,60 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         await Api.AddMemberAsync(study, "coder-1", "Coder");
         var asCoder = await Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess", "{}", user: "coder-1", roles: "Coder");
         Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
+    }
+
+    [Fact]
+    public async Task ANewListWhileABatchRuns_WaitsForIt_AndOnlyTheNewestVersionStartsWhenItEnds()
+    {
+        var study = Azurite.UniqueStudyId("defer");
+        await CreateListOnlyStudyAsync(study);
+        var recording = await UploadTextAsync(study, "Interviewer: Where do you go?\n\nParticipant: I go to the Harbour Project on Tuesdays and the library after.\n");
+        // Past de-identification either way: waiting for a coder, or completed when nothing needed one.
+        var (first, _) = await Api.WaitForStatusAsync(recording, StageTimeout, "WaitingForVerification", "Completed", "Failed");
+        Assert.NotEqual("Failed", first.GetProperty("status").GetString());
+
+        // Another batch holds the study (as if just started); the new list versions wait for it.
+        var stores = await Azurite.StoresAsync();
+        var holder = $"reprocess-{study}-held";
+        Assert.True((await stores.BatchLocks.TryAcquireAsync(study, holder, (_, _) => Task.FromResult(true), CancellationToken.None)).Acquired);
+        var list = new JsonArray(JsonNode.Parse(File.ReadAllText(RepositoryPaths.Sample("identifiers.json")))!.AsArray().Select(n => n!.DeepClone()).ToArray());
+        int version = 0;
+        foreach (var place in new[] { "library", "Tuesdays" })
+        {
+            list.Add(new JsonObject { ["text"] = place, ["kind"] = "Location" });
+            var changed = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/identifiers", new JsonObject { ["identifiers"] = list.DeepClone() }.ToJsonString()), HttpStatusCode.OK);
+            var reprocess = changed.GetProperty("reprocess");
+            Assert.True(reprocess.ValueKind == JsonValueKind.Object, $"{changed} / {(await Api.RecordingAsync(recording)).GetRawText()}");
+            Assert.False(reprocess.GetProperty("started").GetBoolean(), reprocess.ToString());
+            Assert.True(reprocess.GetProperty("queued").GetBoolean(), reprocess.ToString());
+            Assert.Contains(holder, reprocess.GetProperty("reason").GetString());
+            version = changed.GetProperty("version").GetInt32();
+        }
+
+        // The holder ends; the next batch to run (a lead's re-code) starts the waiting one when it ends.
+        await stores.BatchLocks.ReleaseAsync(study, holder, CancellationToken.None);
+        var recode = await ApiClient.EnsureAsync(await StartAsync(study, new { stage = "coding" }), HttpStatusCode.Accepted);
+        await WaitForBatchAsync(recode.GetProperty("statusUrl").GetString()!);
+
+        var deferred = Workflow.Storage.StudyBatchRecords.BatchIdFor(study, $"identifier-list-v{version}");
+        var until = DateTime.UtcNow + StageTimeout;
+        while ((await Api.GetAsync($"studies/{study}/reprocess/{deferred}")).StatusCode == HttpStatusCode.NotFound)
+        {
+            Assert.True(DateTime.UtcNow < until, "the waiting de-identification batch never started");
+            await Task.Delay(250);
+        }
+        var status = await WaitForBatchAsync($"/api/studies/{study}/reprocess/{deferred}");
+        Assert.Equal("Deidentification", status.GetProperty("stage").GetString());
+        // The older version waited too, but the newer one covers it: it never ran.
+        var older = Workflow.Storage.StudyBatchRecords.BatchIdFor(study, $"identifier-list-v{version - 1}");
+        Assert.Equal(HttpStatusCode.NotFound, (await Api.GetAsync($"studies/{study}/reprocess/{older}")).StatusCode);
+
+        // It re-ran the recording (what that hides and re-asks is the test above's subject).
+        Assert.True(status.GetProperty("counts").GetProperty("done").GetInt32() == 1, status.ToString());
+        var audit = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit?max=200"), HttpStatusCode.OK);
+        var starts = audit.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("action").GetString() == "ReprocessStarted").ToList();
+        Assert.True(starts.Any(e => e.GetProperty("actor").GetString() == StartedByItself && e.GetProperty("targetId").GetString() == deferred),
+            string.Join("\n", audit.GetProperty("events").EnumerateArray().Select(e => $"{e.GetProperty("actor")} {e.GetProperty("action")} {e.GetProperty("targetId")} {e.GetProperty("details")}")) + "\ndeferred " + deferred);
     }
 
     [Fact]
