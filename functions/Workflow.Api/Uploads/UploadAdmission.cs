@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Workflow.Api.Handlers;
 using Workflow.Domain.Recordings;
+using Workflow.Domain.Studies;
 using Workflow.Domain.Ports;
 using Workflow.Orchestrations;
 using Workflow.Storage;
@@ -24,27 +25,29 @@ public sealed class UploadAdmission(
     public long MaxUploadBytes => options.Value.MaxUploadBytes;
 
     /// <summary>Why the study cannot take uploads at all (unknown, no codebook), or null.</summary>
-    public async Task<UploadRefusal?> StudyRefusalAsync(string studyId, CancellationToken ct)
+    public async Task<UploadRefusal?> StudyRefusalAsync(string studyId, CancellationToken ct) => (await StudyAsync(studyId, ct)).Refusal;
+
+    private async Task<(Study? Study, UploadRefusal? Refusal)> StudyAsync(string studyId, CancellationToken ct)
     {
-        if (await studies.GetAsync(studyId, ct) is null)
-            return new UploadRefusal(StatusCodes.Status404NotFound, [$"There is no study '{studyId}'."]);
+        if (await studies.GetAsync(studyId, ct) is not { } study)
+            return (null, new UploadRefusal(StatusCodes.Status404NotFound, [$"There is no study '{studyId}'."]));
         if (await codebooks.GetCurrentAsync(studyId, ct) is null)
-            return new UploadRefusal(StatusCodes.Status409Conflict,
-                [$"Study '{studyId}' has no codebook yet: a lead must PUT /api/studies/{studyId}/codebook before recordings can be coded."]);
-        return null;
+            return (null, new UploadRefusal(StatusCodes.Status409Conflict,
+                [$"Study '{studyId}' has no codebook yet: a lead must PUT /api/studies/{studyId}/codebook before recordings can be coded."]));
+        return (study, null);
     }
 
     /// <summary>Checks a file of <paramref name="size"/> bytes; the accepted kind and metadata, or why not.</summary>
     public async Task<(AdmittedUpload? Admitted, UploadRefusal? Refusal)> AdmitAsync(
         string studyId, string fileName, string? contentType, long size, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
     {
-        if (await StudyRefusalAsync(studyId, ct) is { } studyRefusal) return (null, studyRefusal);
+        var (study, studyRefusal) = await StudyAsync(studyId, ct);
+        if (studyRefusal is not null) return (null, studyRefusal);
         if (size <= 0) return (null, new UploadRefusal(StatusCodes.Status400BadRequest, ["The file is empty."], "size"));
         if (size > MaxUploadBytes)
             return (null, new UploadRefusal(StatusCodes.Status413PayloadTooLarge, [$"The file is larger than the limit of {MaxUploadBytes} bytes."]));
 
-        var study = (await studies.GetAsync(studyId, ct))!;
-        var checkedUpload = UploadCheck.Check(fileName, contentType, fields, study, importers.SupportedExtensions, out var problem);
+        var checkedUpload = UploadCheck.Check(fileName, contentType, fields, study!, importers.SupportedExtensions, out var problem);
         if (checkedUpload is not { } accepted)
             return (null, new UploadRefusal(problem!.UnsupportedType ? StatusCodes.Status415UnsupportedMediaType : StatusCodes.Status400BadRequest, problem.Errors));
         if (await intake.RefusalAsync(studyId, accepted.Metadata, ct) is { } withdrawn)

@@ -28,8 +28,7 @@ public sealed class PlanBatchActivity(RecordingRepository recordings, RecordingD
         }
         var selection = ReprocessPlanner.Plan(candidates, input.Stage, input.Scope, current);
         var byId = all.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var targets = selection.Eligible.Select(id => byId[id]).Select(r => new RerunTarget(r.Id, r.Source,
-            RawUploadRepository.NameOf(r.StudyId, r.Id, Path.GetExtension(r.FileName)), r.FileName)).ToList();
+        var targets = selection.Eligible.Select(id => RerunTarget.Of(byId[id])).ToList();
         await records.SaveTargetsAsync(input.BatchId, targets, ct);
         await records.SaveSkippedAsync(input.BatchId, selection.Skipped.Select(s => (s.RecordingId, new SkippedRecording(s.RecordingId, s.Reason, s.Busy))), ct);
         return new BatchPlanSummary(targets.Count, selection.Skipped.Count, selection.Skipped.Count(s => s.Busy));

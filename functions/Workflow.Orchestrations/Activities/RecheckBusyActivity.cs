@@ -30,8 +30,7 @@ public sealed class RecheckBusyActivity(RecordingRepository recordings, Codebook
         var selection = ReprocessPlanner.Plan(candidates, batch.Stage, batch.Scope with { Recordings = [.. busy] }, current);
 
         var byId = rows.ToDictionary(r => r.Id, StringComparer.Ordinal);
-        var targets = selection.Eligible.Select(id => byId[id]).Select(r => new RerunTarget(r.Id, r.Source,
-            RawUploadRepository.NameOf(r.StudyId, r.Id, Path.GetExtension(r.FileName)), r.FileName)).ToList();
+        var targets = selection.Eligible.Select(id => RerunTarget.Of(byId[id])).ToList();
         await records.SaveTargetsAsync(batch.BatchId, targets, ct, from: input.AppendAt);
         foreach (var target in targets) await records.RemoveSkippedAsync(batch.BatchId, target.RecordingId, ct);
         await records.SaveSkippedAsync(batch.BatchId, selection.Skipped.Select(s => (s.RecordingId, new SkippedRecording(s.RecordingId, s.Reason, s.Busy))), ct);

@@ -10,7 +10,11 @@ public sealed record BusyRecheckInput(BatchInput Batch, int AppendAt);
 public sealed record BusyRecheckSummary(int NowEligible, int StillBusy);
 
 /// <summary>A recording to re-run: ids and the name of its stored upload, no content.</summary>
-public sealed record RerunTarget(string RecordingId, Domain.Recordings.SourceKind Source, string BlobName, string FileName);
+public sealed record RerunTarget(string RecordingId, Domain.Recordings.SourceKind Source, string BlobName, string FileName)
+{
+    public static RerunTarget Of(Domain.Recordings.Recording r) =>
+        new(r.Id, r.Source, Storage.RawUploadRepository.NameOf(r.StudyId, r.Id, Path.GetExtension(r.FileName)), r.FileName);
+}
 
 /// <summary>Input of the activity that reads the next targets of a batch.</summary>
 public sealed record BatchSliceInput(string BatchId, int From, int Count);
