@@ -17,6 +17,9 @@ public sealed class CompositeDeidentificationEngine(IDeidentificationEngine stud
 
     public string Name => string.Join('+', Detectors.Select(d => d.Name).Prepend(studyList.Name));
 
+    /// <summary>Each distinct build among the study list and the detectors (one when they ship together).</summary>
+    public string Version => string.Join(", ", Detectors.Prepend(studyList).Select(d => d.Version).Distinct(StringComparer.Ordinal));
+
     public async Task<IReadOnlyList<IdentifierFinding>> FindAsync(Transcript transcript, StudyIdentifierList identifiers, CancellationToken cancellationToken)
     {
         var all = new List<IdentifierFinding>(await studyList.FindAsync(transcript, identifiers, cancellationToken));

@@ -21,8 +21,19 @@ public sealed record CustodyResponse(
 /// <summary>The upload as received: its content hash is the anchor of everything after it.</summary>
 public sealed record CustodyUpload(string Sha256, long SizeBytes, SourceKind Source, DateTimeOffset ReceivedAt);
 
-/// <summary>One artefact: the stage that made it, the engine, and the versions it rests on.</summary>
-public sealed record CustodyStep(string Stage, string? Engine, int? CodebookVersion, int? IdentifierListVersion, string? RunId, DateTimeOffset? At);
+/// <summary>
+/// One artefact: the stage that made it, the engine and its build, and the versions it rests on.
+/// <see cref="Methods"/> are the versions of the scoring methods behind a coding step's proposals.
+/// </summary>
+public sealed record CustodyStep(
+    string Stage,
+    string? Engine,
+    string? EngineVersion,
+    int? CodebookVersion,
+    int? IdentifierListVersion,
+    string? RunId,
+    DateTimeOffset? At,
+    IReadOnlyList<string>? Methods = null);
 
 /// <summary>A verified code on a segment of the final transcript and who decided it.</summary>
 public sealed record CustodyCode(string SegmentId, string CodeId, CodeOrigin Origin, string DecidedBy);

@@ -31,18 +31,24 @@ public sealed class CustodyHandler(RecordingRepository recordings, RecordingDocu
         var final = await documents.GetFinalAsync(study, recordingId, ct);
 
         var steps = new List<CustodyStep>();
-        if (transcript is not null) steps.Add(new CustodyStep("Transcript", transcript.Source, null, null, transcript.RunId, null));
+        if (transcript is not null) steps.Add(new CustodyStep("Transcript", transcript.Source, transcript.EngineVersion, null, null, transcript.RunId, null));
         if (deidentification is not null)
-            steps.Add(new CustodyStep("Deidentification", string.Join("+", deidentification.Findings.Select(f => f.Recognizer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+            steps.Add(new CustodyStep("Deidentification", deidentification.Engine ?? FoundBy(deidentification), deidentification.EngineVersion,
                 null, deidentification.IdentifierListVersion, null, null));
-        if (coding is not null) steps.Add(new CustodyStep("Coding", coding.Engine, coding.CodebookVersion, null, null, null));
-        if (final is not null) steps.Add(new CustodyStep("Final", null, final.CodebookVersion, final.IdentifierListVersion, null, final.FinalizedAt));
+        if (coding is not null)
+            steps.Add(new CustodyStep("Coding", coding.Engine, coding.EngineVersion, coding.CodebookVersion, null, null, null,
+                coding.Suggestions.Select(s => s.EngineVersion).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()));
+        if (final is not null) steps.Add(new CustodyStep("Final", null, null, final.CodebookVersion, final.IdentifierListVersion, null, final.FinalizedAt));
 
         var codes = final?.Segments.SelectMany(s => s.Codes.Select(c => new CustodyCode(s.Id, c.CodeId, c.Origin, c.DecidedBy))).ToList() ?? [];
         var (events, complete) = await EventsAboutAsync(study, recordingId, ct);
         return TypedResults.Ok(new CustodyResponse(recordingId, study,
             new CustodyUpload(recording.ContentSha256, recording.SizeBytes, recording.Source, recording.CreatedAt), steps, codes, events, complete));
     }
+
+    /// <summary>For records stored before the engine was kept: the recognizers its findings name.</summary>
+    private static string FoundBy(DeidentificationRecord record) =>
+        string.Join("+", record.Findings.Select(f => f.Recognizer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
 
     private async Task<(List<CustodyEvent> Events, bool Complete)> EventsAboutAsync(string studyId, string recordingId, CancellationToken ct)
     {

@@ -14,6 +14,9 @@ public interface IBatchTranscriptionEngine
     /// <summary>Name recorded on the transcript, e.g. "azure-speech-batch".</summary>
     string Name { get; }
 
+    /// <summary>Version recorded with what the engine makes (see <see cref="EngineVersion"/>).</summary>
+    string Version => EngineVersion.Of(GetType());
+
     /// <summary>How often a monitor should check a job, and how long it may wait in all.</summary>
     BatchPolling Polling { get; }
 

@@ -12,6 +12,9 @@ public interface IDeidentificationEngine
     /// <summary>Name recorded on each finding's recognizer, e.g. "rules".</summary>
     string Name { get; }
 
+    /// <summary>Version recorded with what the engine makes (see <see cref="EngineVersion"/>).</summary>
+    string Version => EngineVersion.Of(GetType());
+
     /// <summary>All identifier spans in the utterance texts and speaker labels.</summary>
     Task<IReadOnlyList<IdentifierFinding>> FindAsync(Transcript transcript, StudyIdentifierList identifiers, CancellationToken cancellationToken);
 }

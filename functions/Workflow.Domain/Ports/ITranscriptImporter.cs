@@ -8,6 +8,9 @@ public interface ITranscriptImporter
     /// <summary>Format name shown to users, e.g. "WebVTT".</summary>
     string Format { get; }
 
+    /// <summary>Version recorded with what the engine makes (see <see cref="EngineVersion"/>).</summary>
+    string Version => EngineVersion.Of(GetType());
+
     /// <summary>File extensions (lower case, with dot) this importer reads.</summary>
     IReadOnlyCollection<string> Extensions { get; }
 

@@ -12,6 +12,9 @@ public interface ITranscriptionEngine
     /// <summary>Name recorded on the transcript, e.g. "pocketsphinx-0.8".</summary>
     string Name { get; }
 
+    /// <summary>Version recorded with what the engine makes (see <see cref="EngineVersion"/>).</summary>
+    string Version => EngineVersion.Of(GetType());
+
     /// <summary>
     /// Transcribes <paramref name="audio"/>. An engine that decodes locally asks the source for a local
     /// copy; one that fetches audio itself asks for a short-lived read URL.

@@ -46,7 +46,7 @@ public sealed class CodeTranscriptActivity(
         });
         var suggestions = await engine.SuggestAsync(segments, codebook, ct);
 
-        await documents.SaveCodingAsync(input.StudyId, new CodingRecord(input.RecordingId, codebook.Version, engine.Name, segments, suggestions), ct);
+        await documents.SaveCodingAsync(input.StudyId, new CodingRecord(input.RecordingId, codebook.Version, engine.Name, segments, suggestions, engine.Version), ct);
         return new CodingSummary(codebook.Version, segments.Count, segments.Count(s => s.Codable), suggestions.Count);
     }
 }

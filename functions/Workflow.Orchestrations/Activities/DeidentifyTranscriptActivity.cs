@@ -29,14 +29,15 @@ public sealed class DeidentifyTranscriptActivity(
             ?? throw new PipelineInputException("The transcript to de-identify is missing; re-upload the recording.");
         var study = await studies.GetAsync(input.StudyId, ct) ?? throw new PipelineInputException($"Study '{input.StudyId}' no longer exists.");
         var identifiers = await identifierLists.GetCurrentAsync(input.StudyId, ct);
-        var findings = await engines.Deidentification(study).FindAsync(transcript, identifiers, ct);
+        var engine = engines.Deidentification(study);
+        var findings = await engine.FindAsync(transcript, identifiers, ct);
 
         var result = await pseudonyms.UpdateAsync(input.StudyId,
             registry => Pseudonymizer.Apply(transcript, input.StudyId, identifiers.Version, findings, registry, options.Value.ConfirmRedactionsBelow), ct);
 
         // Key first: a de-identified transcript must never exist without the key that explains it.
         await documents.SaveDeidentificationRecordAsync(input.StudyId,
-            new DeidentificationRecord(input.RecordingId, identifiers.Version, findings, result.Key), ct);
+            new DeidentificationRecord(input.RecordingId, identifiers.Version, findings, result.Key, engine.Name, engine.Version), ct);
         await documents.SaveDeidentifiedAsync(result.Transcript, ct);
         var redactions = result.Transcript.Redactions;
         return new DeidentificationSummary(redactions.Count, redactions.Count(r => r.NeedsConfirmation), identifiers.Version);

@@ -26,7 +26,7 @@ public sealed class IngestRecordingActivity(
         {
             var importer = importers.Require(input.FileName);
             await using var content = await rawUploads.OpenReadAsync(input.BlobName, ct);
-            var transcript = importer.Import(input.RecordingId, content);
+            var transcript = importer.Import(input.RecordingId, content) with { EngineVersion = importer.Version };
             await documents.SaveTranscriptAsync(input.StudyId, transcript, ct);
             return new IngestResult(SourceKind.Transcript, null, transcript.Utterances.Count, $"{importer.Format}, {transcript.Utterances.Count} turns");
         }

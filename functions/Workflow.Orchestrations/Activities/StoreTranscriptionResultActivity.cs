@@ -16,7 +16,7 @@ public sealed class StoreTranscriptionResultActivity(BatchTranscriptionEngines e
     {
         var ct = CancellationToken.None;
         var engine = await engines.ForAsync(job.StudyId, ct);
-        var transcript = await engine.GetResultAsync(job.JobId, job.RecordingId, ct) with { RunId = job.RunId };
+        var transcript = await engine.GetResultAsync(job.JobId, job.RecordingId, ct) with { RunId = job.RunId, EngineVersion = engine.Version };
         await documents.SaveTranscriptAsync(job.StudyId, transcript, ct);
         var audioSeconds = (await recordings.GetAsync(job.RecordingId, ct))?.DurationSeconds ?? 0;
         return new TranscriptionSummary(engine.Name, transcript.Utterances.Count, transcript.Utterances.Sum(u => u.Words.Count), audioSeconds, 0, Reused: false);

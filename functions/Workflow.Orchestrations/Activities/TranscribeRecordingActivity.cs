@@ -33,7 +33,7 @@ public sealed class TranscribeRecordingActivity(
             return Summarize(engine.Name, existing, audioSeconds, 0, reused: true);
 
         var clock = Stopwatch.StartNew();
-        var transcript = await engine.TranscribeAsync(audio.For(input), recording?.Metadata.Language, ct) with { RunId = input.RunId };
+        var transcript = await engine.TranscribeAsync(audio.For(input), recording?.Metadata.Language, ct) with { RunId = input.RunId, EngineVersion = engine.Version };
         var seconds = clock.Elapsed.TotalSeconds;
         await documents.SaveTranscriptAsync(input.StudyId, transcript, ct);
         // The engine logs its own counts and timing; the summary goes to the orchestration.

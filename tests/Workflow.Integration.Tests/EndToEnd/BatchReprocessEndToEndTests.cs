@@ -68,6 +68,11 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         Assert.Equal(2, steps["Coding"].GetProperty("codebookVersion").GetInt32());
         Assert.Equal(2, steps["Final"].GetProperty("codebookVersion").GetInt32());
         Assert.False(string.IsNullOrEmpty(steps["Coding"].GetProperty("engine").GetString()));
+        // Each artefact names the build that made it: version and source commit.
+        foreach (var stage in new[] { "Transcript", "Deidentification", "Coding" })
+            Assert.Matches(@"^\d+\.\d+\.\d+.*\+[0-9a-f]{12}$", steps[stage].GetProperty("engineVersion").GetString());
+        Assert.False(string.IsNullOrEmpty(steps["Deidentification"].GetProperty("engine").GetString()));
+        Assert.NotEmpty(steps["Coding"].GetProperty("methods").EnumerateArray());
         Assert.NotEmpty(custody.GetProperty("verifiedCodes").EnumerateArray());
         Assert.All(custody.GetProperty("verifiedCodes").EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("decidedBy").GetString())));
         var actions = custody.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToHashSet();
