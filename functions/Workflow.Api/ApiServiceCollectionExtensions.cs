@@ -36,6 +36,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<BatchStarter>();
         services.AddSingleton<IdentifierListReprocessor>();
+        services.AddSingleton<MemoDeidentifier>();
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
         services.AddSingleton<AuditHandlers>();

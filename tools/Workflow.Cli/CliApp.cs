@@ -15,6 +15,7 @@ internal static class CliApp
         "       " + WatchCommand.Usage,
         "       " + BatchCommand.Usage,
         "       " + ExportCommand.Usage,
+        "       " + ReportCommand.Usage,
         "       " + AuditCommand.Usage,
         "       workflow deidentify FILE [--identifiers LIST.json] [--detectors rules,...] [--out DIR] [--confirm-below 0.9]",
         "identity: --user/--roles (or WORKFLOW_USER/WORKFLOW_ROLES) send X-Dev-User/X-Dev-Roles to a development host;",
@@ -34,6 +35,7 @@ internal static class CliApp
                 case "watch": return await WatchCommand.RunAsync(rest, cli);
                 case "batch": return await BatchCommand.RunAsync(rest, cli);
                 case "export": return await ExportCommand.RunAsync(rest, cli);
+                case "report": return await ReportCommand.RunAsync(rest, cli);
                 case "audit": return await AuditCommand.RunAsync(rest, cli);
                 case "help" or "--help" or "-h":
                     await cli.Out.WriteLineAsync(Usage);

@@ -12,8 +12,9 @@ using Workflow.Exports;
 namespace Workflow.Api.Handlers;
 
 /// <summary>
-/// Leads take a study's verified, de-identified material out: REFI-QDA, CSV, JSON and DOCX exports and
-/// the code report. Identifiable exports are refused until the audit trail can record them.
+/// Leads take a study's verified material out: REFI-QDA, CSV, JSON and DOCX exports and the code
+/// report. Exports are de-identified unless the lead asks for identifiable material and names why
+/// (<see cref="ExportRequest"/>); either way the export is in the audit trail before a byte is sent.
 /// </summary>
 public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea, IAuditTrail audit, TimeProvider time)
 {
@@ -22,16 +23,18 @@ public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea,
     public async Task<IResult> ExportAsync(ApiCall call)
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
-        if (RefuseIdentifiable(call.Request) is { } refusal) return refusal;
+        var (request, invalid) = ExportRequest.Parse(call.Request);
+        if (request is null) return Problems.BadRequest(invalid!);
         var format = ExportFormat.Find(call.Route("format"));
         if (format is null) return Problems.BadRequest($"'{call.Route("format")}' is not an export format; use one of: {KnownFormats}.");
 
-        var (data, problem) = await LoadAsync(studyId, ct);
+        var (data, problem) = await LoadAsync(studyId, request, ct);
         if (data is null) return problem!;
-        var fileName = $"{studyId}-{format.FileSuffix}";
-        // Recorded before anything is sent: who took which material out of the system, and how much.
-        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.Exported, studyId,
-            ("format", format.Name), ("recordings", data.Recordings.Count), ("identifiable", false)), ct);
+        var fileName = request.Identifiable ? $"{studyId}-IDENTIFIABLE-{format.FileSuffix}" : $"{studyId}-{format.FileSuffix}";
+        // Recorded before anything is sent: who took which material out of the system, how much, and
+        // for an identifiable export why. If the trail cannot record it, nothing is sent.
+        await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.Exported, studyId, ExportDetails(format, data, request)), ct);
+        if (request.Identifiable) call.Request.HttpContext.Response.Headers.CacheControl = "no-store";
         return format.Name switch
         {
             "qdpx" => new ExportFileResult(format.ContentType, fileName, (s, _) => { QdpxPackage.Write(data, s); return Task.CompletedTask; }, workArea),
@@ -44,12 +47,13 @@ public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea,
     public async Task<IResult> CodeReportAsync(ApiCall call)
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
-        if (RefuseIdentifiable(call.Request) is { } refusal) return refusal;
+        if (call.Request.Query.ContainsKey("identifiable"))
+            return Problems.BadRequest("The code report holds counts only; it has no identifiable form (leave identifiable out).");
         var format = call.Request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : CodeReportFormats.Html;
         if (format is not (CodeReportFormats.Html or CodeReportFormats.Csv or CodeReportFormats.Png))
             return Problems.BadRequest($"'{format}' is not a report format; use html, csv or png.");
 
-        var (data, problem) = await LoadAsync(studyId, ct);
+        var (data, problem) = await LoadAsync(studyId, ExportRequest.Default with { Memos = false }, ct);
         if (data is null) return problem!;
         var report = CodeReportBuilder.Build(data);
         if (format == CodeReportFormats.Csv)
@@ -62,25 +66,24 @@ public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea,
         return TypedResults.Content(CodeReportHtml.Write(report, time.GetUtcNow()), "text/html; charset=utf-8");
     }
 
-    private async Task<(StudyExportData? Data, IResult? Problem)> LoadAsync(string studyId, CancellationToken ct)
+    private async Task<(StudyExportData? Data, IResult? Problem)> LoadAsync(string studyId, ExportRequest request, CancellationToken ct)
     {
-        var loaded = await loader.LoadAsync(studyId, ct);
+        var loaded = await loader.LoadAsync(studyId, request, ct);
         if (!loaded.StudyExists) return (null, StudyHandlers.UnknownStudy(studyId));
-        if (loaded.Data is null)
-            return (null, Problems.Conflict($"Study '{studyId}' has nothing verified yet: no recording has a final, verified transcript to export."));
+        if (loaded.Data is null) return (null, Problems.Conflict(loaded.Problem!));
         return (loaded.Data, null);
     }
 
-    /// <summary>
-    /// Exports hold de-identified material only. An identifiable one must be recorded in the audit
-    /// trail, which does not exist yet, so asking for one is refused rather than quietly ignored.
-    /// </summary>
-    private static IResult? RefuseIdentifiable(HttpRequest request)
+    /// <summary>Ids, counts and the purpose's name only: the trail never holds text a person typed.</summary>
+    private static (string, object)[] ExportDetails(ExportFormat format, StudyExportData data, ExportRequest request)
     {
-        var value = request.Query["identifiable"].ToString();
-        if (value.Length == 0 || value.Equals("false", StringComparison.OrdinalIgnoreCase)) return null;
-        return value.Equals("true", StringComparison.OrdinalIgnoreCase)
-            ? Problems.BadRequest("identifiable exports are not available yet (they need the audit trail).")
-            : Problems.BadRequest($"identifiable must be true or false, not '{value}'.");
+        var details = new List<(string, object)>
+        {
+            ("format", format.Name), ("recordings", data.Recordings.Count), ("identifiable", request.Identifiable),
+            ("memos", data.Recordings.Sum(r => r.MemoList.Count)),
+        };
+        if (request.Purpose is { } purpose) details.Add(("purpose", IdentifiableExportPurposes.Name(purpose)));
+        if (request.Participant is { } participant) details.Add(("participant", participant));
+        return [.. details];
     }
 }

@@ -141,6 +141,53 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_Identifiable_SendsThePurposeAndParticipant_AndSaysItIsAudited()
+    {
+        var host = new FakeHost(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("{}", Encoding.UTF8, "application/json") });
+        var target = Path.Combine(_dir, "p017.json");
+
+        var (code, output, _) = await RunAsync(host, null, "export", "--study", "s", "--format", "json", "--out", target,
+            "--identifiable", "participant-request", "--participant", "P017", "--memos", "FALSE");
+
+        Assert.Equal(0, code);
+        var request = Assert.Single(host.Requests);
+        Assert.Equal("/api/studies/s/exports/json", request.Path);
+        Assert.Equal("?identifiable=true&purpose=participant-request&participant=P017&memos=false", request.Uri.Query);
+        Assert.Contains("IDENTIFIABLE for participant-request: recorded in the audit trail", output);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+    }
+
+    [Fact]
+    public async Task Report_DownloadsTheCodeReportInTheFormatAsked()
+    {
+        var host = new FakeHost(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([0x89, (byte)'P', (byte)'N', (byte)'G']) });
+        var target = Path.Combine(_dir, "codes.png");
+
+        var (code, output, _) = await RunAsync(host, null, "report", "--study", "s", "--format", "png", "--out", target);
+
+        Assert.Equal(0, code);
+        var request = Assert.Single(host.Requests);
+        Assert.Equal(("/api/studies/s/reports/codes", "?format=png"), (request.Path, request.Uri.Query));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], await File.ReadAllBytesAsync(target));
+        Assert.Contains("code report as png", output);
+    }
+
+    [Fact]
+    public async Task Batch_Retry_PostsToTheRetryRoute_AndFollowsTheNewBatch()
+    {
+        var host = new FakeHost(r => r.Method == HttpMethod.Post
+            ? FakeHost.Json(HttpStatusCode.Accepted, """{"operationId":"op-2","stage":"Coding","statusUrl":"/api/studies/s/reprocess/op-2","cancelUrl":"/api/studies/s/reprocess/op-2/cancel","alreadyStarted":false}""")
+            : FakeHost.Json(HttpStatusCode.OK, """{"operationId":"op-2","runtimeStatus":"Completed","stage":"Coding","counts":{"total":1,"done":1,"failed":0,"running":0,"queued":0,"waitingForCoders":0,"skipped":0,"cancelled":0,"cancelRequested":false},"failed":[],"processed":[],"skipped":[]}"""));
+
+        var (code, output, _) = await RunAsync(host, null, "batch", "--retry", "op-1", "--study", "s", "--interval", "0.01");
+
+        Assert.Equal(0, code);
+        Assert.Equal(["/api/studies/s/reprocess/op-1/retry", "/api/studies/s/reprocess/op-2"], host.Requests.Select(r => r.Path));
+        Assert.Contains("op-2: retrying the failed recordings of op-1.", output);
+        Assert.Contains("op-2 Completed: 1 recordings, 1 done, 0 failed", output);
+    }
+
+    [Fact]
     public async Task Export_CutOffMidway_LeavesNothingHalfWritten_AndKeepsTheEarlierFile()
     {
         var target = Path.Combine(_dir, "study.qdpx");
@@ -171,6 +218,9 @@ public sealed class CommandTests : IDisposable
     [Theory]
     [InlineData("export", "--study", "s", "--format", "pdf", "--out", "x")]
     [InlineData("export", "--format", "csv", "--out", "x")]
+    [InlineData("export", "--study", "s", "--format", "csv", "--out", "x", "--memos", "maybe")]
+    [InlineData("report", "--study", "s", "--format", "pdf", "--out", "x")]
+    [InlineData("batch", "--study", "s", "--retry", "op-1", "--stage", "coding")]
     [InlineData("batch", "--study", "s", "--stage", "translation")]
     [InlineData("batch", "--study", "s", "--stage", "coding", "--changed-since", "zero")]
     [InlineData("watch", "--study", "s", "--until", "done")]

@@ -9,7 +9,12 @@ using Workflow.Api.Auth;
 using Workflow.Api.Endpoints;
 using Workflow.Api.Handlers;
 using Workflow.Composition;
+using Microsoft.Extensions.Configuration;
 using Workflow.Domain.Coding;
+using Workflow.Domain.Deidentification;
+using Workflow.Domain.Verification;
+using Workflow.Engines.Local;
+using Workflow.Storage;
 using Workflow.Domain.Exports.Qda;
 using Workflow.Domain.Recordings;
 using Workflow.Domain.Results;
@@ -27,20 +32,34 @@ namespace Workflow.Integration.Tests.Exports;
 public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
 {
     private const string InterviewerName = "Darren Oldfield";
+    private const string Person = "Kevin Ashby";
+    private const string Label = "[Person 7]";
+    private const string Memo = "Kevin Ashby says the same about the wait later on.";
     private readonly string _workRoot = Path.Combine(Path.GetTempPath(), "export-tests-" + Guid.NewGuid().ToString("N"));
     private TestStores _stores = null!;
     private ServiceProvider _services = null!;
+    private ServiceProvider _engines = null!;
 
     public async Task InitializeAsync()
     {
         _stores = await Azurite.StoresAsync();
-        var loader = new StudyExportLoader(_stores.Studies, _stores.Recordings, _stores.Documents, _stores.Codebooks, TimeProvider.System);
+        // Memos pass through the study's de-identification: the real engines, here the study list and the rules.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Engines:Deidentification"] = "rules" }).Build();
+        var engineServices = new ServiceCollection().AddLogging().AddSingleton<IWorkArea>(new WorkArea(_workRoot));
+        engineServices.AddLocalEngines(configuration).AddEngineSelection(configuration);
+        _engines = engineServices.BuildServiceProvider();
+        var memos = new MemoDeidentifier(_engines.GetRequiredService<EngineSelection>(), _stores.Identifiers, _stores.Pseudonyms);
+        var loader = new StudyExportLoader(_stores.Studies, _stores.Recordings, _stores.Documents, _stores.Codebooks, _stores.Verification, memos, TimeProvider.System);
         _services = new ServiceCollection().AddLogging()
             .AddSingleton(new ExportHandlers(loader, new WorkArea(_workRoot), _stores.Services.GetRequiredService<IAuditTrail>(), TimeProvider.System))
             .BuildServiceProvider();
     }
 
-    public Task DisposeAsync() => _services.DisposeAsync().AsTask();
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _engines.DisposeAsync();
+    }
 
     public void Dispose()
     {
@@ -89,12 +108,26 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         await _stores.Recordings.TryCreateAsync(StorageSamples.Recording(studyId, StorageSamples.T0.AddMinutes(1)), default);
         if (withFinal)
         {
-            const string text = "The waiting list at the café was 🙂 six weeks.";
+            // What the pipeline would have stored: the original, its key, the labelled final text, a coder's memo.
+            const string text = Label + " said the waiting list at the café was 🙂 six weeks.";
             var start = text.IndexOf("waiting list", StringComparison.Ordinal);
-            var final = new FinalTranscript(verified.Id, studyId, 1, 1, [new Utterance(0, "P001", 1, 4, text, [])], [],
+            var original = text.Replace(Label, Person, StringComparison.Ordinal);
+            await _stores.Identifiers.AddVersionAsync(studyId, [new StudyIdentifier(StudyIdentifier.StableIdFor(IdentifierKind.Person, Person), Person, IdentifierKind.Person, [])], default);
+            await _stores.Documents.SaveTranscriptAsync(studyId, new Transcript(verified.Id, "test", [new Utterance(0, "P001", 1, 4, original, [])]), default);
+            await _stores.Documents.SaveDeidentificationRecordAsync(studyId, new DeidentificationRecord(verified.Id, 1, [],
+                [new RedactionKeyEntry("r0-0-11", 0, 0, Person.Length, Person)]), default);
+            var final = new FinalTranscript(verified.Id, studyId, 1, 1, [new Utterance(0, "P001", 1, 4, text, [])],
+                [new Redaction("r0-0-11", 0, 0, Label.Length, IdentifierKind.Person, Label, 0.95, "study-list", false)],
                 [new CodedSegment("s0", 0, start, text.Length, "P001", [new AppliedCode("c-waiting", "Waiting lists", CodeOrigin.Accepted, "coder-7", null)])],
                 StorageSamples.T0.AddDays(2));
             await _stores.Documents.SaveFinalAsync(studyId, verified.Id, final, default);
+            var item = StorageSamples.Suggestion(studyId, verified.Id, "c-waiting-s0") with
+            {
+                Suggestion = new CodeSuggestion("s0", "c-waiting", 0.8, new EvidenceSpan(0, 12, "waiting list"), "test", 1),
+                Status = VerificationItemStatus.Decided,
+                Decision = new VerificationDecision(DecisionAction.Accept, null, Memo, "coder-7", StorageSamples.T0.AddDays(1)),
+            };
+            await _stores.Verification.EnqueueAsync([item], default);
         }
         return (studyId, verified.Id);
     }
@@ -203,17 +236,113 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
     }
 
     [Theory]
-    [InlineData("GetStudyExport")]
-    [InlineData("GetStudyCodeReport")]
-    public async Task AskingForIdentifiableOutput_Gets400_UntilTheAuditTrailExists(string endpoint)
+    [InlineData("?identifiable=true", "must say why")]
+    [InlineData("?identifiable=true&purpose=curiosity", "'curiosity' is not an export purpose")]
+    [InlineData("?identifiable=true&purpose=participant-request", "must name the participant")]
+    [InlineData("?purpose=approved-analysis", "only to identifiable exports")]
+    [InlineData("?identifiable=yes&purpose=approved-analysis", "identifiable must be true or false")]
+    [InlineData("?identifiable=true&purpose=participant-request&participant=P%20001", "participant must be a participant id")]
+    public async Task AnIdentifiableExportWithoutAValidPurpose_Gets400_AndIsNotRecorded(string query, string problem)
     {
         var (studyId, _) = await SeedAsync();
 
-        var (status, body, _) = await CallAsync(endpoint, studyId, "csv", "?identifiable=true");
+        var (status, body, _) = await CallAsync("GetStudyExport", studyId, "json", query);
 
         Assert.Equal(400, status);
-        Assert.Equal("identifiable exports are not available yet (they need the audit trail).", Detail(body));
+        Assert.Contains(problem, Detail(body));
+        Assert.DoesNotContain((await AuditAsync(studyId)), e => e.Action == AuditAction.Exported);
     }
+
+    [Fact]
+    public async Task AnIdentifiableExport_PutsTheWordsBack_MovesTheCodedSegments_AndIsAuditedWithItsPurpose()
+    {
+        var (studyId, verified) = await SeedAsync();
+
+        var json = await CallAsync("GetStudyExport", studyId, "json", "?identifiable=true&purpose=approved-analysis");
+        var qdpx = await CallAsync("GetStudyExport", studyId, "qdpx", "?identifiable=true&purpose=approved-analysis&memos=false");
+
+        Assert.Equal(200, json.Status);
+        Assert.Contains($"{studyId}-IDENTIFIABLE-", json.Response.Headers.ContentDisposition.ToString());
+        var text = Encoding.UTF8.GetString(json.Body);
+        Assert.Contains(Person + " said the waiting list", text);
+        Assert.DoesNotContain(Label, text);
+        Assert.Contains(Memo, text);
+        var source = Assert.Single(QdpxPackage.Read(new MemoryStream(qdpx.Body)).Sources);
+        var selection = source.Selections[0];
+        Assert.Equal("waiting list at the café was 🙂 six weeks.",
+            string.Concat(source.PlainText.EnumerateRunes().Skip(selection.Start).Take(selection.End - selection.Start)));
+        Assert.Contains(Person, source.PlainText);
+
+        var exported = (await AuditAsync(studyId)).Where(e => e.Action == AuditAction.Exported).ToList();
+        Assert.Equal(2, exported.Count);
+        Assert.All(exported, e => Assert.Equal(("True", "approved-analysis"), (e.Details["identifiable"], e.Details["purpose"])));
+        Assert.Equal(["1", "0"], exported.Select(e => e.Details["memos"]));
+        Assert.Equal(verified, source.Name);
+    }
+
+    [Fact]
+    public async Task ADeidentifiedExport_CarriesTheMemos_WithTheNamesTheyMentionReplacedByTheStudysPseudonyms()
+    {
+        var (studyId, _) = await SeedAsync();
+
+        var json = await CallAsync("GetStudyExport", studyId, "json");
+        var qdpx = await CallAsync("GetStudyExport", studyId, "qdpx");
+
+        var registry = await _stores.Pseudonyms.GetAsync(studyId, default);
+        var label = Assert.Single(registry.Entries).Label;
+        foreach (var body in new[] { json.Body, qdpx.Body })
+            Assert.DoesNotContain("Kevin", AllText(body));
+        Assert.Contains(label + " says the same about the wait later on.", Encoding.UTF8.GetString(json.Body));
+        Assert.Contains(label + " says the same about the wait later on.", AllText(qdpx.Body));
+        var withoutMemos = await CallAsync("GetStudyExport", studyId, "json", "?memos=false");
+        Assert.DoesNotContain("says the same", Encoding.UTF8.GetString(withoutMemos.Body));
+    }
+
+    [Fact]
+    public async Task AParticipantsOwnRequest_HoldsOnlyTheirRecordings_AndOneWithNoneVerifiedGets409()
+    {
+        var (studyId, verified) = await SeedAsync();
+
+        var theirs = await CallAsync("GetStudyExport", studyId, "json", "?identifiable=true&purpose=participant-request&participant=p001");
+        var none = await CallAsync("GetStudyExport", studyId, "json", "?identifiable=true&purpose=participant-request&participant=P999");
+
+        Assert.Equal(200, theirs.Status);
+        Assert.Contains(verified, Encoding.UTF8.GetString(theirs.Body));
+        Assert.Equal(409, none.Status);
+        Assert.Contains("no verified recording with participant 'P999'", Detail(none.Body));
+        var exported = Assert.Single(await AuditAsync(studyId), e => e.Action == AuditAction.Exported);
+        Assert.Equal(("participant-request", "p001"), (exported.Details["purpose"], exported.Details["participant"]));
+    }
+
+    [Fact]
+    public async Task AnIdentifiableExport_OfATranscriptChangedSinceItWasVerified_Gets409_AndSendsNothing()
+    {
+        var (studyId, verified) = await SeedAsync();
+        // A re-transcription batch has replaced the original since the final transcript was made.
+        await _stores.Documents.SaveTranscriptAsync(studyId, new Transcript(verified, "test", [new Utterance(0, "P001", 1, 4, "Something else entirely.", [])]), default);
+
+        var (status, body, _) = await CallAsync("GetStudyExport", studyId, "csv", "?identifiable=true&purpose=secure-archive");
+
+        Assert.Equal(409, status);
+        Assert.Contains("cannot be re-identified", Detail(body));
+        Assert.DoesNotContain((await AuditAsync(studyId)), e => e.Action == AuditAction.Exported);
+    }
+
+    [Fact]
+    public async Task TheCodeReport_HasNoIdentifiableForm()
+    {
+        var (studyId, _) = await SeedAsync();
+
+        var (status, body, _) = await CallAsync("GetStudyCodeReport", studyId, null, "?identifiable=true");
+
+        Assert.Equal(400, status);
+        Assert.Contains("no identifiable form", Detail(body));
+    }
+
+    private static string AllText(byte[] body) => string.Join('\n', ExportTexts.Of("export", body).Select(t => t.Text));
+
+    private Task<IReadOnlyList<AuditEvent>> AuditAsync(string studyId) =>
+        _stores.Services.GetRequiredService<IAuditTrail>().ReadAsync(studyId, 1, 100, default);
 
     [Theory]
     [InlineData("GetStudyExport", WorkflowRoles.Coder)]

@@ -125,9 +125,26 @@ internal sealed class WorkflowApiClient : IDisposable
     /// Streams an export into <paramref name="destination"/>; reports bytes received and the total when
     /// the host says it (zip formats do, text formats are streamed as they are written).
     /// </summary>
-    public async Task ExportAsync(string studyId, string format, Stream destination, Action<long, long?> received, CancellationToken ct)
+    /// <summary>Starts a new batch over the failed recordings of an ended one (<c>POST .../retry</c>).</summary>
+    public async Task<BatchStarted> RetryBatchAsync(string studyId, string operationId, CancellationToken ct)
     {
-        var message = new HttpRequestMessage(HttpMethod.Get, $"studies/{Escape(studyId)}/exports/{Escape(format)}");
+        using var timeout = Limit(ct);
+        var message = new HttpRequestMessage(HttpMethod.Post, $"studies/{Escape(studyId)}/reprocess/{Escape(operationId)}/retry") { Content = new StringContent("") };
+        using var response = await SendAsync(message, timeout.Token);
+        return await ReadAsync<BatchStarted>(response, timeout.Token);
+    }
+
+    /// <summary>Streams an export; <paramref name="query"/> is its query string (empty, or starting with '?').</summary>
+    public Task ExportAsync(string studyId, string format, string query, Stream destination, Action<long, long?> received, CancellationToken ct) =>
+        DownloadAsync($"studies/{Escape(studyId)}/exports/{Escape(format)}{query}", destination, received, ct);
+
+    /// <summary>Streams the study's code report as html, csv or png.</summary>
+    public Task ReportAsync(string studyId, string format, Stream destination, Action<long, long?> received, CancellationToken ct) =>
+        DownloadAsync($"studies/{Escape(studyId)}/reports/codes?format={Escape(format)}", destination, received, ct);
+
+    private async Task DownloadAsync(string path, Stream destination, Action<long, long?> received, CancellationToken ct)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct);
         if (!response.IsSuccessStatusCode) throw await ProblemAsync(response, ct);
         var total = response.Content.Headers.ContentLength;
