@@ -28,6 +28,7 @@ public static class ApiRoutes
     public const string ReprocessRetry = "studies/{studyId}/reprocess/{operationId}/retry";
     public const string StudyExport = "studies/{studyId}/exports/{format}";
     public const string StudyCodeReport = "studies/{studyId}/reports/codes";
+    public const string StudyThroughputReport = "studies/{studyId}/reports/throughput";
     public const string Audit = "studies/{studyId}/audit";
     public const string AuditVerify = "studies/{studyId}/audit/verify";
     public const string Agreement = "studies/{studyId}/agreement";

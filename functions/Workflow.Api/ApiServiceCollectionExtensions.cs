@@ -39,6 +39,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<MemoDeidentifier>();
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
+        services.AddSingleton<ThroughputReportHandler>();
         services.AddSingleton<AuditHandlers>();
         services.AddSingleton<AgreementHandlers>();
         services.AddSingleton<CustodyHandler>();

@@ -54,6 +54,7 @@ public static class ApiEndpointTable
 
         On<ExportHandlers>("GetStudyExport", "GET", ApiRoutes.StudyExport, [Lead], (h, c) => h.ExportAsync(c)),
         On<ExportHandlers>("GetStudyCodeReport", "GET", ApiRoutes.StudyCodeReport, [Lead], (h, c) => h.CodeReportAsync(c)),
+        On<ThroughputReportHandler>("GetStudyThroughputReport", "GET", ApiRoutes.StudyThroughputReport, [Lead], (h, c) => h.GetAsync(c)),
 
         On<MeHandler>("GetMe", "GET", ApiRoutes.Me, [], (h, c) => h.GetAsync(c), ApiAccess.SignedIn),
         new ApiEndpoint("WebApp", "GET", ApiRoutes.WebApp, [], (services, call) => services.GetRequiredService<WebAppHandler>().GetAsync(call), ApiAccess.Anonymous),

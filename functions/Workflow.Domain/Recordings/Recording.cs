@@ -8,6 +8,7 @@ namespace Workflow.Domain.Recordings;
 /// can be shown only their own recordings; null for recordings stored before it was kept.
 /// <see cref="VerifiedAt"/> is when the recording first completed (every item decided), from which the
 /// raw audio's retention is counted; <see cref="RawAudioDeletedAt"/> when that audio was deleted.
+/// <see cref="Timings"/> are its passes through the stages (null for recordings stored before they were kept).
 /// </summary>
 public sealed record Recording(
     string Id,
@@ -28,4 +29,5 @@ public sealed record Recording(
     string? VerificationInstanceId = null,
     string? UploadedBy = null,
     DateTimeOffset? VerifiedAt = null,
-    DateTimeOffset? RawAudioDeletedAt = null);
+    DateTimeOffset? RawAudioDeletedAt = null,
+    IReadOnlyList<StageTiming>? Timings = null);

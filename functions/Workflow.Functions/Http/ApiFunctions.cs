@@ -104,6 +104,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetStudyExport")]
     public Task<IActionResult> GetStudyExport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyExport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetStudyThroughputReport")]
+    public Task<IActionResult> GetStudyThroughputReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyThroughputReport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("GetStudyCodeReport")]
     public Task<IActionResult> GetStudyCodeReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyCodeReport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -11,16 +11,18 @@ public sealed class UpdateRecordingStageActivity(RecordingRepository recordings,
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, StageUpdate input)
     {
+        var now = time.GetUtcNow();
         var updated = await recordings.UpdateAsync(input.RecordingId,
             r => r with
             {
+                Timings = StageTimings.Advance(r.Timings, r.CreatedAt, input.Stage, input.Status, now),
                 Stage = input.Stage,
                 Status = input.Status,
                 // Verification progress stays visible after the wait, as the record of what was decided.
                 Progress = input.Progress ?? (input.Stage is PipelineStage.Finalizing or PipelineStage.Completed ? r.Progress : null),
                 Error = input.Error,
                 // The first completion is when it was verified: raw audio retention counts from there.
-                VerifiedAt = r.VerifiedAt ?? (input.Status == RecordingStatus.Completed ? time.GetUtcNow() : null),
+                VerifiedAt = r.VerifiedAt ?? (input.Status == RecordingStatus.Completed ? now : null),
             }, CancellationToken.None);
         return updated is not null;
     }

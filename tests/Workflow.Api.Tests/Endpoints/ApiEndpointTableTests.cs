@@ -60,6 +60,7 @@ public class ApiEndpointTableTests
         ["RetryReprocess"] = [L],
         ["GetStudyExport"] = [L],
         ["GetStudyCodeReport"] = [L],
+        ["GetStudyThroughputReport"] = [L],
         ["GetAuditTrail"] = [L],
         ["VerifyAuditTrail"] = [L],
         ["GetAgreement"] = [L],

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -79,6 +80,16 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         Assert.Contains("UploadAccepted", actions);
         Assert.Contains("DecisionRecorded", actions);
         Assert.DoesNotContain("Penhale", custody.ToString());
+
+        // Throughput per stage: each machine stage ended at least once, coding twice (first pass and re-code).
+        var throughput = await Api.GetAsync($"studies/{study}/reports/throughput?format=csv");
+        Assert.Equal(HttpStatusCode.OK, throughput.StatusCode);
+        var rows = (await throughput.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0], c => c);
+        Assert.True(int.Parse(rows["Coding"][1], CultureInfo.InvariantCulture) >= 2, string.Join(',', rows["Coding"]));
+        foreach (var stage in new[] { "Ingesting", "Deidentifying", "AwaitingVerification", "Finalizing" })
+            Assert.True(int.Parse(rows[stage][1], CultureInfo.InvariantCulture) >= 1, $"{stage}: {string.Join(',', rows[stage])}");
+        Assert.True(double.Parse(rows["Coding"][2], CultureInfo.InvariantCulture) >= 0);
         await Api.AddMemberAsync(study, "coder-1", "Coder");
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.SendJsonAsync(HttpMethod.Get, $"recordings/{recording}/custody", "", user: "coder-1", roles: "Coder")).StatusCode);
 
