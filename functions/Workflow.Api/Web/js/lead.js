@@ -1,4 +1,5 @@
 import { api, currentStudy, el, isLeadOf, setUpPage, showError } from './common.js';
+import { setUpExports } from './exports.js';
 import { setUpRecordings } from './lead-recordings.js';
 import { setUpWithdrawal } from './withdrawal.js';
 
@@ -61,6 +62,7 @@ async function setUpDeletion() {
   }
   document.getElementById('lead-recordings-section').hidden = false;
   document.getElementById('withdrawal-section').hidden = false;
+  setUpExports(study);
   const recordings = setUpRecordings(study);
   const reload = async () => {
     try {
