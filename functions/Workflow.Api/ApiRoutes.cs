@@ -14,11 +14,13 @@ public static class ApiRoutes
     public const string Engines = "engines";
     public const string Codebook = "studies/{studyId}/codebook";
     public const string Identifiers = "studies/{studyId}/identifiers";
+    public const string IdentifierLinks = "studies/{studyId}/identifiers/links";
     public const string StudyRecordings = "studies/{studyId}/recordings";
     public const string Recording = "recordings/{recordingId}";
     public const string RecordingTranscript = "recordings/{recordingId}/transcript";
     public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
     public const string RecordingCustody = "recordings/{recordingId}/custody";
+    public const string RecordingMissedIdentifiers = "recordings/{recordingId}/missed-identifiers";
     public const string QueueClaim = "studies/{studyId}/queue/claim";
     public const string QueueDecision = "queue/items/{itemId}/decision";
     public const string QueueRelease = "queue/items/{itemId}/release";

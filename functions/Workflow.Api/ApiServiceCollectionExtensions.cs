@@ -40,6 +40,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
         services.AddSingleton<ThroughputReportHandler>();
+        services.AddSingleton<MissedIdentifierHandler>();
+        services.AddSingleton<IdentifierLinkHandler>();
         services.AddSingleton<AuditHandlers>();
         services.AddSingleton<AgreementHandlers>();
         services.AddSingleton<CustodyHandler>();

@@ -23,3 +23,38 @@ public sealed record EngineView(string Stage, string Key, string Description, bo
 
 /// <summary>Response of <c>GET /api/engines</c>: what is offered and the host's defaults.</summary>
 public sealed record EnginesResponse(IReadOnlyList<EngineView> Engines, EngineChoices Defaults);
+
+/// <summary>Body of <c>POST /api/recordings/{recordingId}/missed-identifiers</c>: the words as the transcript shows them, and their kind.</summary>
+public sealed record MissedIdentifierRequest(string? Text, Workflow.Domain.Deidentification.IdentifierKind? Kind);
+
+/// <summary>
+/// What marking a missed identifier did: how often the words occur in the recording, the identifier
+/// list version that now holds them (<see cref="Added"/> false when the list already did), and the
+/// de-identification batch the new version started. The words themselves are not echoed.
+/// </summary>
+public sealed record MissedIdentifierResponse(
+    string RecordingId,
+    Workflow.Domain.Deidentification.IdentifierKind Kind,
+    int Occurrences,
+    int IdentifierListVersion,
+    bool Added,
+    IdentifierListReprocess? Reprocess);
+
+/// <summary>Body of <c>POST /api/studies/{studyId}/identifiers/links</c>: two or more ways of naming one entity, and its kind.</summary>
+public sealed record IdentifierLinkRequest(IReadOnlyList<string?>? Texts, Workflow.Domain.Deidentification.IdentifierKind? Kind);
+
+/// <summary>
+/// What a link did: the list version that holds it (<see cref="Changed"/> false when the list already
+/// did), how many surfaces the entity now has, how many listed entries were merged into it, the
+/// pseudonym it carries (null until first seen in a transcript), and the de-identification batch the
+/// change started. No text is echoed.
+/// </summary>
+public sealed record IdentifierLinkResponse(
+    string StudyId,
+    Workflow.Domain.Deidentification.IdentifierKind Kind,
+    int IdentifierListVersion,
+    bool Changed,
+    int Surfaces,
+    int Merged,
+    string? Label,
+    IdentifierListReprocess? Reprocess);

@@ -24,6 +24,7 @@ public static class ApiEndpointTable
         On<StudyHandlers>("PutCodebook", "PUT", ApiRoutes.Codebook, [Lead], (h, c) => h.PutCodebookAsync(c)),
         On<StudyHandlers>("GetCodebook", "GET", ApiRoutes.Codebook, Auth.WorkflowRoles.All, (h, c) => h.GetCodebookAsync(c)),
         On<StudyHandlers>("PutIdentifiers", "PUT", ApiRoutes.Identifiers, [Lead], (h, c) => h.PutIdentifiersAsync(c)),
+        On<IdentifierLinkHandler>("LinkIdentifiers", "POST", ApiRoutes.IdentifierLinks, [Lead], (h, c) => h.LinkAsync(c)),
         On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, [], (h, c) => h.ListEnginesAsync(c), ApiAccess.SignedIn),
 
         On<RecordingHandlers>("UploadRecording", "POST", ApiRoutes.StudyRecordings, [Interviewer, Lead], (h, c) => h.UploadAsync(c)),
@@ -39,6 +40,7 @@ public static class ApiEndpointTable
         On<DeletionHandlers>("GetParticipantWithdrawal", "GET", ApiRoutes.ParticipantWithdrawal, [Lead], (h, c) => h.GetWithdrawalAsync(c)),
 
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
+        On<MissedIdentifierHandler>("MarkMissedIdentifier", "POST", ApiRoutes.RecordingMissedIdentifiers, [Coder, Lead], (h, c) => h.MarkAsync(c)),
         On<QueueHandlers>("ReleaseQueueItem", "POST", ApiRoutes.QueueRelease, [Coder, Lead], (h, c) => h.ReleaseAsync(c)),
         On<QueueHandlers>("GetQueueSummary", "GET", ApiRoutes.QueueSummary, Auth.WorkflowRoles.All, (h, c) => h.SummaryAsync(c)),
         On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),

@@ -50,7 +50,7 @@ public sealed class ReprocessHandlers(StudyRepository studies, RecordingReposito
                 waiting, progress?.Skipped ?? 0, 0, progress?.CancelRequested ?? false);
         return TypedResults.Ok(new ReprocessStatusResponse(operationId, instance.RuntimeStatus.ToString(), input.Stage, counts,
             processed.Where(p => p.Status == RecordingStatus.Failed).ToList(), processed, skipped, outcome,
-            instance.CreatedAt, instance.LastUpdatedAt, url + "/cancel", url + "/retry"));
+            StartedAt(input, instance), instance.LastUpdatedAt, url + "/cancel", url + "/retry"));
     }
 
     public async Task<IResult> CancelAsync(ApiCall call)
@@ -102,6 +102,10 @@ public sealed class ReprocessHandlers(StudyRepository studies, RecordingReposito
         var rows = await recordings.ListByStudyAsync(studyId, ct);
         return rows.Count(r => handedOver.Contains(r.Id) && r.Status == RecordingStatus.WaitingForVerification);
     }
+
+    /// <summary>When the batch started: the instance's creation time is its latest generation's (it continues as new).</summary>
+    private static DateTimeOffset StartedAt(BatchInput input, OrchestrationMetadata instance) =>
+        input.Carry?.StartedAt is { } started ? new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc)) : instance.CreatedAt;
 
     /// <summary>An operation of the earlier re-code orchestrator, shown in the same shape.</summary>
     private static IResult LegacyStatus(OrchestrationMetadata instance, string url)

@@ -33,4 +33,8 @@ public enum AuditAction
     ConsentWithdrawn,
     /// <summary>A verified recording's raw audio was deleted under the retention rule (its transcripts stay).</summary>
     RawAudioDeleted,
+    /// <summary>A coder marked words the engines left in a transcript as an identifier; they joined the study's list.</summary>
+    MissedIdentifierMarked,
+    /// <summary>A lead linked several ways of naming one entity, so they share one pseudonym.</summary>
+    IdentifiersLinked,
 }

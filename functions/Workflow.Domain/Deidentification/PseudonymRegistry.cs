@@ -54,6 +54,32 @@ public sealed class PseudonymRegistry
         return entry.Label;
     }
 
+    /// <summary>
+    /// Gives <paramref name="entityKey"/> the label of the first of <paramref name="labelSources"/> that
+    /// has one, so entities a lead linked share one pseudonym. Nothing changes when the entity has a
+    /// label already (it keeps it: labels never move) or no source has one (it is assigned on first sight).
+    /// Returns the label the entity now has, or null.
+    /// </summary>
+    public string? Link(IdentifierKind kind, string entityKey, IEnumerable<string> labelSources)
+    {
+        var key = KeyOf(kind, entityKey);
+        if (_entries.TryGetValue(key, out var own)) return own.Label;
+        foreach (var source in labelSources)
+        {
+            if (!_entries.TryGetValue(KeyOf(kind, source), out var found) || IsRetired(found)) continue;
+            _entries[key] = found with { EntityKey = key.Key };
+            HasChanges = true;
+            return found.Label;
+        }
+        return null;
+    }
+
+    private (IdentifierKind Kind, string Key) KeyOf(IdentifierKind kind, string entityKey)
+    {
+        var normalized = Normalize(entityKey);
+        return (kind, _protector?.Protect(kind, normalized) ?? normalized);
+    }
+
     /// <summary>Key of a retired entry: it names nobody, but keeps its label's number from being given again.</summary>
     private const string RetiredPrefix = "retired:";
 

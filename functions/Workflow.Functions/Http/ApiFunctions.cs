@@ -38,6 +38,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetCodebook")]
     public Task<IActionResult> GetCodebook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Codebook)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("LinkIdentifiers")]
+    public Task<IActionResult> LinkIdentifiers([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.IdentifierLinks)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("PutIdentifiers")]
     public Task<IActionResult> PutIdentifiers([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Identifiers)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
@@ -103,6 +106,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
 
     [Function("GetStudyExport")]
     public Task<IActionResult> GetStudyExport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyExport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("MarkMissedIdentifier")]
+    public Task<IActionResult> MarkMissedIdentifier([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RecordingMissedIdentifiers)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
     [Function("GetStudyThroughputReport")]
     public Task<IActionResult> GetStudyThroughputReport([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyThroughputReport)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);

@@ -24,5 +24,6 @@ public sealed record BatchInput(
 }
 
 /// <summary>Where a batch stands between generations: counts only, the lists are in storage.
-/// <see cref="Busy"/> recordings were skipped only because they were running; <see cref="BusyRounds"/> counts the looks again.</summary>
-public sealed record BatchCarry(int Offset, int Total, int Skipped, int Done, int Failed, int Generation, int Busy = 0, int BusyRounds = 0);
+/// <see cref="Busy"/> recordings were skipped only because they were running; <see cref="BusyRounds"/> counts the looks again.
+/// <see cref="StartedAt"/> is the first generation's start (null for batches started before it was kept).</summary>
+public sealed record BatchCarry(int Offset, int Total, int Skipped, int Done, int Failed, int Generation, int Busy = 0, int BusyRounds = 0, DateTime? StartedAt = null);

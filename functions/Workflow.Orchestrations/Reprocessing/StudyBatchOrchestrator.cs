@@ -30,7 +30,8 @@ public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchO
         if (carry is null)
         {
             var plan = await context.CallActivityAsync<BatchPlanSummary>(nameof(PlanBatchActivity), input, Retries.Transient);
-            carry = new BatchCarry(0, plan.Eligible, plan.Skipped, 0, 0, 0, plan.Busy);
+            // Continuing as new starts a new instance generation with a new creation time: the batch's own start is carried.
+            carry = new BatchCarry(0, plan.Eligible, plan.Skipped, 0, 0, 0, plan.Busy, StartedAt: context.CurrentUtcDateTime);
         }
         var slice = await context.CallActivityAsync<IReadOnlyList<RerunTarget>>(nameof(TakeBatchTargetsActivity),
             new BatchSliceInput(input.BatchId, carry.Offset, Math.Max(1, input.CheckpointEvery)), Retries.Transient);

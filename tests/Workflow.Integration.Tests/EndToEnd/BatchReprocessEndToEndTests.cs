@@ -147,6 +147,100 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ACoderMarksAMissedPlace_ItJoinsTheList_AndTheTranscriptIsDeidentifiedAgainBeforeItIsVerified()
+    {
+        var study = Azurite.UniqueStudyId("batch-missed");
+        await CreateListOnlyStudyAsync(study);
+        await Api.AddMemberAsync(study, "coder-missed", "Coder");
+        await Api.AddMemberAsync(study, "interviewer-missed", "Interviewer");
+        var recording = await UploadTextAsync(study, """
+            Interviewer: Where did you meet?
+
+            Participant: We used to go down the Quexley Rooms every Friday, and the chemist was on the way.
+            """);
+        await WaitForAsync(recording, "WaitingForVerification");
+        var path = $"recordings/{recording}/missed-identifiers";
+
+        // Only words the coder can see, of a known kind, from a member who codes.
+        var absent = await ApiClient.ProblemAsync(await Api.SendJsonAsync(HttpMethod.Post, path, """{"text":"Kevin","kind":"Person"}""", user: "coder-missed", roles: "Coder"), HttpStatusCode.BadRequest);
+        Assert.Contains("not in recording", absent.ToString());
+        await ApiClient.ProblemAsync(await Api.SendJsonAsync(HttpMethod.Post, path, """{"text":"Quexley Rooms"}""", user: "coder-missed", roles: "Coder"), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.SendJsonAsync(HttpMethod.Post, path, """{"text":"Quexley Rooms","kind":"Location"}""", user: "interviewer-missed", roles: "Interviewer")).StatusCode);
+
+        var marked = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, path, """{"text":"Quexley Rooms","kind":"Location"}""", user: "coder-missed", roles: "Coder"), HttpStatusCode.OK);
+        Assert.True(marked.GetProperty("added").GetBoolean());
+        Assert.Equal(1, marked.GetProperty("occurrences").GetInt32());
+        Assert.DoesNotContain("Quexley", marked.ToString());
+        var reprocess = marked.GetProperty("reprocess");
+        Assert.True(reprocess.GetProperty("started").GetBoolean(), reprocess.ToString());
+        var again = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, path, """{"text":"quexley rooms","kind":"Location"}""", user: "coder-missed", roles: "Coder"), HttpStatusCode.OK);
+        Assert.False(again.GetProperty("added").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("reprocess").ValueKind);
+
+        await WaitForBatchAsync(reprocess.GetProperty("statusUrl").GetString()!);
+        await WaitForAsync(recording, "WaitingForVerification");
+        await Api.DecideEverythingAsync(study);
+        await WaitForAsync(recording, "Completed");
+        var text = await FinalTextAsync(recording);
+        Assert.DoesNotContain("Quexley", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[LOCATION_", text);
+
+        // Recorded without the words: who, which recording, the kind and the list version.
+        var audit = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit"), HttpStatusCode.OK);
+        var events = audit.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("action").GetString() == "MissedIdentifierMarked").ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(("coder-missed", recording, "Location"),
+            (e.GetProperty("actor").GetString(), e.GetProperty("targetId").GetString(), e.GetProperty("details").GetProperty("kind").GetString())));
+        Assert.DoesNotContain("Quexley", audit.ToString());
+    }
+
+    [Fact]
+    public async Task ALeadLinksTwoNamesForOnePerson_AndTheVerifiedTranscriptShowsOneLabelForBoth()
+    {
+        var study = Azurite.UniqueStudyId("batch-link");
+        await CreateListOnlyStudyAsync(study);
+        var recording = await UploadTextAsync(study, """
+            Interviewer: Who helped you most?
+
+            Participant: My keyworker, Tamsin Ferreira. Everyone calls her Tamsin. Mrs Ferreira rang the GP for me.
+            """);
+        // With nothing unsure and nothing to code, the recording may complete without waiting for coders.
+        await Api.WaitForStatusAsync(recording, StageTimeout, "WaitingForVerification", "Completed");
+        await Api.DecideEverythingAsync(study);
+        await WaitForAsync(recording, "Completed");
+        // Whatever the detectors made of the three ways of naming her before, the lead's link settles it.
+
+        var links = $"studies/{study}/identifiers/links";
+        var bad = await ApiClient.ProblemAsync(await Api.SendJsonAsync(HttpMethod.Post, links, """{"texts":["Tamsin"],"kind":"Person"}"""), HttpStatusCode.BadRequest);
+        Assert.Contains("at least two", bad.ToString());
+        var linked = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, links,
+            """{"texts":["Tamsin Ferreira","Tamsin","Mrs Ferreira"],"kind":"Person"}"""), HttpStatusCode.OK);
+        Assert.True(linked.GetProperty("changed").GetBoolean());
+        Assert.Equal(3, linked.GetProperty("surfaces").GetInt32());
+        Assert.DoesNotContain("Tamsin", linked.ToString());
+        var reprocess = linked.GetProperty("reprocess");
+        Assert.True(reprocess.GetProperty("started").GetBoolean(), reprocess.ToString());
+        await WaitForBatchAsync(reprocess.GetProperty("statusUrl").GetString()!);
+        while (await Api.ClaimAsync(study) is { } item)
+            await ApiClient.EnsureAsync(await Api.DecideAsync(item.GetProperty("id").GetString()!,
+                item.GetProperty("kind").GetString() == "Redaction" ? new { action = "confirm" } : new { action = "accept" }), HttpStatusCode.OK);
+        await WaitForAsync(recording, "Completed");
+
+        // One person, one label: the three ways of naming her now carry the same pseudonym.
+        var after = await FinalTextAsync(recording);
+        Assert.DoesNotContain("Tamsin", after);
+        Assert.DoesNotContain("Ferreira", after);
+        var labels = System.Text.RegularExpressions.Regex.Matches(after, @"\[PERSON_\d+\]").Select(m => m.Value).ToList();
+        Assert.Equal(3, labels.Count);
+        Assert.Single(labels.Distinct());
+        // Linking again changes nothing, and names the pseudonym the entity now carries.
+        var again = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, links, """{"texts":["tamsin","Tamsin Ferreira"],"kind":"Person"}"""), HttpStatusCode.OK);
+        Assert.False(again.GetProperty("changed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, again.GetProperty("reprocess").ValueKind);
+        Assert.Equal(labels[0], again.GetProperty("label").GetString());
+    }
+
+    [Fact]
     public async Task Start_BadRequests_AreRefusedWithReasons_AndASecondBatchWaitsForTheFirst()
     {
         var study = Azurite.UniqueStudyId("batch-bad");

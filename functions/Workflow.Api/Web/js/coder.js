@@ -15,6 +15,7 @@ const heading = document.getElementById('item-heading');
 const editBox = document.getElementById('edit-box');
 const editSelect = document.getElementById('edit-code');
 const memo = document.getElementById('memo');
+const missedText = document.getElementById('missed-text');
 let codebook = null;
 let item = null;
 let busy = false;
@@ -200,6 +201,54 @@ async function release() {
   }
 }
 
+/** The words selected inside the context, if any: what the coder most likely wants to mark. */
+function selectedContextWords() {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed) return '';
+  const context = document.getElementById('context');
+  return context.contains(selection.anchorNode) && context.contains(selection.focusNode) ? selection.toString().trim() : '';
+}
+
+/** I: the missed-identifier form, with the selected words in it. */
+function startMissed() {
+  if (!item) return;
+  const words = selectedContextWords();
+  if (words) missedText.value = words;
+  missedText.focus();
+  announce('Give the words as the transcript shows them and their kind, then press Enter.');
+}
+
+async function markMissed(e) {
+  e.preventDefault();
+  if (!item || busy) return;
+  const text = missedText.value.trim();
+  if (!text) {
+    showError('Give the words to redact, as the transcript shows them.');
+    missedText.focus();
+    return;
+  }
+  busy = true;
+  showError('');
+  try {
+    const kind = document.getElementById('missed-kind').value;
+    const answer = await api(`recordings/${encodeURIComponent(item.recordingId)}/missed-identifiers`, { method: 'POST', json: { text, kind } });
+    missedText.value = '';
+    const batch = answer.reprocess?.started ? ' De-identifying the study again now.'
+      : answer.reprocess?.queued ? ' De-identification waits for the batch running now.'
+      : answer.reprocess?.reason ? ` ${answer.reprocess.reason}` : '';
+    announce(answer.added
+      ? `Marked as ${kind}: ${answer.occurrences} time(s) in this transcript; identifier list version ${answer.identifierListVersion}.${batch}`
+      : `Already on the study's identifier list (version ${answer.identifierListVersion}); nothing changed.`);
+    heading.focus();
+  } catch (err) {
+    showError(`Not marked: ${err.message}`);
+    missedText.focus();
+  } finally {
+    busy = false;
+  }
+}
+document.getElementById('missed-form').addEventListener('submit', markMissed);
+
 editSelect.addEventListener('keydown', (e) => {
   if (e.key === 'Enter') { e.preventDefault(); decide('edit', [editSelect.value]); }
   if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); }
@@ -217,7 +266,7 @@ document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
   const target = e.target;
   if (target instanceof HTMLElement && (target.matches('input, textarea, select') || target.isContentEditable)) {
-    if (e.key === 'Escape' && target === memo) heading.focus();
+    if (e.key === 'Escape' && (target === memo || target === missedText)) heading.focus();
     return;
   }
   const key = e.key.toLowerCase();
@@ -226,6 +275,7 @@ document.addEventListener('keydown', (e) => {
   else if (key === 'n') { e.preventDefault(); claim(); }
   else if (key === 's') { e.preventDefault(); release(); }
   else if (key === 'm' && item) { e.preventDefault(); memo.focus(); }
+  else if (key === 'i' && item) { e.preventDefault(); startMissed(); }
   else if (key === 'd') { e.preventDefault(); document.getElementById('definition-heading').focus(); }
 });
 
