@@ -94,16 +94,19 @@ ensure_dotnet() {
 # A fresh Azurite of a load run's own on ports BASE..BASE+2 (blob, queue, table), data in DIR, so other
 # work on the shared Azurite neither skews the figures nor leaves rows behind. Prints the connection
 # string (Azurite's documented, public development account and key). Stop it with stop_private_azurite.
+# With PRIVATE_AZURITE_IN_MEMORY=1 it keeps its data in memory only (--inMemoryPersistence): Azurite
+# otherwise writes its whole table database to one file, over and over, as it grows.
 #   start_private_azurite NAME BASE
 start_private_azurite() {
-  local name=$1 base=$2 dir="$RUN_DIR/$1-azurite"
+  local name=$1 base=$2 dir="$RUN_DIR/$1-azurite" persistence=(--location "$RUN_DIR/$1-azurite")
+  [ "${PRIVATE_AZURITE_IN_MEMORY:-0}" = 1 ] && persistence=(--inMemoryPersistence)
   ensure_azurite >&2
   for p in "$base" $((base + 1)) $((base + 2)); do port_open "$p" && die "port $p is in use (another $name run?)"; done
   rm -rf "$dir"; mkdir -p "$dir"
   log "Starting a private Azurite on 127.0.0.1:$base-$((base + 2)) (data in .run/$name-azurite)" >&2
-  nohup "$TOOLS/node_modules/.bin/azurite" --silent --location "$dir" \
+  nohup "$TOOLS/node_modules/.bin/azurite" --silent \
     --blobHost 127.0.0.1 --blobPort "$base" --queueHost 127.0.0.1 --queuePort $((base + 1)) --tableHost 127.0.0.1 --tablePort $((base + 2)) \
-    --skipApiVersionCheck --loose >"$RUN_DIR/$name-azurite.log" 2>&1 &
+    --skipApiVersionCheck --loose "${persistence[@]}" >"$RUN_DIR/$name-azurite.log" 2>&1 &
   echo $! >"$RUN_DIR/$name-azurite.pid"
   for _ in $(seq 1 60); do port_open "$base" && port_open $((base + 1)) && port_open $((base + 2)) && break; sleep 0.5; done
   port_open $((base + 2)) || die "the private Azurite did not start; see .run/$name-azurite.log"
