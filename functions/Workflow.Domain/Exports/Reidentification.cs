@@ -53,13 +53,14 @@ public static class Reidentification
         Restored Refused(string why) => new(null, $"Recording '{final.RecordingId}' cannot be re-identified: {why}; it was changed after it was verified (let running work finish and finalise it again).");
     }
 
-    private static string Substitute(string text, List<Redaction> spans, Dictionary<string, string> words)
+    /// <summary>The text with each label replaced by its words; null when a redaction does not stand where it says.</summary>
+    private static string? Substitute(string text, List<Redaction> spans, Dictionary<string, string> words)
     {
         var sb = new StringBuilder(text.Length);
         var cursor = 0;
         foreach (var r in spans)
         {
-            if (r.Start < cursor || r.End > text.Length || !text.AsSpan(r.Start, r.End - r.Start).SequenceEqual(r.Label)) return "\0";
+            if (r.Start < cursor || r.End > text.Length || !text.AsSpan(r.Start, r.End - r.Start).SequenceEqual(r.Label)) return null;
             sb.Append(text, cursor, r.Start - cursor).Append(words[r.Id]);
             cursor = r.End;
         }

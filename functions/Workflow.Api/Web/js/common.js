@@ -33,9 +33,9 @@ export function identityHeaders() {
   return headers;
 }
 
-/** Calls the API; resolves with the JSON body (null for 204), rejects with an ApiError in words. */
-export async function api(path, { method = 'GET', json, headers = {} } = {}) {
-  const init = { method, headers: { Accept: 'application/json', ...identityHeaders(), ...headers }, credentials: 'same-origin' };
+/** Calls the API; resolves with the successful response unread, rejects with an ApiError in words. */
+export async function apiResponse(path, { method = 'GET', json, headers = {} } = {}) {
+  const init = { method, headers: { ...identityHeaders(), ...headers }, credentials: 'same-origin' };
   if (json !== undefined) {
     init.body = JSON.stringify(json);
     init.headers['Content-Type'] = 'application/json';
@@ -46,13 +46,20 @@ export async function api(path, { method = 'GET', json, headers = {} } = {}) {
   } catch {
     throw new ApiError(0, { detail: 'The server could not be reached. Check that the runner is running and try again.' });
   }
+  if (!response.ok) throw new ApiError(response.status, await bodyOf(response));
+  return response;
+}
+
+/** Calls the API; resolves with the JSON body (null for 204), rejects with an ApiError in words. */
+export async function api(path, { headers = {}, ...options } = {}) {
+  const response = await apiResponse(path, { ...options, headers: { Accept: 'application/json', ...headers } });
+  return response.status === 204 ? null : bodyOf(response);
+}
+
+async function bodyOf(response) {
   const text = await response.text();
-  let body = null;
-  if (text) {
-    try { body = JSON.parse(text); } catch { body = { detail: text.slice(0, 300) }; }
-  }
-  if (!response.ok) throw new ApiError(response.status, body);
-  return response.status === 204 ? null : body;
+  if (!text) return null;
+  try { return JSON.parse(text); } catch { return { detail: text.slice(0, 300) }; }
 }
 
 /** The api() path of a URL the API handed out (e.g. a statusUrl, "/api/recordings/r1" -> "recordings/r1"). */

@@ -1,4 +1,4 @@
-import { ApiError, announce, el, identityHeaders, showError } from './common.js';
+import { announce, apiResponse, el, showError } from './common.js';
 import { askToConfirm } from './confirm.js';
 
 /**
@@ -74,17 +74,10 @@ async function download(path, fallbackName) {
   announce('Preparing the file…');
   let response;
   try {
-    response = await fetch('/api/' + path, { headers: identityHeaders(), credentials: 'same-origin' });
-  } catch {
+    response = await apiResponse(path);
+  } catch (e) {
     announce('');
-    showError('The server could not be reached. Check that the runner is running and try again.');
-    return;
-  }
-  if (!response.ok) {
-    let problem = null;
-    try { problem = await response.json(); } catch { /* no body */ }
-    announce('');
-    showError(new ApiError(response.status, problem).message);
+    showError(e.message);
     return;
   }
   const name = fileName(response.headers.get('Content-Disposition')) ?? fallbackName;

@@ -13,14 +13,8 @@ public static class CodeReportHtml
 
     public static string Write(CodeReport report, DateTimeOffset generatedAt)
     {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<title>Code report: ").Append(E(report.StudyName)).Append("</title>")
-            .Append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
-            .Append("th,td{border:1px solid #bbb;padding:3px 8px}td.n{text-align:right}tr.theme th{background:#eee;text-align:left}")
-            .Append("caption{text-align:left;font-weight:bold;padding:4px 0}</style></head><body>\n");
-        html.Append("<h1>Code report: ").Append(E(report.StudyName)).Append("</h1>\n")
-            .Append("<p>Study <code>").Append(E(report.StudyId)).Append("</code>: ").Append(report.Recordings)
+        var html = ReportPage.Start("Code report: " + report.StudyName);
+        html.Append("<p>Study <code>").Append(E(report.StudyId)).Append("</code>: ").Append(report.Recordings)
             .Append(" verified recordings, ").Append(report.CodedSegments).Append(" coded segments. Generated ")
             .Append(E(generatedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
             .Append(". Counts are coded segments; a focus-group segment counts once for each respondent group present.</p>\n");

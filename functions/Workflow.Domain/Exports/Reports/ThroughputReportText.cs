@@ -24,13 +24,8 @@ public static class ThroughputReportText
 
     public static string Html(ThroughputReport report, DateTimeOffset generatedAt)
     {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<title>Pipeline throughput: ").Append(E(report.StudyName)).Append("</title>")
-            .Append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:1em 0}")
-            .Append("th,td{border:1px solid #bbb;padding:3px 8px}td.n{text-align:right}caption{text-align:left;font-weight:bold;padding:4px 0}</style></head><body>\n")
-            .Append("<h1>Pipeline throughput: ").Append(E(report.StudyName)).Append("</h1>\n")
-            .Append("<p>Study <code>").Append(E(report.StudyId)).Append("</code>: ").Append(report.Recordings).Append(" recordings. Generated ")
+        var html = ReportPage.Start("Pipeline throughput: " + report.StudyName);
+        html.Append("<p>Study <code>").Append(E(report.StudyId)).Append("</code>: ").Append(report.Recordings).Append(" recordings. Generated ")
             .Append(E(generatedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))
             .Append(". Durations are of passes that ended; a batch re-run adds a pass. Awaiting verification is coders' time.");
         if (report.RecordingsWithoutTimings > 0)
