@@ -44,6 +44,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IdentifierLinkHandler>();
         services.AddSingleton<AuditHandlers>();
         services.AddSingleton<AgreementHandlers>();
+        services.AddSingleton<HumanMachineSampleReader>();
         services.AddSingleton<CustodyHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddSingleton<MeHandler>();

@@ -18,7 +18,11 @@ public sealed record ExportFormat(string Name, string ContentType, string FileSu
     public static ExportFormat? Find(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>The formats of <c>GET /api/studies/{studyId}/reports/codes?format=</c> (html by default, csv, or png: the chart of coded segments per code).</summary>
+/// <summary>
+/// The formats of the report routes (<c>?format=</c>): html by default, csv, or png. The code report's
+/// PNG is the chart of coded segments per code, or with <c>chart=agreement</c> per-code agreement; the
+/// throughput report's is seconds per pass by stage.
+/// </summary>
 public static class CodeReportFormats
 {
     public const string Html = "html";

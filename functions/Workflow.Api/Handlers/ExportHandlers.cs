@@ -16,7 +16,7 @@ namespace Workflow.Api.Handlers;
 /// report. Exports are de-identified unless the lead asks for identifiable material and names why
 /// (<see cref="ExportRequest"/>); either way the export is in the audit trail before a byte is sent.
 /// </summary>
-public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea, IAuditTrail audit, TimeProvider time)
+public sealed class ExportHandlers(StudyExportLoader loader, HumanMachineSampleReader agreement, IWorkArea workArea, IAuditTrail audit, TimeProvider time)
 {
     private static readonly string KnownFormats = string.Join(", ", ExportFormat.All.Select(f => f.Name));
 
@@ -52,15 +52,22 @@ public sealed class ExportHandlers(StudyExportLoader loader, IWorkArea workArea,
         var format = call.Request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : CodeReportFormats.Html;
         if (format is not (CodeReportFormats.Html or CodeReportFormats.Csv or CodeReportFormats.Png))
             return Problems.BadRequest($"'{format}' is not a report format; use html, csv or png.");
+        var chart = call.Request.Query["chart"].ToString() is { Length: > 0 } c ? c.ToLowerInvariant() : CodeReportPng.Codes;
+        if (format == CodeReportFormats.Png && chart is not (CodeReportPng.Codes or CodeReportPng.Agreement))
+            return Problems.BadRequest($"'{chart}' is not a chart of the code report; use {CodeReportPng.Codes} or {CodeReportPng.Agreement}.");
 
         var (data, problem) = await LoadAsync(studyId, ExportRequest.Default with { Memos = false }, ct);
         if (data is null) return problem!;
-        var report = CodeReportBuilder.Build(data);
+        var report = CodeReportBuilder.Build(data, await agreement.ReadAsync(studyId, ct));
         if (format == CodeReportFormats.Csv)
         {
             call.Request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{studyId}-code-report.csv\"";
             return TypedResults.Text(CodeReportCsv.Write(report), "text/csv; charset=utf-8");
         }
+        if (format == CodeReportFormats.Png && chart == CodeReportPng.Agreement)
+            return CodeReportPng.AgreementChart(report) is { } png
+                ? TypedResults.File(png, "image/png", $"{studyId}-agreement.png")
+                : Problems.Conflict($"Study '{studyId}' has no agreement to chart yet: no segment's code suggestions have all been decided.");
         if (format == CodeReportFormats.Png)
             return TypedResults.File(CodeReportPng.CodeTotals(report), "image/png", $"{studyId}-codes.png");
         return TypedResults.Content(CodeReportHtml.Write(report, time.GetUtcNow()), "text/html; charset=utf-8");

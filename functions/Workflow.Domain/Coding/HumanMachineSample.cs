@@ -13,6 +13,20 @@ namespace Workflow.Domain.Coding;
 /// </summary>
 public sealed record HumanMachineSample(IReadOnlyList<AgreementUnit> Units, int SegmentsAwaitingDecisions)
 {
+    /// <summary>What the figures measure, in words for the people reading them.</summary>
+    public const string Basis =
+        "Coders' final codes against the engine's suggestions, over segments the engine proposed codes for and whose " +
+        "suggestions are all decided (accepted, rejected or edited). Segments without suggestions were never shown to a " +
+        "coder and are not counted, so this measures how far coders endorse the engine's proposals, not independent coding.";
+
+    /// <summary>
+    /// Per-code agreement over the sample for <paramref name="codebookCodes"/> (so a code nobody used
+    /// still shows, as agreed absences) and every code a coder or the engine used, even one an earlier
+    /// codebook version had, rather than silently dropping it.
+    /// </summary>
+    public AgreementReport Compare(IEnumerable<string> codebookCodes) =>
+        Agreement.Compare(Units, codebookCodes.Concat(Units.SelectMany(u => u.Reference.Concat(u.Predicted))).Distinct(StringComparer.Ordinal));
+
     /// <summary>Builds the sample from every item of a study's recordings (pending, decided and superseded alike).</summary>
     public static HumanMachineSample From(IEnumerable<VerificationItem> items)
     {

@@ -172,6 +172,22 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("code report as png", output);
     }
 
+    [Theory]
+    [InlineData(new[] { "--report", "codes", "--format", "png", "--chart", "agreement" }, "/api/studies/s/reports/codes", "?format=png&chart=agreement", "code report as png, agreement chart")]
+    [InlineData(new[] { "--report", "throughput", "--format", "csv" }, "/api/studies/s/reports/throughput", "?format=csv", "throughput report as csv")]
+    public async Task Report_AsksForTheReportAndChartNamed(string[] options, string path, string query, string said)
+    {
+        var host = new FakeHost(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([1, 2, 3]) });
+        var target = Path.Combine(_dir, "report.out");
+
+        var (code, output, _) = await RunAsync(host, null, ["report", "--study", "s", .. options, "--out", target]);
+
+        Assert.Equal(0, code);
+        var request = Assert.Single(host.Requests);
+        Assert.Equal((path, query), (request.Path, request.Uri.Query));
+        Assert.Contains(said, output);
+    }
+
     [Fact]
     public async Task Batch_Retry_PostsToTheRetryRoute_AndFollowsTheNewBatch()
     {
@@ -220,6 +236,9 @@ public sealed class CommandTests : IDisposable
     [InlineData("export", "--format", "csv", "--out", "x")]
     [InlineData("export", "--study", "s", "--format", "csv", "--out", "x", "--memos", "maybe")]
     [InlineData("report", "--study", "s", "--format", "pdf", "--out", "x")]
+    [InlineData("report", "--study", "s", "--report", "sites", "--out", "x")]
+    [InlineData("report", "--study", "s", "--format", "html", "--chart", "agreement", "--out", "x")]
+    [InlineData("report", "--study", "s", "--report", "throughput", "--format", "png", "--chart", "codes", "--out", "x")]
     [InlineData("batch", "--study", "s", "--retry", "op-1", "--stage", "coding")]
     [InlineData("batch", "--study", "s", "--stage", "translation")]
     [InlineData("batch", "--study", "s", "--stage", "coding", "--changed-since", "zero")]

@@ -90,6 +90,9 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         foreach (var stage in new[] { "Ingesting", "Deidentifying", "AwaitingVerification", "Finalizing" })
             Assert.True(int.Parse(rows[stage][1], CultureInfo.InvariantCulture) >= 1, $"{stage}: {string.Join(',', rows[stage])}");
         Assert.True(double.Parse(rows["Coding"][2], CultureInfo.InvariantCulture) >= 0);
+        var chart = await Api.GetAsync($"studies/{study}/reports/throughput?format=png");
+        Assert.Equal("image/png", chart.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PNG", Encoding.ASCII.GetString(await chart.Content.ReadAsByteArrayAsync(), 1, 3));
         await Api.AddMemberAsync(study, "coder-1", "Coder");
         Assert.Equal(HttpStatusCode.Forbidden, (await Api.SendJsonAsync(HttpMethod.Get, $"recordings/{recording}/custody", "", user: "coder-1", roles: "Coder")).StatusCode);
 

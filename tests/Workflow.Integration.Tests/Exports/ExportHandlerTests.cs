@@ -51,7 +51,7 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         var memos = new MemoDeidentifier(_engines.GetRequiredService<EngineSelection>(), _stores.Identifiers, _stores.Pseudonyms);
         var loader = new StudyExportLoader(_stores.Studies, _stores.Recordings, _stores.Documents, _stores.Codebooks, _stores.Verification, memos, TimeProvider.System);
         _services = new ServiceCollection().AddLogging()
-            .AddSingleton(new ExportHandlers(loader, new WorkArea(_workRoot), _stores.Services.GetRequiredService<IAuditTrail>(), TimeProvider.System))
+            .AddSingleton(new ExportHandlers(loader, new HumanMachineSampleReader(_stores.Recordings, _stores.Verification), new WorkArea(_workRoot), _stores.Services.GetRequiredService<IAuditTrail>(), TimeProvider.System))
             .BuildServiceProvider();
     }
 
@@ -198,6 +198,40 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         var png = await CallAsync("GetStudyCodeReport", studyId, null, "?format=png");
         Assert.Equal((200, "image/png"), (png.Status, png.Response.ContentType));
         Assert.Equal("PNG", Encoding.ASCII.GetString(png.Body, 1, 3));
+    }
+
+    [Fact]
+    public async Task CodeReport_CarriesPerCodeAgreement_FromTheDecidedQueue_AsTableCsvAndChart()
+    {
+        var (studyId, _) = await SeedAsync();
+
+        var html = Encoding.UTF8.GetString((await CallAsync("GetStudyCodeReport", studyId, null)).Body);
+        var csv = Encoding.UTF8.GetString((await CallAsync("GetStudyCodeReport", studyId, null, "?format=csv")).Body);
+        var chart = await CallAsync("GetStudyCodeReport", studyId, null, "?format=png&chart=agreement");
+        var unknown = await CallAsync("GetStudyCodeReport", studyId, null, "?format=png&chart=pie");
+
+        // The coder accepted the engine's one suggestion: one segment, both applied.
+        Assert.Contains("Per-code agreement: coders and the engine", html);
+        Assert.Contains("1 segments count", html);
+        Assert.Contains("agreement,t-access,Access,c-waiting,Waiting lists,both_applied,Both applied,1,", csv);
+        Assert.Equal((200, "image/png"), (chart.Status, chart.Response.ContentType));
+        Assert.Equal(400, unknown.Status);
+        Assert.Contains("codes or agreement", Detail(unknown.Body));
+    }
+
+    [Fact]
+    public async Task TheAgreementChart_OfAStudyWithNoDecidedSuggestion_Gets409()
+    {
+        var (studyId, verified) = await SeedAsync();
+        var item = Assert.Single(await _stores.Verification.ListAsync(studyId, verified, default));
+        await _stores.Verification.EnqueueAsync([item with { Id = item.Id + "-pending", Status = VerificationItemStatus.Pending, Decision = null }], default);
+
+        var chart = await CallAsync("GetStudyCodeReport", studyId, null, "?format=png&chart=agreement");
+        var html = Encoding.UTF8.GetString((await CallAsync("GetStudyCodeReport", studyId, null)).Body);
+
+        Assert.Equal(409, chart.Status);
+        Assert.Contains("no agreement to chart yet", Detail(chart.Body));
+        Assert.Contains("No per-code agreement yet", html);
     }
 
     [Fact]

@@ -121,10 +121,6 @@ internal sealed class WorkflowApiClient : IDisposable
         return await ReadAsync<AuditPage>(response, timeout.Token);
     }
 
-    /// <summary>
-    /// Streams an export into <paramref name="destination"/>; reports bytes received and the total when
-    /// the host says it (zip formats do, text formats are streamed as they are written).
-    /// </summary>
     /// <summary>Starts a new batch over the failed recordings of an ended one (<c>POST .../retry</c>).</summary>
     public async Task<BatchStarted> RetryBatchAsync(string studyId, string operationId, CancellationToken ct)
     {
@@ -134,13 +130,21 @@ internal sealed class WorkflowApiClient : IDisposable
         return await ReadAsync<BatchStarted>(response, timeout.Token);
     }
 
-    /// <summary>Streams an export; <paramref name="query"/> is its query string (empty, or starting with '?').</summary>
+    /// <summary>
+    /// Streams an export into <paramref name="destination"/>; <paramref name="query"/> is its query string
+    /// (empty, or starting with '?'). Reports bytes received and the total when the host says it (zip
+    /// formats do, text formats are streamed as they are written).
+    /// </summary>
     public Task ExportAsync(string studyId, string format, string query, Stream destination, Action<long, long?> received, CancellationToken ct) =>
         DownloadAsync($"studies/{Escape(studyId)}/exports/{Escape(format)}{query}", destination, received, ct);
 
-    /// <summary>Streams the study's code report as html, csv or png.</summary>
-    public Task ReportAsync(string studyId, string format, Stream destination, Action<long, long?> received, CancellationToken ct) =>
-        DownloadAsync($"studies/{Escape(studyId)}/reports/codes?format={Escape(format)}", destination, received, ct);
+    /// <summary>
+    /// Streams one of the study's reports (<c>codes</c> or <c>throughput</c>) as html, csv or png; for the
+    /// code report's PNG, <paramref name="chart"/> picks the chart (codes or agreement).
+    /// </summary>
+    public Task ReportAsync(string studyId, string report, string format, string? chart, Stream destination, Action<long, long?> received, CancellationToken ct) =>
+        DownloadAsync($"studies/{Escape(studyId)}/reports/{Escape(report)}?format={Escape(format)}" + (chart is null ? "" : $"&chart={Escape(chart)}"),
+            destination, received, ct);
 
     private async Task DownloadAsync(string path, Stream destination, Action<long, long?> received, CancellationToken ct)
     {

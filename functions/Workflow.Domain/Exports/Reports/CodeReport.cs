@@ -1,3 +1,5 @@
+using Workflow.Domain.Coding;
+
 namespace Workflow.Domain.Exports.Reports;
 
 /// <summary>
@@ -14,7 +16,8 @@ public sealed record CodeReport(
     IReadOnlyList<ReportColumn> Sites,
     IReadOnlyList<ReportColumn> Roles,
     IReadOnlyList<CodeRow> Codes,
-    IReadOnlyList<CodePair> CoOccurrences);
+    IReadOnlyList<CodePair> CoOccurrences,
+    CodeAgreement? Agreement = null);
 
 /// <summary>A column of a matrix (a site or respondent group) with the number of verified recordings in it.</summary>
 public sealed record ReportColumn(string Id, string Name, int Recordings);
@@ -32,3 +35,13 @@ public sealed record CodeRow(
 
 /// <summary>Two codes applied to the same segments, and how many.</summary>
 public sealed record CodePair(string CodeA, string NameA, string CodeB, string NameB, int Segments);
+
+/// <summary>
+/// Per-code agreement between coders and the coding engine (<see cref="HumanMachineSample"/>), present
+/// only once some segment's suggestions are all decided. <see cref="Codes"/> follows the report's code
+/// order, then any code only an earlier codebook version had.
+/// </summary>
+public sealed record CodeAgreement(string Basis, int Units, int SegmentsAwaitingDecisions, AgreementCounts Pooled, IReadOnlyList<CodeAgreementRow> Codes);
+
+/// <summary>One code's table between coders (reference) and the engine (compared).</summary>
+public sealed record CodeAgreementRow(string CodeId, string Code, AgreementCounts Counts);

@@ -1,3 +1,4 @@
+using Workflow.Domain.Coding;
 using Workflow.Domain.Recordings;
 
 namespace Workflow.Domain.Exports.Reports;
@@ -5,7 +6,8 @@ namespace Workflow.Domain.Exports.Reports;
 /// <summary>Counts a study's verified codes into a <see cref="CodeReport"/>. Pure.</summary>
 public static class CodeReportBuilder
 {
-    public static CodeReport Build(StudyExportData data)
+    /// <summary>The report; with <paramref name="agreement"/> it also carries per-code agreement, when any segment counts.</summary>
+    public static CodeReport Build(StudyExportData data, HumanMachineSample? agreement = null)
     {
         var codebook = data.Codebook;
         var siteIds = data.Sites.Select(s => s.Id)
@@ -63,6 +65,19 @@ public static class CodeReportBuilder
             .Select(p => new CodePair(p.Key.Item1, codebook.Find(p.Key.Item1)!.Name, p.Key.Item2, codebook.Find(p.Key.Item2)!.Name, p.Value))
             .OrderByDescending(p => p.Segments).ThenBy(p => p.CodeA, StringComparer.Ordinal).ThenBy(p => p.CodeB, StringComparer.Ordinal)
             .ToList();
-        return new CodeReport(data.StudyId, data.StudyName, data.Recordings.Count, codedSegments, siteColumns, roleColumns, rows, coOccurrences);
+        return new CodeReport(data.StudyId, data.StudyName, data.Recordings.Count, codedSegments, siteColumns, roleColumns, rows, coOccurrences,
+            AgreementOf(agreement, codebook, rows));
+    }
+
+    private static CodeAgreement? AgreementOf(HumanMachineSample? sample, Codebook codebook, IReadOnlyList<CodeRow> rows)
+    {
+        if (sample is null || sample.Units.Count == 0) return null;
+        var compared = sample.Compare(rows.Select(r => r.CodeId));
+        var order = rows.Select((r, i) => (r.CodeId, i)).ToDictionary(x => x.CodeId, x => x.i, StringComparer.Ordinal);
+        var codes = compared.PerCode
+            .OrderBy(p => order.GetValueOrDefault(p.Key, int.MaxValue)).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new CodeAgreementRow(p.Key, codebook.Find(p.Key)?.Name ?? p.Key, p.Value))
+            .ToList();
+        return new CodeAgreement(HumanMachineSample.Basis, compared.Units, sample.SegmentsAwaitingDecisions, compared.Micro, codes);
     }
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
+
+using Workflow.Domain.Coding;
 
 namespace Workflow.Domain.Exports.Reports;
 
@@ -32,8 +35,37 @@ public static class CodeReportHtml
         foreach (var pair in report.CoOccurrences.Take(MaxPairs))
             html.Append("<tr><td>").Append(E(pair.NameA)).Append("</td><td>").Append(E(pair.NameB)).Append("</td><td class=\"n\">").Append(pair.Segments).Append("</td></tr>");
         if (report.CoOccurrences.Count == 0) html.Append("<tr><td colspan=\"3\">No segment has more than one code.</td></tr>");
-        html.Append("</table>\n</body></html>\n");
+        html.Append("</table>\n");
+        AgreementTable(html, report.Agreement);
+        html.Append("</body></html>\n");
         return html.ToString();
+    }
+
+    private static void AgreementTable(StringBuilder html, CodeAgreement? agreement)
+    {
+        if (agreement is null)
+        {
+            html.Append("<p>No per-code agreement yet: no segment's code suggestions have all been decided by a coder.</p>\n");
+            return;
+        }
+        html.Append("<p>").Append(E(agreement.Basis)).Append(' ').Append(agreement.Units).Append(" segments count");
+        if (agreement.SegmentsAwaitingDecisions > 0) html.Append("; ").Append(agreement.SegmentsAwaitingDecisions).Append(" more await decisions");
+        html.Append(".</p>\n<table><caption>Per-code agreement: coders and the engine</caption><tr><th>Code</th><th>Both applied</th>")
+            .Append("<th>Coders only</th><th>Engine only</th><th>Neither</th><th>Agreement</th><th>Cohen's kappa</th><th>Krippendorff's alpha</th>")
+            .Append("<th>Gwet's AC1</th><th>Note</th></tr>");
+        foreach (var row in agreement.Codes) AgreementRow(html, E(row.Code), row.Counts);
+        AgreementRow(html, "<b>All codes (pooled)</b>", agreement.Pooled);
+        html.Append("</table>\n");
+    }
+
+    private static void AgreementRow(StringBuilder html, string encodedName, AgreementCounts c)
+    {
+        html.Append("<tr><td>").Append(encodedName).Append("</td>");
+        foreach (var n in new[] { c.TruePositives, c.FalseNegatives, c.FalsePositives, c.TrueNegatives })
+            html.Append("<td class=\"n\">").Append(n).Append("</td>");
+        foreach (var value in new[] { c.ObservedAgreement, c.Kappa, c.Alpha, c.Ac1 })
+            html.Append("<td class=\"n\">").Append(value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "undefined").Append("</td>");
+        html.Append("<td>").Append(E(c.PrevalenceWarning ?? "")).Append("</td></tr>");
     }
 
     private static void Matrix(StringBuilder html, string caption, IReadOnlyList<ReportColumn> columns, CodeReport report, Func<CodeRow, IReadOnlyList<int>> counts, bool withTotal)

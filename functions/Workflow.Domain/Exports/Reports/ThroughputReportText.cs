@@ -50,7 +50,7 @@ public static class ThroughputReportText
     }
 
     /// <summary>"AwaitingVerification" as "Awaiting verification".</summary>
-    private static string Label(Recordings.PipelineStage stage)
+    public static string Label(Recordings.PipelineStage stage)
     {
         var name = stage.ToString();
         var words = new StringBuilder(name.Length + 4).Append(name[0]);
