@@ -11,7 +11,7 @@ namespace Workflow.Browser.Tests;
 /// Exports on the lead page, in a real browser against the real runner: a lead downloads the verified
 /// study de-identified; an identifiable export is refused on the page until it has a purpose (and, for
 /// a participant's request, the participant), then asked for confirmation, and only then downloaded
-/// with the names back; the throughput report downloads too. Files and audit events are checked.
+/// with the names back; the throughput report and the agreement and throughput charts download too. Files and audit events are checked.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class ExportsInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -81,6 +81,11 @@ public class ExportsInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper 
         var throughput = await DownloadAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Pipeline throughput (CSV)" }).ClickAsync());
         Assert.Equal($"{study}-throughput.csv", throughput.Name);
         Assert.StartsWith("stage,passes,median_seconds", throughput.Text);
+        // The charts for papers: every suggestion was decided, so agreement has something to draw.
+        var throughputChart = await DownloadAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Throughput chart (PNG)" }).ClickAsync());
+        var agreementChart = await DownloadAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Agreement chart (PNG)" }).ClickAsync());
+        Assert.Equal([($"{study}-throughput.png", "PNG"), ($"{study}-agreement.png", "PNG")],
+            new[] { throughputChart, agreementChart }.Select(d => (d.Name, d.Text.Substring(1, 3))));
         errors.AssertNone();
     }
 
