@@ -17,17 +17,23 @@ internal static class SharedSentenceEncoder
     private static readonly Lock Gate = new();
     private static readonly Lazy<SentenceEncoder> Encoder = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Unit-length 384-d vectors of <paramref name="texts"/>, encoded <paramref name="batchSize"/> at a time.</summary>
+    /// <summary>
+    /// Unit-length 384-d vectors of <paramref name="texts"/>, encoded <paramref name="batchSize"/> at a
+    /// time. Texts are batched in order of length: a batch is padded to its longest text, so mixing a
+    /// long turn with short ones makes the model work on padding.
+    /// </summary>
     public static float[][] Encode(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
     {
         var vectors = new float[texts.Count][];
-        for (var at = 0; at < texts.Count; at += batchSize)
+        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        for (var at = 0; at < byLength.Length; at += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = texts.Skip(at).Take(batchSize).ToArray();
+            var indices = byLength.AsSpan(at, Math.Min(batchSize, byLength.Length - at)).ToArray();
+            var batch = indices.Select(i => texts[i]).ToArray();
             float[][] encoded;
             lock (Gate) encoded = Encoder.Value.Encode(batch, cancellationToken);
-            for (var i = 0; i < encoded.Length; i++) vectors[at + i] = Vectors.Normalized(encoded[i]);
+            for (var i = 0; i < encoded.Length; i++) vectors[indices[i]] = Vectors.Normalized(encoded[i]);
         }
         return vectors;
     }
