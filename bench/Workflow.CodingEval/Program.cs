@@ -6,9 +6,10 @@ using Workflow.CodingEval;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Ports;
 using Workflow.Engines.Local;
+using Workflow.Engines.Semantic;
 
 // usage: coding-eval [--engines keywords,semantic,ensemble] [--sets interviews,nhs] [--nhs-limit N]
-//                    [--throughput N] [--per-code] [--out FILE.md]
+//                    [--throughput N] [--per-code] [--learning-curve] [--out FILE.md]
 // Exit codes: 0 done; 2 usage error or evaluation data missing.
 var options = Args.Parse(args);
 var eval = EvalFolder.Find();
@@ -47,6 +48,22 @@ output.Add(Tables.Summary(runs));
 if (options.PerCode)
     foreach (var run in runs) output.Add(Tables.PerCode(run));
 
+if (options.LearningCurve)
+{
+    output.Add("Learning coder (per-code logistic regression on MiniLM embeddings and hashed words, F1-best threshold out of fold), scored on examples it never saw:");
+    output.Add("");
+    var curve = new List<EngineRun>();
+    foreach (var set in sets)
+    {
+        var features = SegmentFeaturizer.Featurize(set.Segments, contextWeight: 0.3, batchSize: 64, CancellationToken.None);
+        if (set.Name.StartsWith("nhs", StringComparison.Ordinal)) curve.AddRange(LearningCurve.Nhs(set, features));
+        else curve.Add(LearningCurve.Interviews(set, features));
+    }
+    output.Add(LearningCurve.Table(curve));
+    if (options.PerCode)
+        foreach (var run in curve) output.Add(Tables.PerCode(run));
+}
+
 if (options.Throughput is { } count)
 {
     output.Add($"Throughput: {count:N0} segments (dev interview units and NHS comments, repeated) on {Environment.ProcessorCount} cores, after warm-up");
@@ -74,7 +91,7 @@ if (options.Out is { } path) File.WriteAllText(path, text);
 return 0;
 
 /// <summary>The command line of the evaluation.</summary>
-internal sealed record Args(IReadOnlyList<string> Engines, IReadOnlyList<string> Sets, int? NhsLimit, int? Throughput, bool PerCode, string? Out)
+internal sealed record Args(IReadOnlyList<string> Engines, IReadOnlyList<string> Sets, int? NhsLimit, int? Throughput, bool PerCode, bool LearningCurve, string? Out)
 {
     public static Args Parse(string[] args)
     {
@@ -86,6 +103,7 @@ internal sealed record Args(IReadOnlyList<string> Engines, IReadOnlyList<string>
             Value("--nhs-limit") is { } limit ? int.Parse(limit, CultureInfo.InvariantCulture) : null,
             Value("--throughput") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null,
             args.Contains("--per-code"),
+            args.Contains("--learning-curve"),
             Value("--out"));
     }
 }

@@ -1,0 +1,104 @@
+namespace Workflow.Domain.Coding.Learning;
+
+/// <summary>One code's learnt classifier: its model, the probability above which it proposes the code, and what it learnt from.</summary>
+public sealed record CodeClassifier(string CodeId, LogisticModel Model, double Threshold, int Positives, int Negatives)
+{
+    public bool Applies(FeatureVector x) => Model.Probability(x) >= Threshold;
+}
+
+/// <summary>
+/// A study's learnt classifiers, one per code that had enough examples (<see cref="Skipped"/> names
+/// the others and why), trained on <see cref="Examples"/> verified segments.
+/// </summary>
+public sealed record CodeClassifiers(int Examples, IReadOnlyDictionary<string, CodeClassifier> ByCode, IReadOnlyDictionary<string, string> Skipped);
+
+/// <summary>One verified segment as training signal: its features and the codes coders settled on (every other code is a negative).</summary>
+public sealed record TrainingExample(FeatureVector Features, IReadOnlySet<string> Codes);
+
+/// <summary>When a code gets a classifier and how it is trained.</summary>
+public sealed record ClassifierTraining(int MinPositives = 8, int MinNegatives = 8, int ThresholdFolds = 3, LogisticTraining? Logistic = null)
+{
+    public static ClassifierTraining Default { get; } = new();
+}
+
+/// <summary>
+/// Trains a classifier per code from verified segments. A code is switched on only once it has
+/// <see cref="ClassifierTraining.MinPositives"/> positive and <see cref="ClassifierTraining.MinNegatives"/>
+/// negative examples: with fewer, a threshold cannot be chosen honestly. The threshold is the one that
+/// maximises F1 on out-of-fold probabilities (each fold predicted by a model that did not see it), so
+/// it is not fitted to examples the model memorised. Pure and deterministic.
+/// </summary>
+public static class CodeClassifierTrainer
+{
+    public static CodeClassifiers Train(IReadOnlyList<TrainingExample> examples, IEnumerable<string> codeIds, int denseDimensions, ClassifierTraining? training = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(codeIds);
+        var options = training ?? ClassifierTraining.Default;
+        var features = examples.Select(e => e.Features).ToList();
+        var byCode = new SortedDictionary<string, CodeClassifier>(StringComparer.Ordinal);
+        var skipped = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var code in codeIds.Distinct(StringComparer.Ordinal))
+        {
+            var labels = examples.Select(e => e.Codes.Contains(code)).ToList();
+            var positives = labels.Count(l => l);
+            var negatives = labels.Count - positives;
+            if (positives < options.MinPositives || negatives < options.MinNegatives)
+            {
+                skipped[code] = $"{positives} positive and {negatives} negative examples; needs {options.MinPositives} and {options.MinNegatives}";
+                continue;
+            }
+            var threshold = OutOfFoldThreshold(features, labels, denseDimensions, options);
+            var model = LogisticRegression.Train(features, labels, denseDimensions, options.Logistic);
+            byCode[code] = new CodeClassifier(code, model, threshold, positives, negatives);
+        }
+        return new CodeClassifiers(examples.Count, byCode, skipped);
+    }
+
+    /// <summary>The F1-best threshold over out-of-fold probabilities; folds are by position (every k-th example), so each holds positives.</summary>
+    internal static double OutOfFoldThreshold(IReadOnlyList<FeatureVector> features, IReadOnlyList<bool> labels, int denseDimensions, ClassifierTraining options)
+    {
+        var folds = Math.Max(2, options.ThresholdFolds);
+        var positiveIndices = Enumerable.Range(0, labels.Count).Where(i => labels[i]).ToList();
+        var fold = new int[labels.Count];
+        // Positives and negatives are dealt to the folds separately, so each fold gets its share of a rare code.
+        for (var k = 0; k < positiveIndices.Count; k++) fold[positiveIndices[k]] = k % folds;
+        var n = 0;
+        for (var i = 0; i < labels.Count; i++) if (!labels[i]) fold[i] = n++ % folds;
+
+        var scored = new List<(double Probability, bool Label)>(labels.Count);
+        for (var f = 0; f < folds; f++)
+        {
+            var train = Enumerable.Range(0, labels.Count).Where(i => fold[i] != f).ToList();
+            var model = LogisticRegression.Train(train.Select(i => features[i]).ToList(), train.Select(i => labels[i]).ToList(), denseDimensions, options.Logistic);
+            scored.AddRange(Enumerable.Range(0, labels.Count).Where(i => fold[i] == f).Select(i => (model.Probability(features[i]), labels[i])));
+        }
+        return BestF1Threshold(scored);
+    }
+
+    /// <summary>
+    /// The threshold with the best F1 when everything at or above it is called positive; ties go to the
+    /// higher threshold (fewer proposals for coders to reject). Midway between neighbouring scores, so
+    /// it does not sit exactly on one training example.
+    /// </summary>
+    public static double BestF1Threshold(IReadOnlyList<(double Probability, bool Label)> scored)
+    {
+        var sorted = scored.OrderByDescending(s => s.Probability).ToList();
+        var totalPositives = sorted.Count(s => s.Label);
+        if (totalPositives == 0) return 1;
+        double best = -1, threshold = 0.5;
+        var tp = 0;
+        for (var k = 0; k < sorted.Count; k++)
+        {
+            if (sorted[k].Label) tp++;
+            if (k + 1 < sorted.Count && sorted[k + 1].Probability == sorted[k].Probability) continue;
+            var f1 = 2.0 * tp / (k + 1 + totalPositives);
+            if (f1 > best)
+            {
+                best = f1;
+                threshold = k + 1 < sorted.Count ? (sorted[k].Probability + sorted[k + 1].Probability) / 2 : sorted[k].Probability;
+            }
+        }
+        return threshold;
+    }
+}

@@ -1,0 +1,113 @@
+namespace Workflow.Domain.Coding.Learning;
+
+/// <summary>
+/// A binary logistic-regression model over <see cref="FeatureVector"/>s: one weight per dense
+/// dimension and per hash bucket, and a bias. <see cref="Probability"/> is the model's P(code applies).
+/// </summary>
+public sealed record LogisticModel(float[] DenseWeights, float[] SparseWeights, float Bias)
+{
+    public double Probability(FeatureVector x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        double z = Bias;
+        var dense = Math.Min(x.Dense.Length, DenseWeights.Length);
+        for (var i = 0; i < dense; i++) z += DenseWeights[i] * x.Dense[i];
+        for (var i = 0; i < x.SparseIndices.Length; i++) z += SparseWeights[x.SparseIndices[i]] * x.SparseValues[i];
+        return 1 / (1 + Math.Exp(-z));
+    }
+}
+
+/// <summary>How <see cref="LogisticRegression"/> trains: L2 strength, passes over the data, and the seed of its shuffles.</summary>
+public sealed record LogisticTraining(double L2 = 1e-4, int Epochs = 30, double LearningRate = 0.5, int Seed = 17)
+{
+    public static LogisticTraining Default { get; } = new();
+}
+
+/// <summary>
+/// Trains <see cref="LogisticModel"/>s by stochastic gradient descent on the L2-regularised log loss,
+/// with Bottou's decreasing step (eta / (1 + eta * l2 * t)) and the average of the iterates as the
+/// result, which converges as well as a batch method at a fraction of its cost for a few thousand
+/// examples. Positives are weighted by the class ratio (capped), so a rare code is not learnt as
+/// "never". Deterministic for a given seed. Pure.
+/// </summary>
+public static class LogisticRegression
+{
+    private const double MaxPositiveWeight = 20;
+
+    public static LogisticModel Train(IReadOnlyList<FeatureVector> examples, IReadOnlyList<bool> labels, int denseDimensions, LogisticTraining? training = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (examples.Count != labels.Count) throw new ArgumentException("Every example needs exactly one label.", nameof(labels));
+        var options = training ?? LogisticTraining.Default;
+        var positives = labels.Count(l => l);
+        var positiveWeight = positives == 0 ? 1 : Math.Clamp((double)(labels.Count - positives) / positives, 1, MaxPositiveWeight);
+
+        var w = new double[denseDimensions];
+        var s = new double[LexicalFeatures.Buckets];
+        double b = 0;
+        // Weight decay is a running scale (the weights are scale * w, scale * s), so a step costs only
+        // the example's own features. The average of the iterates is kept exactly: dense weights every
+        // step, sparse ones lazily, from the running sum of the scale since each bucket last changed.
+        double scale = 1, scaleSum = 0, bSum = 0;
+        var wSum = new double[denseDimensions];
+        var sSum = new double[LexicalFeatures.Buckets];
+        var scaleSumAtChange = new double[LexicalFeatures.Buckets];
+        long t = 0;
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = new Random(options.Seed);
+
+        void Flush(int j)
+        {
+            sSum[j] += s[j] * (scaleSum - scaleSumAtChange[j]);
+            scaleSumAtChange[j] = scaleSum;
+        }
+
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var i in order)
+            {
+                var x = examples[i];
+                var eta = options.LearningRate / (1 + options.LearningRate * options.L2 * t);
+                var dense = Math.Min(x.Dense.Length, denseDimensions);
+                double z = 0;
+                for (var d = 0; d < dense; d++) z += w[d] * x.Dense[d];
+                for (var k = 0; k < x.SparseIndices.Length; k++) z += s[x.SparseIndices[k]] * x.SparseValues[k];
+                var p = 1 / (1 + Math.Exp(-(scale * z + b)));
+                var gradient = (labels[i] ? positiveWeight : 1) * (p - (labels[i] ? 1 : 0));
+
+                scale *= 1 - eta * options.L2;
+                if (scale < 1e-6)
+                {
+                    for (var j = 0; j < s.Length; j++) { Flush(j); s[j] *= scale; }
+                    for (var d = 0; d < w.Length; d++) w[d] *= scale;
+                    scale = 1;
+                }
+                var step = eta * gradient / scale;
+                for (var d = 0; d < dense; d++) w[d] -= step * x.Dense[d];
+                for (var k = 0; k < x.SparseIndices.Length; k++)
+                {
+                    var j = x.SparseIndices[k];
+                    Flush(j);
+                    s[j] -= step * x.SparseValues[k];
+                }
+                b -= eta * gradient;
+
+                t++;
+                scaleSum += scale;
+                for (var d = 0; d < denseDimensions; d++) wSum[d] += w[d] * scale;
+                bSum += b;
+            }
+        }
+
+        var n = Math.Max(1, t);
+        var sparse = new float[LexicalFeatures.Buckets];
+        for (var j = 0; j < sparse.Length; j++)
+        {
+            Flush(j);
+            sparse[j] = (float)(sSum[j] / n);
+        }
+        return new LogisticModel(wSum.Select(v => (float)(v / n)).ToArray(), sparse, (float)(bSum / n));
+    }
+}
