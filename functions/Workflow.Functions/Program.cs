@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
+using Workflow.Engines.Semantic;
 using Workflow.Functions.Http;
 using Workflow.Hosting;
 
@@ -11,6 +12,7 @@ builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services
     .AddLocalEngines(builder.Configuration)
+    .AddSemanticEngines(builder.Configuration)
     .AddAzureEngines(builder.Configuration)
     .AddWorkflow(builder.Configuration, WorkflowHostKind.Functions);
 builder.Build().Run();

@@ -1,5 +1,6 @@
 using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
+using Workflow.Engines.Semantic;
 using Workflow.Hosting;
 using Workflow.LocalHost.Durable;
 
@@ -18,6 +19,7 @@ public static class LocalRunner
         builder.Services.AddProblemDetails();
         builder.Services
             .AddLocalEngines(builder.Configuration)
+            .AddSemanticEngines(builder.Configuration)
             .AddAzureEngines(builder.Configuration)
             .AddWorkflow(builder.Configuration, WorkflowHostKind.LocalRunner)
             .AddLocalDurableBackend(builder.Configuration);

@@ -54,6 +54,8 @@ public static class StorageServiceCollectionExtensions
             DeidentifiedJson(sp, StorageNames.DeidentifiedTranscripts),
             DeidentifiedJson(sp, StorageNames.Coding),
             DeidentifiedJson(sp, StorageNames.FinalTranscripts)));
+        services.AddSingleton<ICodingExamples>(sp => new StoredCodingExamples(
+            sp.GetRequiredService<RecordingRepository>(), sp.GetRequiredService<VerificationQueue>(), sp.GetRequiredService<RecordingDocuments>()));
         services.AddSingleton(sp => new RecordingEraser(
             [.. StorageNames.PerRecordingIdentifiableContainers.Select(c => Identifiable(sp).Blobs.GetBlobContainerClient(c)),
              .. StorageNames.PerRecordingDeidentifiedContainers.Select(c => Deidentified(sp).Blobs.GetBlobContainerClient(c))],
