@@ -19,12 +19,14 @@ public static class AzureEngineServiceCollectionExtensions
     public static IServiceCollection AddAzureEngines(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AzureLanguageOptions>().Bind(configuration.GetSection(AzureLanguageOptions.SectionName));
-        services.AddHttpClient(nameof(AzureLanguagePiiClient))
+        services.AddHttpClient(nameof(AzureLanguageTransport))
             .AddTypedClient((http, sp) =>
             {
-                var o = sp.GetRequiredService<IOptions<AzureLanguageOptions>>();
-                return new AzureLanguagePiiClient(http, o, Credential(o.Value.ApiKey, o.Value.ClientId));
+                var o = sp.GetRequiredService<IOptions<AzureLanguageOptions>>().Value;
+                return new AzureLanguageTransport(http, o, Credential(o.ApiKey, o.ClientId));
             });
+        services.AddTransient<AzureLanguagePiiClient>();
+        services.AddTransient<AzureConversationPiiClient>();
         services.AddDeidentificationEngine<AzureLanguagePiiEngine>("azure-language", "Azure AI Language PII detection", isCloud: true);
 
         services.AddOptions<AzureSpeechOptions>().Bind(configuration.GetSection(AzureSpeechOptions.SectionName));

@@ -14,7 +14,7 @@ namespace Workflow.Engines.Azure.Tests;
 
 public class AzureLanguagePiiEngineTests
 {
-    private static readonly StudyIdentifierList NoList = StudyIdentifierList.Empty("s1");
+    internal static readonly StudyIdentifierList NoList = StudyIdentifierList.Empty("s1");
 
     /// <summary>An analyze-text answer in the service's current shape for the given documents' entities.</summary>
     private static string AnalyzeTextAnswer(params (string Id, (string Text, string Category, int Offset, double Score)[] Entities)[] documents) =>
@@ -38,7 +38,7 @@ public class AzureLanguagePiiEngineTests
             },
         }.ToJsonString();
 
-    private static ServiceProvider Services(Uri endpoint, params (string Key, string Value)[] more)
+    internal static ServiceProvider Services(Uri endpoint, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -54,7 +54,7 @@ public class AzureLanguagePiiEngineTests
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    private static IDeidentificationEngine Azure(ServiceProvider sp) => sp.GetRequiredKeyedService<IDeidentificationEngine>("azure-language");
+    internal static IDeidentificationEngine Azure(ServiceProvider sp) => sp.GetRequiredKeyedService<IDeidentificationEngine>("azure-language");
 
     private static Transcript Of(params string[] texts) =>
         new("r1", "test", texts.Select((t, i) => Utterance.Untimed(i, "P1", t)).ToList());

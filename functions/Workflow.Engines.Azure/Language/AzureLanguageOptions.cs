@@ -40,6 +40,35 @@ public sealed class AzureLanguageOptions
     /// <summary>Longest wait between retries, whatever Retry-After says.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// <c>Text</c> sends each utterance as a document to the synchronous analyze-text call;
+    /// <c>Conversation</c> sends the transcript as one conversation of speaker turns to the
+    /// asynchronous conversation PII job, so an entity can be read in the context of the turns around it.
+    /// </summary>
+    public PiiAnalysis Analysis { get; set; } = PiiAnalysis.Text;
+
+    /// <summary>Conversation PII categories asked for (they differ from the text call's); empty asks for all.</summary>
+    public string[] ConversationCategories { get; set; } = [];
+
+    /// <summary>Characters of one conversation job; a longer transcript is sent as several conversations, cut between turns.</summary>
+    public int MaxCharactersPerConversation { get; set; } = 40_000;
+
+    /// <summary>How often a conversation job is checked when the service gives no Retry-After.</summary>
+    public TimeSpan JobPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long one conversation job may take before the stage fails. Jobs of an interview take
+    /// seconds; the bound keeps the activity well inside the Durable work item's visibility timeout.
+    /// </summary>
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Findings below this confidence from the service are dropped (it reports very weak guesses too).</summary>
     public double MinConfidence { get; set; } = 0.4;
+}
+
+/// <summary>Which Azure AI Language PII call reads the transcript.</summary>
+public enum PiiAnalysis
+{
+    Text,
+    Conversation,
 }

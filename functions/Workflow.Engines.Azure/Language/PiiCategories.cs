@@ -7,7 +7,8 @@ internal static class PiiCategories
 {
     public static IdentifierKind? KindOf(string category) => category switch
     {
-        "Person" => IdentifierKind.Person,
+        // "Name" is the conversation call's word for a person.
+        "Person" or "Name" => IdentifierKind.Person,
         "Organization" => IdentifierKind.Organization,
         "Address" => IdentifierKind.Address,
         "PhoneNumber" => IdentifierKind.Phone,
