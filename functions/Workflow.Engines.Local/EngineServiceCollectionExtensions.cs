@@ -13,7 +13,7 @@ namespace Workflow.Engines.Local;
 /// Offers the offline engines to the composition, each under its key: transcription <c>local</c>
 /// (PocketSphinx), de-identification <c>rules</c> (patterns), <c>names</c> (gazetteers in context) and
 /// the always-on study list, coding
-/// <c>keywords</c>. Also the audio probe and the transcript importers, which every host needs.
+/// <c>keywords</c>. Also the audio probe, the audio redactor and the transcript importers, which every host needs.
 /// Registering an engine does not choose it: <c>Engines:*</c> and each study's settings do.
 /// </summary>
 public static class EngineServiceCollectionExtensions
@@ -25,6 +25,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<FfmpegOptions>().Bind(engines.GetSection("Ffmpeg"));
         services.AddSingleton<FfmpegAudioDecoder>();
         services.AddSingleton<IAudioProbe, FfmpegAudioProbe>();
+        services.AddSingleton<IAudioRedactor, FfmpegAudioRedactor>();
 
         services.AddOptions<PocketSphinxOptions>().Bind(engines.GetSection("PocketSphinx"));
         services.AddTranscriptionEngine<PocketSphinxTranscriptionEngine>("local", "offline PocketSphinx");
