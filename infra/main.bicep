@@ -118,7 +118,7 @@ var roles = {
 // Names the code uses (functions/Workflow.Storage/Configuration/StorageNames.cs; a test keeps them equal).
 var identifiableContainers = ['raw-uploads', 'uploads', 'transcripts-identifiable', 'pseudonym-keys', 'study-identifiers', 'study-secrets']
 var identifiableTables = ['VerificationQueue', 'AuditTrail', 'StudyMembers', 'ParticipantWithdrawals', 'UploadGrants']
-var deidentifiedContainers = ['transcripts-deidentified', 'coding', 'transcripts-final', 'codebooks']
+var deidentifiedContainers = ['transcripts-deidentified', 'coding', 'transcripts-final', 'codebooks', 'audio-deidentified']
 var deidentifiedTables = ['Studies', 'RecordingsByStudy', 'RecordingStudies', 'StudyBatches', 'StudyBatchRecords']
 var rawRetentionPrefixes = ['raw-uploads/', 'uploads/']
 
@@ -184,6 +184,9 @@ module deidentified 'modules/storage-account.bicep' = {
     skuName: studyStorageSku
     containers: union(deidentifiedContainers, dedicatedDurableStorage || isPremium ? [] : [flexPackageContainer])
     tables: deidentifiedTables
+    // The toned copies of recordings still carry voices: the same backstop as the raw audio.
+    deleteAfterDays: rawAudioRetentionDays
+    deletePrefixes: ['audio-deidentified/']
     appIdentityName: identityName
     roleDefinitionIds: dedicatedDurableStorage
       ? [roles.blobDataContributor, roles.tableDataContributor]

@@ -18,6 +18,7 @@ public static class ApiRoutes
     public const string StudyRecordings = "studies/{studyId}/recordings";
     public const string Recording = "recordings/{recordingId}";
     public const string RecordingTranscript = "recordings/{recordingId}/transcript";
+    public const string RecordingAudio = "recordings/{recordingId}/audio";
     public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
     public const string RecordingCustody = "recordings/{recordingId}/custody";
     public const string RecordingMissedIdentifiers = "recordings/{recordingId}/missed-identifiers";

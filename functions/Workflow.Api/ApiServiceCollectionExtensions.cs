@@ -30,6 +30,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<DroppedUploadIntake>();
         services.AddSingleton<StudyHandlers>();
         services.AddSingleton<RecordingHandlers>();
+        services.AddSingleton<RecordingAudioHandler>();
         services.AddSingleton<UploadGrantHandlers>();
         services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();

@@ -41,6 +41,12 @@ public sealed class PipelineOptions
     /// <summary>Speaker labels whose turns are context, not data (interviewer, facilitator).</summary>
     public string[] NonCodableSpeakers { get; set; } = ["Interviewer", "Facilitator", "Moderator", "I"];
 
+    /// <summary>
+    /// Seconds added before and after each toned span of the de-identified audio: recognisers' word
+    /// times are approximate, and a tone that starts late lets the first sound of a name through.
+    /// </summary>
+    public double AudioRedactionPaddingSeconds { get; set; } = 0.15;
+
     /// <summary>Where engines may put temporary copies of audio; files are deleted when a stage ends.</summary>
     public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "qualitative-workflow");
 }

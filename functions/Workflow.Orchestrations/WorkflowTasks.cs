@@ -33,6 +33,7 @@ public static class WorkflowTasks
         typeof(IngestRecordingActivity),
         typeof(TranscribeRecordingActivity),
         typeof(DeidentifyTranscriptActivity),
+        typeof(RedactAudioActivity),
         typeof(CodeTranscriptActivity),
         typeof(EnqueueVerificationActivity),
         typeof(GetVerificationProgressActivity),

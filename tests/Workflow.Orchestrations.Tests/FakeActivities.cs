@@ -84,6 +84,11 @@ public sealed class FakeActivities
 
     public int Attempts(string name) => _attempts.GetValueOrDefault(name);
 
+    /// <summary>What the batch's targets are uploads of.</summary>
+    public SourceKind TargetSource { get; set; } = SourceKind.Transcript;
+
+    private static string Extension(SourceKind source) => source == SourceKind.Audio ? ".wav" : ".txt";
+
     public void Register(DurableTaskRegistry r)
     {
         r.AddActivityFunc<StageUpdate, bool>(nameof(UpdateRecordingStageActivity), (_, s) => { Enter(nameof(UpdateRecordingStageActivity)); Stages.Enqueue(s); return true; });
@@ -109,6 +114,7 @@ public sealed class FakeActivities
         r.AddActivityFunc<DeletionOutcome, bool>(nameof(CompleteRecordingDeletionActivity), (_, outcome) => { Enter(nameof(CompleteRecordingDeletionActivity)); CompletedDeletions.Enqueue(outcome); return true; });
         r.AddActivityFunc<TranscriptionJobRef, bool>(nameof(DeleteTranscriptionJobActivity), (_, job) => { Enter(nameof(DeleteTranscriptionJobActivity)); DeletedJobs.Enqueue(job); return true; });
         r.AddActivityFunc<RecordingRef, DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), (_, _) => { Enter(nameof(DeidentifyTranscriptActivity)); return new DeidentificationSummary(1, 1, 1); });
+        r.AddActivityFunc<AudioRedactionInput, AudioRedactionSummary>(nameof(RedactAudioActivity), (_, _) => { Enter(nameof(RedactAudioActivity)); return new AudioRedactionSummary(true, 2, 1.5, null); });
         r.AddActivityFunc<RecordingRef, CodingSummary>(nameof(CodeTranscriptActivity), (_, rec) => Code(rec));
         r.AddActivityFunc<EnqueueVerificationInput, VerificationProgress>(nameof(EnqueueVerificationActivity), (_, _) => { Enter(nameof(EnqueueVerificationActivity)); return Progress(); });
         r.AddActivityFunc<RecordingRef, VerificationProgress>(nameof(GetVerificationProgressActivity), (_, _) => { Enter(nameof(GetVerificationProgressActivity)); return Progress(); });
@@ -118,7 +124,7 @@ public sealed class FakeActivities
         r.AddActivityFunc<BatchSliceInput, IReadOnlyList<RerunTarget>>(nameof(TakeBatchTargetsActivity), (_, slice) =>
         {
             Enter(nameof(TakeBatchTargetsActivity));
-            return Eligible.Skip(slice.From).Take(slice.Count).Select(id => new RerunTarget(id, SourceKind.Transcript, $"s/{id}/source.txt", "source.txt")).ToList();
+            return Eligible.Skip(slice.From).Take(slice.Count).Select(id => new RerunTarget(id, TargetSource, $"s/{id}/source{Extension(TargetSource)}", $"source{Extension(TargetSource)}")).ToList();
         });
         r.AddActivityFunc<BatchResultInput, bool>(nameof(RecordBatchResultActivity), (_, result) => { Enter(nameof(RecordBatchResultActivity)); Results[result.Outcome.RecordingId] = result.Outcome; return true; });
         r.AddActivityFunc<ReconcileVerificationInput, ReconcileSummary>(nameof(ReconcileVerificationActivity), (_, _) =>

@@ -33,6 +33,7 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("ListRecordings", "GET", ApiRoutes.StudyRecordings, Auth.WorkflowRoles.All, (h, c) => h.ListAsync(c)),
         On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
         On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, Auth.WorkflowRoles.All, (h, c) => h.GetTranscriptAsync(c)),
+        On<RecordingAudioHandler>("GetRecordingAudio", "GET", ApiRoutes.RecordingAudio, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
         On<CustodyHandler>("GetRecordingCustody", "GET", ApiRoutes.RecordingCustody, [Lead], (h, c) => h.GetAsync(c)),
         On<DeletionHandlers>("DeleteRecording", "DELETE", ApiRoutes.Recording, [Lead], (h, c) => h.DeleteRecordingAsync(c)),

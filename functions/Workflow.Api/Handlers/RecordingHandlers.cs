@@ -86,7 +86,7 @@ public sealed class RecordingHandlers(
     }
 
     /// <summary>An interviewer (who is neither coder nor lead) sees only the recordings they uploaded; others are answered as missing.</summary>
-    private static bool Visible(ApiCall call, Domain.Recordings.Recording recording) =>
+    internal static bool Visible(ApiCall call, Domain.Recordings.Recording recording) =>
         !call.SeesOnlyOwnRecordings || string.Equals(recording.UploadedBy, call.Caller.UserId, StringComparison.Ordinal);
 
     /// <summary>

@@ -45,6 +45,9 @@ public static class ActivityFunctions
     [Function(nameof(DeidentifyTranscriptActivity))]
     public static Task<DeidentificationSummary> DeidentifyTranscript([ActivityTrigger] RecordingRef input, FunctionContext f) => Run<DeidentifyTranscriptActivity, RecordingRef, DeidentificationSummary>(f, input);
 
+    [Function(nameof(RedactAudioActivity))]
+    public static Task<AudioRedactionSummary> RedactAudio([ActivityTrigger] AudioRedactionInput input, FunctionContext f) => Run<RedactAudioActivity, AudioRedactionInput, AudioRedactionSummary>(f, input);
+
     [Function(nameof(CodeTranscriptActivity))]
     public static Task<CodingSummary> CodeTranscript([ActivityTrigger] RecordingRef input, FunctionContext f) => Run<CodeTranscriptActivity, RecordingRef, CodingSummary>(f, input);
 

@@ -65,6 +65,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetRecordingTranscript")]
     public Task<IActionResult> GetRecordingTranscript([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingTranscript)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetRecordingAudio")]
+    public Task<IActionResult> GetRecordingAudio([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingAudio)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("GetRedactionKey")]
     public Task<IActionResult> GetRedactionKey([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingRedactionKey)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -5,7 +5,8 @@ namespace Workflow.Orchestrations.Contracts;
 /// <summary>
 /// Input of <see cref="Reprocessing.RerunRecordingOrchestrator"/>: one recording of one batch. A
 /// persisted wire contract: <see cref="SchemaVersion"/> is 1 for re-runs started before transcription
-/// was planned (missing in their stored input), 2 since; the batch sets it explicitly.
+/// was planned (missing in their stored input), 2 since, 3 once the audio is de-identified too; the
+/// batch sets it explicitly (<see cref="RecordingPipelineInput.CurrentSchema"/>).
 /// </summary>
 public sealed record RerunInput(string BatchId, string StudyId, RerunTarget Target, ReprocessStage Stage, TimeSpan VerificationRecheck, int SchemaVersion = 1)
 {

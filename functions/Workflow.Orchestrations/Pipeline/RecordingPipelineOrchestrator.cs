@@ -7,7 +7,7 @@ using Workflow.Orchestrations.Verification;
 namespace Workflow.Orchestrations.Pipeline;
 
 /// <summary>
-/// Takes one recording through ingest, transcription (audio only), de-identification, first-pass
+/// Takes one recording through ingest, transcription (audio only), de-identification (of the audio too), first-pass
 /// coding and human verification to a final transcript. The instance id is the recording id, so a
 /// recording can have only one pipeline. The orchestrator only decides; activities do the work.
 /// </summary>
@@ -30,6 +30,8 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
 
             await stages.EnterAsync(PipelineStage.Deidentifying);
             await context.CallActivityAsync<DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), input.Ref, Retries.Transient);
+            if (input.RedactsAudio)
+                await context.CallActivityAsync<AudioRedactionSummary>(nameof(RedactAudioActivity), input.AudioRedaction, Retries.Transient);
 
             await stages.EnterAsync(PipelineStage.Coding);
             await context.CallActivityAsync<CodingSummary>(nameof(CodeTranscriptActivity), input.Ref, Retries.Transient);

@@ -30,6 +30,8 @@ public sealed class RerunRecordingOrchestrator : TaskOrchestrator<RerunInput, Re
             {
                 await stages.EnterAsync(PipelineStage.Deidentifying);
                 await context.CallActivityAsync<DeidentificationSummary>(nameof(DeidentifyTranscriptActivity), input.Ref, Retries.Transient);
+                if (input.AsPipelineInput() is { RedactsAudio: true } pipeline)
+                    await context.CallActivityAsync<AudioRedactionSummary>(nameof(RedactAudioActivity), pipeline.AudioRedaction, Retries.Transient);
             }
             await stages.EnterAsync(PipelineStage.Coding);
             await context.CallActivityAsync<CodingSummary>(nameof(CodeTranscriptActivity), input.Ref, Retries.Transient);

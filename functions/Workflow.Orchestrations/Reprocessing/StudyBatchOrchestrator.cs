@@ -48,7 +48,7 @@ public sealed class StudyBatchOrchestrator : TaskOrchestrator<BatchInput, BatchO
             while (!cancelRequested && running.Count < limit && queued.TryDequeue(out var target))
             {
                 running.Add((context.CallSubOrchestratorAsync<RerunOutcome>(nameof(RerunRecordingOrchestrator),
-                    new RerunInput(input.BatchId, input.StudyId, target, input.Stage, input.VerificationRecheck, SchemaVersion: 2),
+                    new RerunInput(input.BatchId, input.StudyId, target, input.Stage, input.VerificationRecheck, SchemaVersion: RecordingPipelineInput.CurrentSchema),
                     new SubOrchestrationOptions { InstanceId = $"{input.BatchId}:{target.RecordingId}" }), target.RecordingId));
                 launched++;
             }

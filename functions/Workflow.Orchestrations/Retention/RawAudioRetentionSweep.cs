@@ -8,7 +8,7 @@ using Workflow.Storage;
 namespace Workflow.Orchestrations.Retention;
 
 /// <summary>
-/// Deletes the raw audio of recordings verified longer ago than the retention period, records the
+/// Deletes the raw audio (and its de-identified copy) of recordings verified longer ago than the retention period, records the
 /// date on the recording (so a re-run from transcription is refused with that reason) and in the
 /// study's audit trail. Run hourly by the Functions timer or the local runner's background service;
 /// idempotent, so overlapping or repeated runs do no harm. In Azure a storage lifecycle rule on the
@@ -18,6 +18,7 @@ public sealed class RawAudioRetentionSweep(
     StudyRepository studies,
     RecordingRepository recordings,
     RawUploadRepository rawUploads,
+    DeidentifiedAudioRepository deidentifiedAudio,
     IAuditTrail audit,
     IOptions<RetentionOptions> options,
     TimeProvider time,
@@ -37,7 +38,9 @@ public sealed class RawAudioRetentionSweep(
             {
                 var now = time.GetUtcNow();
                 if (!RawAudioRetention.IsDue(recording, days, now)) continue;
-                var blobs = await rawUploads.DeleteSourceAsync(study.Id, recording.Id, ct);
+                // The toned copy goes too: it still carries the participants' voices.
+                var blobs = await rawUploads.DeleteSourceAsync(study.Id, recording.Id, ct)
+                    + (await deidentifiedAudio.DeleteAsync(study.Id, recording.Id, ct) ? 1 : 0);
                 // Recorded after the blobs are gone: a crash in between only repeats the deletion. Only
                 // the run that sets the date audits it, so overlapping runs record it once.
                 var setHere = false;

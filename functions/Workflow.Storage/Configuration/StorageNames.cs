@@ -26,6 +26,8 @@ public static class StorageNames
     public const string Coding = "coding";
     public const string FinalTranscripts = "transcripts-final";
     public const string Codebooks = "codebooks";
+    /// <summary>Recordings with the identifiers toned out, for coders who listen (voices remain: retained like the raw audio).</summary>
+    public const string DeidentifiedAudio = "audio-deidentified";
     public const string StudiesTable = "Studies";
     /// <summary>Recording status, partitioned by study (replaces the per-recording "Recordings").</summary>
     public const string RecordingsTable = "RecordingsByStudy";
@@ -37,10 +39,10 @@ public static class StorageNames
     public const string StudyBatchRecordsTable = "StudyBatchRecords";
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
-    public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks];
+    public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks, DeidentifiedAudio];
     public static readonly string[] IdentifiableTables = [VerificationTable, AuditTable, StudyMembersTable, ParticipantWithdrawalsTable, UploadGrantsTable];
     /// <summary>Containers whose blobs are named <c>{studyId}/{recordingId}...</c>: what deleting a recording empties.</summary>
     public static readonly string[] PerRecordingIdentifiableContainers = [RawUploads, IdentifiableTranscripts, PseudonymKeys];
-    public static readonly string[] PerRecordingDeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts];
+    public static readonly string[] PerRecordingDeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, DeidentifiedAudio];
     public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable, StudyBatchRecordsTable];
 }

@@ -45,6 +45,7 @@ public class ApiEndpointTableTests
         ["ListRecordings"] = StudyTeam,
         ["GetRecording"] = StudyTeam,
         ["GetRecordingTranscript"] = StudyTeam,
+        ["GetRecordingAudio"] = StudyTeam,
         ["GetRedactionKey"] = [L],
         ["GetRecordingCustody"] = [L],
         ["DeleteRecording"] = [L],

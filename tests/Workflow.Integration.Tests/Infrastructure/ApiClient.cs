@@ -32,6 +32,9 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
+    /// <summary>Sends a request built by the test (headers such as Range), as the default user.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     /// <summary>Posts JSON without a Content-Length (chunked), as HttpClient's PostAsJsonAsync does.</summary>
     public Task<HttpResponseMessage> PostChunkedJsonAsync(string path, object body) => _http.PostAsync(path, JsonContent.Create(body));
 

@@ -20,4 +20,21 @@ public static class SampleAudio
         if (process.ExitCode != 0) throw new InvalidOperationException($"make-sample-audio.sh failed ({process.ExitCode}): {stderr}");
         return output;
     }
+
+    /// <summary>Decodes any audio file to 16 kHz mono 16-bit samples with ffmpeg, as a listener would hear it.</summary>
+    public static async Task<short[]> DecodeAsync(string path)
+    {
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var a in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-ac", "1", "-ar", "16000", "-f", "s16le", "-" }) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        using var pcm = new MemoryStream();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.BaseStream.CopyToAsync(pcm);
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg could not decode {path}: {await stderr}");
+        var bytes = pcm.ToArray();
+        var samples = new short[bytes.Length / 2];
+        Buffer.BlockCopy(bytes, 0, samples, 0, samples.Length * 2);
+        return samples;
+    }
 }

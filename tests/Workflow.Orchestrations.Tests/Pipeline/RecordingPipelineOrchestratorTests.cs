@@ -42,7 +42,7 @@ public class RecordingPipelineOrchestratorTests
     }
 
     [Fact]
-    public async Task Run_Audio_TranscribesBeforeDeidentifying()
+    public async Task Run_Audio_TranscribesBeforeDeidentifying_ThenTonesOutTheAudioBeforeCoding()
     {
         var fakes = new FakeActivities { PendingItems = 0 };
         await using var host = await HostFixture.StartAsync(fakes);
@@ -50,9 +50,25 @@ public class RecordingPipelineOrchestratorTests
 
         var done = await HostFixture.CompleteAsync(host.Client, id);
 
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
-        var work = fakes.Calls.Where(c => c is nameof(IngestRecordingActivity) or nameof(TranscribeRecordingActivity) or nameof(DeidentifyTranscriptActivity)).ToList();
-        Assert.Equal([nameof(IngestRecordingActivity), nameof(TranscribeRecordingActivity), nameof(DeidentifyTranscriptActivity)], work);
+        Assert.Equal(RecordingStatus.Completed, done.ReadOutputAs<PipelineOutcome>()!.Status);
+        var work = fakes.Calls.Where(c => c is nameof(IngestRecordingActivity) or nameof(TranscribeRecordingActivity) or nameof(DeidentifyTranscriptActivity)
+            or nameof(RedactAudioActivity) or nameof(CodeTranscriptActivity)).ToList();
+        Assert.Equal([nameof(IngestRecordingActivity), nameof(TranscribeRecordingActivity), nameof(DeidentifyTranscriptActivity), nameof(RedactAudioActivity), nameof(CodeTranscriptActivity)], work);
+    }
+
+    [Fact]
+    public async Task Run_Transcript_OrAPipelineStartedBeforeAudioWasDeidentified_MakesNoAudioCopy()
+    {
+        var fakes = new FakeActivities { PendingItems = 0 };
+        await using var host = await HostFixture.StartAsync(fakes);
+        var text = await StartAsync(host.Client, Input("rec-text", SourceKind.Transcript));
+        // Version 2 pipelines recorded no such step: replaying them must not add one.
+        var legacy = await StartAsync(host.Client, Input("rec-v2", SourceKind.Audio) with { SchemaVersion = 2 });
+
+        Assert.Equal(RecordingStatus.Completed, (await HostFixture.CompleteAsync(host.Client, text)).ReadOutputAs<PipelineOutcome>()!.Status);
+        Assert.Equal(RecordingStatus.Completed, (await HostFixture.CompleteAsync(host.Client, legacy)).ReadOutputAs<PipelineOutcome>()!.Status);
+        Assert.Equal(2, fakes.Attempts(nameof(DeidentifyTranscriptActivity)));
+        Assert.Equal(0, fakes.Attempts(nameof(RedactAudioActivity)));
     }
 
     [Fact]

@@ -68,6 +68,22 @@ public class StudyBatchOrchestratorTests
         Assert.Equal(1, fakes.Attempts(nameof(ReconcileVerificationActivity)));
     }
 
+    [Theory]
+    [InlineData(ReprocessStage.Deidentification, 1)]
+    [InlineData(ReprocessStage.Coding, 0)]
+    public async Task Run_OnAudio_TonesOutTheAudioAgain_OnlyWhenItIsDeidentifiedAgain(ReprocessStage stage, int copies)
+    {
+        var fakes = new FakeActivities { PendingItems = 0, TargetSource = SourceKind.Audio };
+        fakes.Eligible.Add("rec-1");
+        await using var host = await StartAsync(fakes);
+
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(StudyBatchOrchestrator), Input(stage), new StartOrchestrationOptions(InstanceId: "batch-1"));
+        await HostFixture.CompleteAsync(host.Client, "batch-1");
+
+        Assert.Equal(1, fakes.Attempts(nameof(CodeTranscriptActivity)));
+        Assert.Equal(copies, fakes.Attempts(nameof(RedactAudioActivity)));
+    }
+
     [Fact]
     public async Task Run_OneRecordingFails_TheOthersGoOn_AndTheFailureCarriesItsReason()
     {
