@@ -64,7 +64,7 @@ internal sealed class NameText
         while (i < text.Length)
         {
             var c = text[i];
-            if (!TextFolding.IsWordChar(c) && !(TextFolding.IsInvisible(c) && i + 1 < text.Length && TextFolding.IsWordChar(text[i + 1])))
+            if (!TextFolding.IsWordCharAt(text, i) && !(TextFolding.IsInvisible(c) && i + 1 < text.Length && TextFolding.IsWordCharAt(text, i + 1)))
             {
                 i++;
                 continue;
@@ -74,12 +74,14 @@ internal sealed class NameText
             while (i < text.Length)
             {
                 var ch = text[i];
-                if (TextFolding.IsWordChar(ch)) { i++; continue; }
+                if (TextFolding.IsWordCharAt(text, i)) { i++; continue; }
                 // Invisible characters inside a word are part of it ("Da\u200Bve").
-                if (TextFolding.IsInvisible(ch) && i + 1 < text.Length && TextFolding.IsWordChar(text[i + 1])) { i++; continue; }
-                if (TextFolding.IsApostrophe(ch) && i > start && i + 1 < text.Length && TextFolding.IsWordChar(text[i + 1])) { apostrophe = i; i++; continue; }
+                if (TextFolding.IsInvisible(ch) && i + 1 < text.Length && TextFolding.IsWordCharAt(text, i + 1)) { i++; continue; }
+                if (TextFolding.IsApostrophe(ch) && i > start && i + 1 < text.Length && TextFolding.IsWordCharAt(text, i + 1)) { apostrophe = i; i++; continue; }
                 break;
             }
+            // Invisible characters right after a word go with it, so a redaction leaves none behind.
+            while (i < text.Length && TextFolding.IsInvisible(text[i])) i++;
             var end = i;
             var coreEnd = end;
             if (apostrophe > start)

@@ -135,13 +135,13 @@ public sealed class StudyListRecognizer : IIdentifierRecognizer
         return t.SentenceStart ? SentenceStartCommonWord : Certain;
     }
 
-    /// <summary>Words of one name may be separated by spaces, line breaks or a little punctuation ("Jean-Paul", "St. Mary").</summary>
+    /// <summary>Words of one name may be separated by spaces, line breaks, invisible characters or a little punctuation ("Jean-Paul", "St. Mary").</summary>
     private static bool Joinable(NameText text, int i)
     {
         var punctuation = 0;
         foreach (var c in text.GapAfter(i))
         {
-            if (char.IsWhiteSpace(c)) continue;
+            if (char.IsWhiteSpace(c) || TextFolding.IsInvisible(c)) continue;
             if (c is '-' or '.' or ',' or '\'' or '’' && ++punctuation <= 2) continue;
             return false;
         }

@@ -5,7 +5,7 @@ namespace Workflow.Engines.Local.Deidentification;
 
 /// <summary>
 /// Folds a word to the key used for every gazetteer and list lookup: lower case, accents removed
-/// ("José" = "jose"), full-width letters mapped to ASCII ("Ｄａｖｅ" = "dave"), zero-width and other format
+/// ("José" = "jose"), full-width, styled and ligature letters mapped to ASCII ("Ｄａｖｅ" = "𝐃𝐚𝐯𝐞" = "dave"), zero-width and other format
 /// characters dropped ("Da\u200Bve" = "dave"), curly apostrophes made straight. A name written with any of
 /// these is therefore found as well as the plain one; the span still covers the original characters.
 /// </summary>
@@ -34,7 +34,8 @@ internal static class TextFolding
             if (char.GetUnicodeCategory(c) == UnicodeCategory.Format) continue;
             sb.Append(c);
         }
-        var decomposed = sb.ToString().Normalize(NormalizationForm.FormD);
+        // Compatibility decomposition also folds ligatures ("ﬃ" = "ffi") and styled letters ("𝐓𝐚𝐧𝐤" = "Tank").
+        var decomposed = sb.ToString().Normalize(NormalizationForm.FormKD);
         sb.Clear();
         foreach (var c in decomposed)
         {
@@ -52,6 +53,19 @@ internal static class TextFolding
         return char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
     }
 
+    /// <summary>
+    /// Whether the character at <paramref name="i"/> belongs to a word: <see cref="IsWordChar(char)"/>, or
+    /// either half of a surrogate pair that encodes a letter or digit (mathematical and other styled
+    /// letters lie outside the 16-bit range, and a name written in them must still be one word).
+    /// </summary>
+    public static bool IsWordCharAt(string text, int i)
+    {
+        var c = text[i];
+        if (!char.IsSurrogate(c)) return IsWordChar(c);
+        var start = char.IsLowSurrogate(c) && i > 0 ? i - 1 : i;
+        return Rune.DecodeFromUtf16(text.AsSpan(start), out var rune, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetterOrDigit(rune);
+    }
+
     /// <summary>Zero-width spaces and joiners, soft hyphens and the like: invisible, so they must not split a word.</summary>
     public static bool IsInvisible(char c) => char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
@@ -61,6 +75,8 @@ internal static class TextFolding
     /// <summary>The shape of a word from its letters (folded, so full-width capitals count as capitals).</summary>
     public static WordShape ShapeOf(ReadOnlySpan<char> word)
     {
+        // Styled letters ("𝐓𝐚𝐧𝐤") have their case only once decomposed to plain ones.
+        if (word.ContainsAnyInRange('\uD800', '\uDFFF')) return ShapeOf(word.ToString().Normalize(NormalizationForm.FormKD));
         int upper = 0, lower = 0, digits = 0;
         var firstLetterUpper = false;
         var seenLetter = false;

@@ -12,6 +12,8 @@ public class TextFoldingTests
     [InlineData("Márlon", "marlon")]
     [InlineData("Marlo\u0301n", "marlon")]
     [InlineData("O’Brien", "o'brien")]
+    [InlineData("Gri\uFB03n", "griffin")]
+    [InlineData("\U0001D413\U0001D41A\U0001D427\U0001D424", "tank")]
     public void Fold_RemovesWhatHidesAName(string written, string key) => Assert.Equal(key, TextFolding.Fold(written));
 
     [Fact]
@@ -20,6 +22,16 @@ public class TextFoldingTests
         var tokens = NameText.Analyze("see Mar\u200Blon now").Tokens;
         Assert.Equal(["see", "marlon", "now"], tokens.Select(t => t.Key));
         Assert.Equal(WordShape.Capitalised, tokens[1].Shape);
+    }
+
+    [Fact]
+    public void Analyze_TakesStyledLettersBeyondTheBasicPlane_AsOneWord_ButNotEmoji()
+    {
+        const string text = "my mate \U0001D413\U0001D41A\U0001D427\U0001D424\U0001F600 came";
+        var tokens = NameText.Analyze(text).Tokens;
+        Assert.Equal(["my", "mate", "tank", "came"], tokens.Select(t => t.Key));
+        Assert.Equal("\U0001D413\U0001D41A\U0001D427\U0001D424", text[tokens[2].Start..tokens[2].End]);
+        Assert.Equal(WordShape.Capitalised, tokens[2].Shape);
     }
 
     [Theory]
