@@ -31,6 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<StudyHandlers>();
         services.AddSingleton<RecordingHandlers>();
         services.AddSingleton<RecordingAudioHandler>();
+        services.AddSingleton<ItemPlaceReader>();
         services.AddSingleton<UploadGrantHandlers>();
         services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();

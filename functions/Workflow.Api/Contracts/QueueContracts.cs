@@ -18,7 +18,14 @@ public sealed record QueueItemView(
     IReadOnlyList<DecisionAction> AllowedActions,
     string DecisionUrl,
     string ReleaseUrl,
-    string? Basis = null);
+    string? Basis = null,
+    ItemPlace? Place = null);
+
+/// <summary>
+/// Where the item is in its recording: the turn, its speaker and times (null for imported text),
+/// and the de-identified audio's address (null when the recording is not audio).
+/// </summary>
+public sealed record ItemPlace(int? Utterance, string? Speaker, double? StartSeconds, double? EndSeconds, string? AudioUrl);
 
 /// <summary>A redaction to confirm or undo, with the words it hides.</summary>
 public sealed record RedactionView(string Label, IdentifierKind Kind, double Confidence, string Recognizer, string? OriginalText);

@@ -21,7 +21,8 @@ public sealed class QueueHandlers(
     TimeProvider time,
     IOptions<PipelineOptions> options,
     VerificationSignaller signals,
-    IAuditTrail audit)
+    IAuditTrail audit,
+    ItemPlaceReader places)
 {
     public async Task<IResult> ClaimAsync(ApiCall call)
     {
@@ -32,7 +33,7 @@ public sealed class QueueHandlers(
         // A redaction check shows the words it hides: access to identifiable material, recorded before it is shown.
         if (item.Kind == VerificationItemKind.Redaction)
             await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.RedactionShown, item.Id), ct);
-        return TypedResults.Ok(View(item));
+        return TypedResults.Ok(View(item) with { Place = await places.ReadAsync(item, ct) });
     }
 
     /// <summary>

@@ -18,7 +18,8 @@ public sealed class WebAppHandler(WebAssets assets, DroppedUploads dropZone)
     /// upload page writes large files with a grant's SAS (storage's CORS rule admits only PUT).
     /// </summary>
     public string ContentSecurityPolicy { get; } =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        // Media from blob: only: the coder page plays audio it fetched through the API (with its sign-in headers).
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
         $"connect-src 'self' {dropZone.Container.Uri.GetLeftPart(UriPartial.Authority)}; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 

@@ -51,6 +51,8 @@ public class WebAppHandlerTests
         Assert.Equal(Encoding.UTF8.GetString(Assets.Find(path)!.Content), body);
         Assert.StartsWith("default-src 'self'", response.Headers.ContentSecurityPolicy.ToString());
         Assert.Contains("frame-ancestors 'none'", response.Headers.ContentSecurityPolicy.ToString());
+        // Media only from this origin and from blobs the page made (the coder page's audio).
+        Assert.Contains("media-src 'self' blob:;", response.Headers.ContentSecurityPolicy.ToString());
         // The upload page may write to the drop zone's blob endpoint (direct uploads), and nowhere else.
         Assert.Contains("connect-src 'self' https://stidexample.blob.core.windows.net;", response.Headers.ContentSecurityPolicy.ToString());
         Assert.Equal("nosniff", response.Headers.XContentTypeOptions.ToString());

@@ -1,4 +1,4 @@
-import { announce, api, currentStudy, el, setUpPage, showError } from './common.js';
+import { announce, api, apiResponse, currentStudy, el, setUpPage, showError } from './common.js';
 
 // The verification queue, keyboard first. Every action has a key (shown on the page and on its
 // button); keys are ignored while the focus is in a text field, so a memo can be typed freely.
@@ -16,8 +16,13 @@ const editBox = document.getElementById('edit-box');
 const editSelect = document.getElementById('edit-code');
 const memo = document.getElementById('memo');
 const missedText = document.getElementById('missed-text');
+const listen = document.getElementById('listen');
+const player = document.getElementById('player');
+const playTurn = document.getElementById('play-turn');
 let codebook = null;
 let item = null;
+// The recording whose de-identified audio the player holds (fetched once, on first play: it can be large).
+let loadedAudio = null;
 let busy = false;
 let decided = 0;
 
@@ -75,8 +80,53 @@ function facts(view) {
     rows.push(['Label', r.label], ['Identifier kind', r.kind], ['Words it hides', r.originalText ?? '(not available)'],
       ['Confidence', `${Math.round(r.confidence * 100)}%`], ['Found by', r.recognizer]);
   }
+  const place = view.place;
+  if (place?.speaker) rows.push(['Speaker', place.speaker]);
+  if (place?.startSeconds != null) rows.push(['Time', `${clock(place.startSeconds)} to ${clock(place.endSeconds ?? place.startSeconds)}`]);
   if (view.leaseExpiresAt) rows.push(['Yours until', new Date(view.leaseExpiresAt).toLocaleTimeString()]);
   return rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { 'data-fact': k, text: v })]);
+}
+
+/** Seconds as m:ss (h:mm:ss past the hour), as a player shows them. */
+function clock(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const [h, m, r] = [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60];
+  const pad = (n) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(r)}` : `${m}:${pad(r)}`;
+}
+
+/**
+ * Plays the item's turn from the de-identified recording. The audio is fetched through the API
+ * (with the page's sign-in) the first time a turn of that recording is played, then kept.
+ */
+async function playItemTurn() {
+  const place = item?.place;
+  if (!place?.audioUrl) return;
+  try {
+    if (loadedAudio?.recordingId !== item.recordingId) {
+      const response = await apiResponse(place.audioUrl.replace(/^\/api\//, ''));
+      const blob = await response.blob();
+      if (loadedAudio) URL.revokeObjectURL(loadedAudio.url);
+      loadedAudio = { recordingId: item.recordingId, url: URL.createObjectURL(blob) };
+      const ready = new Promise((resolve, reject) => {
+        player.addEventListener('loadedmetadata', resolve, { once: true });
+        player.addEventListener('error', () => reject(new Error('The de-identified recording could not be played.')), { once: true });
+      });
+      player.src = loadedAudio.url;
+      player.load();
+      await ready;
+    }
+    player.currentTime = place.startSeconds ?? 0;
+    await player.play();
+    announce(`Playing from ${clock(player.currentTime)}.`);
+  } catch (e) {
+    showError(e.message);
+  }
+}
+
+function showListen(view) {
+  listen.hidden = !view.place?.audioUrl;
+  if (!listen.hidden && loadedAudio && loadedAudio.recordingId !== view.recordingId) player.pause();
 }
 
 function definition(view) {
@@ -117,6 +167,7 @@ function show(view) {
   document.getElementById('actions').replaceChildren(...actionButtons(view));
   editBox.hidden = true;
   memo.value = '';
+  showListen(view);
   definition(view);
   heading.focus();
 }
@@ -261,6 +312,7 @@ function cancelEdit() {
   heading.focus();
 }
 claimButton.addEventListener('click', claim);
+playTurn.addEventListener('click', playItemTurn);
 
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
@@ -277,6 +329,7 @@ document.addEventListener('keydown', (e) => {
   else if (key === 'm' && item) { e.preventDefault(); memo.focus(); }
   else if (key === 'i' && item) { e.preventDefault(); startMissed(); }
   else if (key === 'd') { e.preventDefault(); document.getElementById('definition-heading').focus(); }
+  else if (key === 'p' && item?.place?.audioUrl) { e.preventDefault(); playItemTurn(); }
 });
 
 if (!study) showError('Choose a study above.');
