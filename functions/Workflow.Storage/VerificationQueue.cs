@@ -220,6 +220,32 @@ public sealed partial class VerificationQueue(TableClient table)
         }
     }
 
+    /// <summary>
+    /// Puts a claimed item at the back of its priority band, unclaimed: the coder passes it over for
+    /// now and it waits behind everything queued before <paramref name="now"/>. Item row (at
+    /// <paramref name="etag"/>, so a decision or re-code in between wins), old index row and new index
+    /// row change in one transaction. False when the item changed meanwhile.
+    /// </summary>
+    public async Task<VerificationItem?> TrySkipAsync(VerificationItem item, ETag etag, DateTimeOffset now, CancellationToken ct)
+    {
+        if (item.Status != VerificationItemStatus.Pending) return null;
+        var requeued = item with { ClaimedBy = null, LeaseExpiresAt = null, QueuedAt = now };
+        try
+        {
+            await table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.UpdateReplace, ItemEntity(requeued), etag),
+                new(TableTransactionActionType.Delete, new TableEntity(item.StudyId, IndexKey(item)), ETag.All),
+                new(TableTransactionActionType.Add, IndexEntity(requeued, null, NeverLeased)),
+            ], ct);
+            return requeued;
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 412 or 404 or 409)
+        {
+            return null;
+        }
+    }
+
     /// <summary>All items of a recording, including decided and superseded ones (one key-range query).</summary>
     public async Task<IReadOnlyList<VerificationItem>> ListAsync(string studyId, string recordingId, CancellationToken ct)
     {
@@ -359,7 +385,8 @@ public sealed partial class VerificationQueue(TableClient table)
     {
         var (_, recording, local) = Split(item);
         var priority = Math.Clamp(item.Priority, 0, VerificationItem.LowestPriority);
-        return string.Create(CultureInfo.InvariantCulture, $"{PendingPrefix}{priority:D3}|{item.CreatedAt.UtcTicks:D19}|{recording}|{local}");
+        var queued = item.QueuedAt ?? item.CreatedAt;
+        return string.Create(CultureInfo.InvariantCulture, $"{PendingPrefix}{priority:D3}|{queued.UtcTicks:D19}|{recording}|{local}");
     }
 
     /// <summary>The study an item id names (ids begin with it), or null for a malformed id.</summary>

@@ -7,7 +7,8 @@ namespace Workflow.Browser.Tests;
 
 /// <summary>
 /// On the coder page, an item of an audio recording shows its turn's speaker and time, and P plays
-/// that turn from the de-identified recording (fetched through the API with the page's sign-in).
+/// that turn from the de-identified recording (fetched through the API with the page's sign-in); K
+/// then skips the item to the back of the queue and claims the next.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public class ListenInTheBrowserTests(BrowserFixture fixture)
@@ -16,7 +17,7 @@ public class ListenInTheBrowserTests(BrowserFixture fixture)
     private const string Coder = "coder-listen-ui";
 
     [Fact]
-    public async Task ACoderPressesP_AndHearsTheItemsTurn_FromTheDeidentifiedRecording()
+    public async Task ACoderPressesP_AndHearsTheItemsTurn_FromTheDeidentifiedRecording_ThenSkipsItWithK()
     {
         var study = Azurite.UniqueStudyId("ui-listen");
         await fixture.Api.SetUpStudyAsync(study);
@@ -53,6 +54,15 @@ public class ListenInTheBrowserTests(BrowserFixture fixture)
         Assert.StartsWith("blob:", state.Src);
         Assert.InRange(state.Duration, waiting.GetProperty("durationSeconds").GetDouble() - 0.5, waiting.GetProperty("durationSeconds").GetDouble() + 0.5);
         Assert.False(state.Paused);
+
+        // K skips the item for now: it goes to the back of the queue and another is claimed.
+        var skippedId = await page.Locator("#item-panel").GetAttributeAsync("data-item");
+        await page.Locator("#item-heading").FocusAsync();
+        await page.Keyboard.PressAsync("k");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Skipped: that item waits at the back of the queue.");
+        await Expect(page.Locator("#item-panel")).Not.ToHaveAttributeAsync("data-item", skippedId!);
+        var skipped = await ApiClient.EnsureAsync(await fixture.Api.SendJsonAsync(HttpMethod.Post, $"queue/items/{skippedId}/skip", "", user: Coder, roles: "Coder"), HttpStatusCode.Conflict);
+        Assert.Contains("do not hold a live claim", skipped.GetProperty("detail").GetString());
         errors.AssertNone();
     }
 

@@ -19,6 +19,7 @@ public sealed record QueueItemView(
     string DecisionUrl,
     string ReleaseUrl,
     string? Basis = null,
+    string? SkipUrl = null,
     ItemPlace? Place = null);
 
 /// <summary>
@@ -38,6 +39,9 @@ public sealed record DecisionResponse(string ItemId, VerificationItemStatus Stat
 
 /// <summary>Response of <c>GET /api/studies/{studyId}/queue</c>: what waits for verification, by item kind, and who holds items now.</summary>
 public sealed record QueueSummaryResponse(string StudyId, int Pending, IReadOnlyDictionary<string, int> PendingByKind, int Claimed, IReadOnlyList<string> ActiveCoders);
+
+/// <summary>Response of <c>POST /api/queue/items/{itemId}/skip</c>: the item waits, unclaimed, behind everything queued before <see cref="QueuedAt"/>.</summary>
+public sealed record SkipResponse(string ItemId, VerificationItemStatus Status, DateTimeOffset QueuedAt);
 
 /// <summary>Response of <c>POST /api/queue/items/{itemId}/release</c>: the item is pending again and anyone may claim it.</summary>
 public sealed record ReleaseResponse(string ItemId, VerificationItemStatus Status);

@@ -43,6 +43,7 @@ public static class ApiEndpointTable
         On<QueueHandlers>("ClaimQueueItem", "POST", ApiRoutes.QueueClaim, [Coder, Lead], (h, c) => h.ClaimAsync(c)),
         On<MissedIdentifierHandler>("MarkMissedIdentifier", "POST", ApiRoutes.RecordingMissedIdentifiers, [Coder, Lead], (h, c) => h.MarkAsync(c)),
         On<QueueHandlers>("ReleaseQueueItem", "POST", ApiRoutes.QueueRelease, [Coder, Lead], (h, c) => h.ReleaseAsync(c)),
+        On<QueueHandlers>("SkipQueueItem", "POST", ApiRoutes.QueueSkip, [Coder, Lead], (h, c) => h.SkipAsync(c)),
         On<QueueHandlers>("GetQueueSummary", "GET", ApiRoutes.QueueSummary, Auth.WorkflowRoles.All, (h, c) => h.SummaryAsync(c)),
         On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),
 

@@ -54,6 +54,25 @@ public sealed class QueueHandlers(
         return TypedResults.Ok(new ReleaseResponse(itemId, VerificationItemStatus.Pending));
     }
 
+    /// <summary>
+    /// Passes the caller's claimed item over for now: it goes to the back of its priority band,
+    /// unclaimed, so the coder's next claim offers something else first. Same checks as a release.
+    /// </summary>
+    public async Task<IResult> SkipAsync(ApiCall call)
+    {
+        var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);
+        var (item, etag) = await queue.GetAsync(itemId, ct);
+        if (item is null) return Problems.NotFound($"There is no queue item '{itemId}'.");
+        if (item.Status == VerificationItemStatus.Decided) return Problems.Conflict("This item has already been decided; there is nothing to skip.");
+        if (item.Status == VerificationItemStatus.Superseded) return Problems.Conflict("This item was superseded; there is nothing to skip.");
+        var now = time.GetUtcNow();
+        if (item.ClaimedBy != principal.UserId || item.LeaseExpiresAt is not { } until || until <= now)
+            return Problems.Conflict("You do not hold a live claim on this item, so there is nothing of yours to skip.");
+        if (await queue.TrySkipAsync(item, etag, now, ct) is not { } skipped)
+            return Problems.Conflict("The item changed while you were skipping it (a decision or a re-code); claim the next one.");
+        return TypedResults.Ok(new SkipResponse(itemId, VerificationItemStatus.Pending, skipped.QueuedAt!.Value));
+    }
+
     /// <summary>The study's queue at a glance for the dashboard: pending items by kind, leases held, by whom.</summary>
     public async Task<IResult> SummaryAsync(ApiCall call)
     {
@@ -117,5 +136,6 @@ public sealed class QueueHandlers(
             : [DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit],
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision",
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/release",
-        item.Basis);
+        item.Basis,
+        $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/skip");
 }

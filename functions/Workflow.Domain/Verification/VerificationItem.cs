@@ -11,6 +11,8 @@ namespace Workflow.Domain.Verification;
 /// Coders are offered items by <see cref="Priority"/> (lower first), then oldest first; items stored
 /// before priorities existed read as <see cref="DefaultPriority"/>. <see cref="Basis"/> says, for an
 /// item a re-run queued or carried over, why (the code changed, the text changed, a decision was kept).
+/// <see cref="QueuedAt"/> is when a coder skipped it to the back of its priority band (null: never
+/// skipped, in the queue by <see cref="CreatedAt"/>).
 /// </summary>
 public sealed record VerificationItem(
     string Id,
@@ -27,7 +29,8 @@ public sealed record VerificationItem(
     VerificationDecision? Decision,
     DateTimeOffset CreatedAt,
     int Priority = VerificationItem.DefaultPriority,
-    string? Basis = null)
+    string? Basis = null,
+    DateTimeOffset? QueuedAt = null)
 {
     /// <summary>The priority of an item nobody prioritised.</summary>
     public const int DefaultPriority = 100;

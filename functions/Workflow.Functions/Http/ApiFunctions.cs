@@ -89,6 +89,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("ReleaseQueueItem")]
     public Task<IActionResult> ReleaseQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueRelease)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("SkipQueueItem")]
+    public Task<IActionResult> SkipQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueSkip)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("GetQueueSummary")]
     public Task<IActionResult> GetQueueSummary([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.QueueSummary)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -54,6 +54,7 @@ public class ApiEndpointTableTests
         ["ClaimQueueItem"] = [C, L],
         ["DecideQueueItem"] = [C, L],
         ["ReleaseQueueItem"] = [C, L],
+        ["SkipQueueItem"] = [C, L],
         ["GetQueueSummary"] = StudyTeam,
         ["GetMe"] = Everyone,
         ["StartReprocess"] = [L],

@@ -153,6 +153,7 @@ function actionButtons(view) {
     type: 'button', 'data-action': action, 'aria-keyshortcuts': KEYS[action].toUpperCase(),
     onclick: () => act(action),
   }, `${LABELS[action]} `, el('kbd', { text: KEYS[action].toUpperCase() }))),
+  el('button', { type: 'button', class: 'secondary', 'data-action': 'skip', 'aria-keyshortcuts': 'K', onclick: skip }, 'Skip for now ', el('kbd', { text: 'K' })),
   el('button', { type: 'button', class: 'secondary', 'data-action': 'release', 'aria-keyshortcuts': 'S', onclick: release }, 'Release item ', el('kbd', { text: 'S' }))];
 }
 
@@ -252,6 +253,26 @@ async function release() {
   }
 }
 
+/** Passes the item over for now (it goes to the back of the queue) and claims the next one. */
+async function skip() {
+  if (!item?.skipUrl || busy) return;
+  busy = true;
+  showError('');
+  let skipped = false;
+  try {
+    await api(item.skipUrl.replace(/^\/api\//, ''), { method: 'POST' });
+    skipped = true;
+  } catch (e) {
+    showError(`Not skipped: ${e.message}`);
+    heading.focus();
+  } finally {
+    busy = false;
+  }
+  if (!skipped) return;
+  await claim();
+  announce(`Skipped: that item waits at the back of the queue. ${panel.hidden ? 'Nothing else waits.' : heading.textContent + '.'}`);
+}
+
 /** The words selected inside the context, if any: what the coder most likely wants to mark. */
 function selectedContextWords() {
   const selection = window.getSelection();
@@ -326,6 +347,7 @@ document.addEventListener('keydown', (e) => {
   if (action) { e.preventDefault(); act(action); }
   else if (key === 'n') { e.preventDefault(); claim(); }
   else if (key === 's') { e.preventDefault(); release(); }
+  else if (key === 'k') { e.preventDefault(); skip(); }
   else if (key === 'm' && item) { e.preventDefault(); memo.focus(); }
   else if (key === 'i' && item) { e.preventDefault(); startMissed(); }
   else if (key === 'd') { e.preventDefault(); document.getElementById('definition-heading').focus(); }
