@@ -111,24 +111,28 @@ public sealed partial class VerificationQueue(TableClient table)
     /// <summary>
     /// Leases the next pending item of the study to <paramref name="coder"/>: their own unexpired claim
     /// first (its lease renewed), then unclaimed or lapsed items by priority, then oldest first. Null
-    /// when nothing is waiting.
+    /// when nothing is waiting. With a <paramref name="filter"/>, only matching items (the coder's own
+    /// claim too); one they hold that does not match keeps its lease until it lapses or is released.
     /// </summary>
-    public async Task<VerificationItem?> ClaimNextAsync(string studyId, string coder, TimeSpan lease, DateTimeOffset now, CancellationToken ct)
+    public async Task<VerificationItem?> ClaimNextAsync(string studyId, string coder, TimeSpan lease, DateTimeOffset now, CancellationToken ct, ClaimFilter? filter = null)
     {
         {
             var ownLease = table.GetEntityIfExistsAsync<TableEntity>(studyId, LeasePrefix + coder, cancellationToken: ct);
-            var head = SharedHeadAsync(studyId, now, ct);
+            var filtered = filter is { IsEmpty: false };
+            var head = filtered ? null : SharedHeadAsync(studyId, now, ct);
             if (await ownLease is { HasValue: true } own
                 && own.Value!.GetDateTimeOffset(LeaseExpiresAt) > now
                 && own.Value.GetString(IndexRow) is { Length: > 0 } ownIndex)
             {
                 var index = await table.GetEntityIfExistsAsync<TableEntity>(studyId, ownIndex, cancellationToken: ct);
                 if (index.HasValue && index.Value!.GetString(ClaimedBy) == coder && index.Value.GetDateTimeOffset(LeaseExpiresAt) > now
+                    && (!filtered || filter!.Matches(JsonRows.Read<VerificationItem>(index.Value)))
                     && await TryLeaseOnceAsync(index.Value, coder, now + lease, ct) is { } renewed)
                     return renewed;
             }
 
-            var candidates = await head;
+            if (filtered) return await ClaimMatchingAsync(studyId, coder, now + lease, now, filter!, ct);
+            var candidates = await head!;
             while (candidates.Count > 0)
             {
                 // In queue order, skipping rows another claim of this process is trying (or tried) at
@@ -150,6 +154,28 @@ public sealed partial class VerificationQueue(TableClient table)
             return null;
         }
     }
+
+    /// <summary>
+    /// The first unclaimed item in queue order that <paramref name="filter"/> matches, read page by
+    /// page from the index (whose rows carry a copy of the item); at most <see cref="FilteredScanLimit"/>
+    /// rows are looked at, so a filter that matches nothing in a long queue answers "none" in bounded time.
+    /// </summary>
+    private async Task<VerificationItem?> ClaimMatchingAsync(string studyId, string coder, DateTimeOffset until, DateTimeOffset now, ClaimFilter filter, CancellationToken ct)
+    {
+        var query = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {studyId} and RowKey ge {PendingPrefix} and RowKey lt {PrefixEnd(PendingPrefix)} and LeaseExpiresAt le {now}");
+        var scanned = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(query, 200, ["PartitionKey", "RowKey", ItemRow, ClaimedBy, LeaseExpiresAt, JsonRows.Payload], ct))
+        {
+            if (++scanned > FilteredScanLimit) break;
+            if (!filter.Matches(JsonRows.Read<VerificationItem>(row))) continue;
+            if (await TryLeaseAsync(row, coder, until, ct) is { } claimed) return claimed;
+        }
+        return null;
+    }
+
+    /// <summary>Index rows a filtered claim looks at before it answers that nothing matches.</summary>
+    public const int FilteredScanLimit = 5_000;
 
     /// <summary>
     /// <see cref="TryLeaseAsync"/> unless this process already tried the row at this ETag (null then).

@@ -63,6 +63,17 @@ public class ListenInTheBrowserTests(BrowserFixture fixture)
         await Expect(page.Locator("#item-panel")).Not.ToHaveAttributeAsync("data-item", skippedId!);
         var skipped = await ApiClient.EnsureAsync(await fixture.Api.SendJsonAsync(HttpMethod.Post, $"queue/items/{skippedId}/skip", "", user: Coder, roles: "Coder"), HttpStatusCode.Conflict);
         Assert.Contains("do not hold a live claim", skipped.GetProperty("detail").GetString());
+
+        // "Claim only": a recording with nothing waiting answers in words; redaction checks give one.
+        await page.GetByLabel("Item type").SelectOptionAsync("Redaction");
+        await page.GetByLabel("Recording id").FillAsync("rec-nothing-here");
+        await page.Locator("#claim").ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Nothing waits that matches redaction checks, recording rec-nothing-here.");
+        await Expect(page.Locator("#item-panel")).ToBeHiddenAsync();
+        await page.GetByLabel("Recording id").FillAsync(recording);
+        await page.Locator("#claim").ClickAsync();
+        await Expect(page.Locator("#item-panel")).ToHaveAttributeAsync("data-kind", "Redaction");
+        await PageChecks.AssertEveryControlIsLabelledAsync(page);
         errors.AssertNone();
     }
 

@@ -28,7 +28,9 @@ public sealed class QueueHandlers(
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
         if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
-        var item = await queue.ClaimNextAsync(studyId, call.Caller.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct);
+        var (filter, invalid) = ClaimFilterQuery.Read(call.Request.Query);
+        if (invalid is not null) return Problems.BadRequest(invalid);
+        var item = await queue.ClaimNextAsync(studyId, call.Caller.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct, filter);
         if (item is null) return TypedResults.NoContent();
         // A redaction check shows the words it hides: access to identifiable material, recorded before it is shown.
         if (item.Kind == VerificationItemKind.Redaction)

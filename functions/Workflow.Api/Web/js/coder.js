@@ -32,8 +32,10 @@ async function loadCodebook() {
   try {
     codebook = await api(`studies/${encodeURIComponent(study)}/codebook`);
     const themes = codebook.codes.filter((c) => c.level === 1);
-    editSelect.replaceChildren(...themes.map((t) => el('optgroup', { label: t.name },
-      codebook.codes.filter((c) => c.level === 2 && c.parent === t.id).map((c) => el('option', { value: c.id, text: `${c.name} (${c.id})` })))));
+    const groups = () => themes.map((t) => el('optgroup', { label: t.name },
+      codebook.codes.filter((c) => c.level === 2 && c.parent === t.id).map((c) => el('option', { value: c.id, text: `${c.name} (${c.id})` }))));
+    editSelect.replaceChildren(...groups());
+    document.getElementById('filter-code').replaceChildren(el('option', { value: '', text: 'Any code' }), ...groups());
   } catch (e) {
     showError(`The codebook could not be loaded: ${e.message}`);
   }
@@ -173,20 +175,37 @@ function show(view) {
   heading.focus();
 }
 
+/** The "Claim only" choices as the claim route's query, and in words for the status line. */
+function claimFilter() {
+  const kind = document.getElementById('filter-kind');
+  const code = document.getElementById('filter-code');
+  const recording = document.getElementById('filter-recording').value.trim();
+  const params = new URLSearchParams();
+  const words = [];
+  if (kind.value) { params.set('kind', kind.value); words.push(kind.selectedOptions[0].text.toLowerCase()); }
+  if (code.value) { params.set('code', code.value); words.push(`code ${code.value}`); }
+  if (recording) { params.set('recording', recording); words.push(`recording ${recording}`); }
+  const query = params.toString();
+  return { query: query ? `?${query}` : '', words: words.join(', ') };
+}
+
 async function claim() {
   if (busy) return;
   busy = true;
   claimButton.disabled = true;
   showError('');
   try {
-    const view = await api(`studies/${encodeURIComponent(study)}/queue/claim`, { method: 'POST' });
+    const filter = claimFilter();
+    const view = await api(`studies/${encodeURIComponent(study)}/queue/claim${filter.query}`, { method: 'POST' });
     if (view) {
       show(view);
       announce(`${heading.textContent}. ${decided} decided in this session.`);
     } else {
       item = null;
       panel.hidden = true;
-      announce(`The queue is empty: nothing waits for verification. ${decided} decided in this session.`);
+      announce(filter.query
+        ? `Nothing waits that matches ${filter.words}. ${decided} decided in this session.`
+        : `The queue is empty: nothing waits for verification. ${decided} decided in this session.`);
       claimButton.focus();
     }
   } catch (e) {

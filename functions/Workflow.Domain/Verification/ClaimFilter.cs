@@ -1,0 +1,16 @@
+namespace Workflow.Domain.Verification;
+
+/// <summary>
+/// Which queue items a coder asks for: one kind, one recording, one code (a proposed code's id);
+/// a null part matches anything. A coder working through one recording, or checking only
+/// redactions, claims with a filter; without one the queue order decides.
+/// </summary>
+public sealed record ClaimFilter(VerificationItemKind? Kind = null, string? RecordingId = null, string? CodeId = null)
+{
+    public bool IsEmpty => Kind is null && RecordingId is null && CodeId is null;
+
+    public bool Matches(VerificationItem item) =>
+        (Kind is null || item.Kind == Kind)
+        && (RecordingId is null || string.Equals(item.RecordingId, RecordingId, StringComparison.Ordinal))
+        && (CodeId is null || string.Equals(item.Suggestion?.CodeId, CodeId, StringComparison.Ordinal));
+}
