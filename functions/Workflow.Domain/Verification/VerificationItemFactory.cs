@@ -6,7 +6,7 @@ namespace Workflow.Domain.Verification;
 /// <summary>
 /// Builds the verification items for a recording: one per redaction that needs confirmation and one
 /// per proposed code. Item ids are derived from what they verify, so building them twice gives the
-/// same ids and queuing is idempotent.
+/// same ids and queuing is idempotent. Items are ordered by doubt (<see cref="DoubtPriority"/>).
 /// </summary>
 public static class VerificationItemFactory
 {
@@ -24,7 +24,8 @@ public static class VerificationItemFactory
             var text = transcript.Utterances.First(u => u.Index == redaction.UtteranceIndex).Text;
             yield return new VerificationItem(itemId("r-" + redaction.Id), transcript.StudyId, transcript.RecordingId,
                 VerificationItemKind.Redaction, Excerpt(text, redaction.Start, redaction.End), redaction,
-                originals.GetValueOrDefault(redaction.Id), null, VerificationItemStatus.Pending, null, null, null, now);
+                originals.GetValueOrDefault(redaction.Id), null, VerificationItemStatus.Pending, null, null, null, now,
+                DoubtPriority.Of(redaction.Confidence));
         }
     }
 
@@ -42,7 +43,7 @@ public static class VerificationItemFactory
             if (!byId.TryGetValue(suggestion.SegmentId, out var segment)) continue;
             yield return new VerificationItem(itemId($"c{suggestion.CodebookVersion}-{segment.Id}-{suggestion.CodeId}"), studyId, recordingId,
                 VerificationItemKind.CodeSuggestion, segment.Text, null, null, suggestion,
-                VerificationItemStatus.Pending, null, null, null, now);
+                VerificationItemStatus.Pending, null, null, null, now, DoubtPriority.Of(suggestion.Confidence));
         }
     }
 

@@ -38,6 +38,8 @@ public class VerificationItemFactoryTests
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.True(i.Redaction!.NeedsConfirmation));
         Assert.All(items, i => Assert.Equal("[PERSON_1]", i.Redaction!.Label));
+        // A coin-toss redaction ("Hope": 0.5) is as doubtful as an item can be, so it is offered first.
+        Assert.All(items, i => Assert.Equal(DoubtPriority.MostDoubtful, i.Priority));
         Assert.DoesNotContain(items, i => i.Redaction!.Label == "[PERSON_2]");
     }
 

@@ -75,7 +75,7 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelpe
         Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);
 
         // Verification, also through a head written down earlier; a wrong hash for it is reported.
-        var head = $"sequence=9&hash={chain.GetProperty("headHash").GetString()}";
+        var head = $"sequence={chain.GetProperty("headSequence").GetInt64()}&hash={chain.GetProperty("headHash").GetString()}";
         var verified = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit/verify?{head}"), HttpStatusCode.OK);
         Assert.True(verified.GetProperty("chain").GetProperty("intact").GetBoolean());
         var forged = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit/verify?sequence=3&hash={new string('a', 64)}"), HttpStatusCode.OK);
