@@ -13,6 +13,7 @@ public static class ApiRoutes
     public const string StudyEngines = "studies/{studyId}/engines";
     public const string Engines = "engines";
     public const string Codebook = "studies/{studyId}/codebook";
+    public const string CodebookVersions = "studies/{studyId}/codebook/versions";
     public const string Identifiers = "studies/{studyId}/identifiers";
     public const string IdentifierLinks = "studies/{studyId}/identifiers/links";
     public const string StudyRecordings = "studies/{studyId}/recordings";

@@ -58,3 +58,6 @@ public sealed record IdentifierLinkResponse(
     int Merged,
     string? Label,
     IdentifierListReprocess? Reprocess);
+
+/// <summary>Response of <c>GET /api/studies/{studyId}/codebook/versions</c>: newest first.</summary>
+public sealed record CodebookVersionsResponse(string StudyId, int Current, IReadOnlyList<Workflow.Domain.Coding.CodebookVersionSummary> Versions);

@@ -23,6 +23,7 @@ public static class ApiEndpointTable
         On<StudyHandlers>("PutStudyEngines", "PUT", ApiRoutes.StudyEngines, [Lead], (h, c) => h.PutEnginesAsync(c)),
         On<StudyHandlers>("PutCodebook", "PUT", ApiRoutes.Codebook, [Lead], (h, c) => h.PutCodebookAsync(c)),
         On<StudyHandlers>("GetCodebook", "GET", ApiRoutes.Codebook, Auth.WorkflowRoles.All, (h, c) => h.GetCodebookAsync(c)),
+        On<StudyHandlers>("GetCodebookVersions", "GET", ApiRoutes.CodebookVersions, Auth.WorkflowRoles.All, (h, c) => h.GetCodebookVersionsAsync(c)),
         On<StudyHandlers>("PutIdentifiers", "PUT", ApiRoutes.Identifiers, [Lead], (h, c) => h.PutIdentifiersAsync(c)),
         On<IdentifierLinkHandler>("LinkIdentifiers", "POST", ApiRoutes.IdentifierLinks, [Lead], (h, c) => h.LinkAsync(c)),
         On<StudyHandlers>("ListEngines", "GET", ApiRoutes.Engines, [], (h, c) => h.ListEnginesAsync(c), ApiAccess.SignedIn),

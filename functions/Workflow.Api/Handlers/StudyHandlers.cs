@@ -104,6 +104,19 @@ public sealed class StudyHandlers(StudyRepository studies, StudyMembers members,
         return codebook is null ? Problems.NotFound($"Study '{studyId}' has no codebook yet.") : TypedResults.Ok(codebook);
     }
 
+    /// <summary>Every version of the study's codebook, newest first, with what each added, removed or changed.</summary>
+    public async Task<IResult> GetCodebookVersionsAsync(ApiCall call)
+    {
+        var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
+        if (await studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var current = await codebooks.GetCurrentAsync(studyId, ct);
+        if (current is null) return Problems.NotFound($"Study '{studyId}' has no codebook yet.");
+        var versions = new List<Domain.Coding.Codebook> { current };
+        for (var version = 1; version < current.Version; version++)
+            if (await codebooks.GetAsync(studyId, version, ct) is { } earlier) versions.Add(earlier);
+        return TypedResults.Ok(new CodebookVersionsResponse(studyId, current.Version, Domain.Coding.CodebookHistory.Summarize(versions)));
+    }
+
     public async Task<IResult> PutIdentifiersAsync(ApiCall call)
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);

@@ -38,6 +38,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetCodebook")]
     public Task<IActionResult> GetCodebook([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Codebook)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetCodebookVersions")]
+    public Task<IActionResult> GetCodebookVersions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.CodebookVersions)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("LinkIdentifiers")]
     public Task<IActionResult> LinkIdentifiers([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.IdentifierLinks)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -36,6 +36,7 @@ public class ApiEndpointTableTests
         ["PutStudyEngines"] = [L],
         ["PutCodebook"] = [L],
         ["GetCodebook"] = StudyTeam,
+        ["GetCodebookVersions"] = StudyTeam,
         ["PutIdentifiers"] = [L],
         ["LinkIdentifiers"] = [L],
         ["ListEngines"] = Everyone,

@@ -18,6 +18,12 @@ if (!study) {
     summary.textContent = `${codebook.name}, version ${codebook.version}: ${themes.size} themes, ${codes.length} codes.`;
     document.getElementById('codes').replaceChildren(...codes.map((c) => el('tr', {},
       el('th', { scope: 'row', text: c.id }), el('td', { text: c.name }), el('td', { text: themes.get(c.parent) ?? '' }), el('td', { text: c.definition }))));
+    const history = await api(`studies/${encodeURIComponent(study)}/codebook/versions`);
+    const list = (ids) => (ids.length ? ids.join(', ') : '–');
+    document.getElementById('codebook-versions').replaceChildren(...history.versions.map((v) => el('tr', { 'data-version': String(v.version) },
+      el('th', { scope: 'row', text: `${v.version}${v.version === history.current ? ' (in use)' : ''}` }),
+      el('td', { text: new Date(v.createdAt).toLocaleString() }), el('td', { text: String(v.themes) }), el('td', { text: String(v.codes) }),
+      el('td', { text: list(v.added) }), el('td', { text: list(v.removed) }), el('td', { text: list(v.changed) }))));
   } catch (e) {
     summary.textContent = '';
     showError(e.message);
