@@ -44,7 +44,9 @@ public sealed class VerificationSignaller(RecordingRepository recordings, ILogge
             try
             {
                 var recording = await recordings.GetAsync(recordingId, CancellationToken.None);
-                if (recording?.VerificationInstanceId is not { } instance) continue;
+                // Only a recording that waits for decisions has an orchestration listening. A late signal to
+                // one that finished (or is being deleted) would reach an instance whose history is purged.
+                if (recording is not { Status: Domain.Recordings.RecordingStatus.WaitingForVerification, VerificationInstanceId: { } instance }) continue;
                 await due.Client.RaiseEventAsync(instance, VerificationSignal.EventName, new VerificationSignal(due.ItemId));
             }
             catch (Exception e)
