@@ -44,16 +44,11 @@ public sealed class QueueHandlers(
     /// </summary>
     public async Task<IResult> ReleaseAsync(ApiCall call)
     {
-        var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);
-        var (item, etag) = await queue.GetAsync(itemId, ct);
-        if (item is null) return Problems.NotFound($"There is no queue item '{itemId}'.");
-        if (item.Status == VerificationItemStatus.Decided) return Problems.Conflict("This item has already been decided; there is nothing to release.");
-        if (item.Status == VerificationItemStatus.Superseded) return Problems.Conflict("This item was superseded; there is nothing to release.");
-        if (item.ClaimedBy != principal.UserId || item.LeaseExpiresAt is not { } until || until <= time.GetUtcNow())
-            return Problems.Conflict("You do not hold a live claim on this item, so there is nothing of yours to release.");
-        if (!await queue.TryReleaseAsync(item, etag, ct))
+        var (item, etag, refusal) = await HeldByCallerAsync(call, "release");
+        if (refusal is not null) return refusal;
+        if (!await queue.TryReleaseAsync(item!, etag, call.Cancellation))
             return Problems.Conflict("The item changed while you were releasing it (a decision or a re-code); claim the next one.");
-        return TypedResults.Ok(new ReleaseResponse(itemId, VerificationItemStatus.Pending));
+        return TypedResults.Ok(new ReleaseResponse(item!.Id, VerificationItemStatus.Pending));
     }
 
     /// <summary>
@@ -62,17 +57,28 @@ public sealed class QueueHandlers(
     /// </summary>
     public async Task<IResult> SkipAsync(ApiCall call)
     {
-        var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);
-        var (item, etag) = await queue.GetAsync(itemId, ct);
-        if (item is null) return Problems.NotFound($"There is no queue item '{itemId}'.");
-        if (item.Status == VerificationItemStatus.Decided) return Problems.Conflict("This item has already been decided; there is nothing to skip.");
-        if (item.Status == VerificationItemStatus.Superseded) return Problems.Conflict("This item was superseded; there is nothing to skip.");
-        var now = time.GetUtcNow();
-        if (item.ClaimedBy != principal.UserId || item.LeaseExpiresAt is not { } until || until <= now)
-            return Problems.Conflict("You do not hold a live claim on this item, so there is nothing of yours to skip.");
-        if (await queue.TrySkipAsync(item, etag, now, ct) is not { } skipped)
+        var (item, etag, refusal) = await HeldByCallerAsync(call, "skip");
+        if (refusal is not null) return refusal;
+        if (await queue.TrySkipAsync(item!, etag, time.GetUtcNow(), call.Cancellation) is not { } skipped)
             return Problems.Conflict("The item changed while you were skipping it (a decision or a re-code); claim the next one.");
-        return TypedResults.Ok(new SkipResponse(itemId, VerificationItemStatus.Pending, skipped.QueuedAt!.Value));
+        return TypedResults.Ok(new SkipResponse(skipped.Id, VerificationItemStatus.Pending, skipped.QueuedAt!.Value));
+    }
+
+    /// <summary>The route's item if the caller holds a live claim on it; otherwise the refusal, in words naming <paramref name="verb"/>.</summary>
+    private async Task<(VerificationItem? Item, Azure.ETag ETag, IResult? Refusal)> HeldByCallerAsync(ApiCall call, string verb)
+    {
+        var itemId = call.Route("itemId");
+        var (item, etag) = await queue.GetAsync(itemId, call.Cancellation);
+        IResult? refusal = item switch
+        {
+            null => Problems.NotFound($"There is no queue item '{itemId}'."),
+            { Status: VerificationItemStatus.Decided } => Problems.Conflict($"This item has already been decided; there is nothing to {verb}."),
+            { Status: VerificationItemStatus.Superseded } => Problems.Conflict($"This item was superseded; there is nothing to {verb}."),
+            _ when item.ClaimedBy != call.Caller.UserId || item.LeaseExpiresAt is not { } until || until <= time.GetUtcNow()
+                => Problems.Conflict($"You do not hold a live claim on this item, so there is nothing of yours to {verb}."),
+            _ => null,
+        };
+        return (item, etag, refusal);
     }
 
     /// <summary>The study's queue at a glance for the dashboard: pending items by kind, leases held, by whom.</summary>
