@@ -11,6 +11,7 @@ public static class ApiRoutes
     public const string StudyMembers = "studies/{studyId}/members";
     public const string StudyMember = "studies/{studyId}/members/{userId}";
     public const string StudyEngines = "studies/{studyId}/engines";
+    public const string StudyVerification = "studies/{studyId}/verification";
     public const string Engines = "engines";
     public const string Codebook = "studies/{studyId}/codebook";
     public const string CodebookVersions = "studies/{studyId}/codebook/versions";

@@ -46,6 +46,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IdentifierLinkHandler>();
         services.AddSingleton<AuditHandlers>();
         services.AddSingleton<AgreementHandlers>();
+        services.AddSingleton<VerificationSettingsHandler>();
         services.AddSingleton<HumanMachineSampleReader>();
         services.AddSingleton<CustodyHandler>();
         services.AddSingleton<HealthHandler>();

@@ -36,6 +36,8 @@ public sealed partial class VerificationQueue(TableClient table)
     private const string LeaseExpiresAt = "LeaseExpiresAt";
     private const string ItemRow = "ItemRow";
     private const string IndexRow = "IndexRow";
+    private const string KindColumn = "Kind";
+    private const string PairedWithColumn = "PairedWith";
 
     /// <summary>Index rows read per claim attempt: enough to spread concurrent coders over distinct items.</summary>
     private const int HeadSize = 48;
@@ -113,8 +115,11 @@ public sealed partial class VerificationQueue(TableClient table)
     /// first (its lease renewed), then unclaimed or lapsed items by priority, then oldest first. Null
     /// when nothing is waiting. With a <paramref name="filter"/>, only matching items (the coder's own
     /// claim too); one they hold that does not match keeps its lease until it lapses or is released.
+    /// Reconciliations go only to a caller who <paramref name="mayReconcile"/> (a lead), and nobody is
+    /// given both sides of a double-coded proposal (see <see cref="MayTakeAsync"/>).
     /// </summary>
-    public async Task<VerificationItem?> ClaimNextAsync(string studyId, string coder, TimeSpan lease, DateTimeOffset now, CancellationToken ct, ClaimFilter? filter = null)
+    public async Task<VerificationItem?> ClaimNextAsync(string studyId, string coder, TimeSpan lease, DateTimeOffset now, CancellationToken ct,
+        ClaimFilter? filter = null, bool mayReconcile = false)
     {
         {
             var ownLease = table.GetEntityIfExistsAsync<TableEntity>(studyId, LeasePrefix + coder, cancellationToken: ct);
@@ -131,21 +136,25 @@ public sealed partial class VerificationQueue(TableClient table)
                     return renewed;
             }
 
-            if (filtered) return await ClaimMatchingAsync(studyId, coder, now + lease, now, filter!, ct);
+            if (filtered) return await ClaimMatchingAsync(studyId, coder, now + lease, now, filter!, mayReconcile, ct);
             var candidates = await head!;
             while (candidates.Count > 0)
             {
                 // In queue order, skipping rows another claim of this process is trying (or tried) at
                 // the same ETag, so concurrent coders spread over the head instead of racing for its
                 // first row. Races with other instances are settled by the ETag.
-                var tried = 0;
+                var (tried, busy) = (0, 0);
                 foreach (var candidate in candidates)
                 {
-                    if (_tried.ContainsKey((candidate.RowKey, candidate.ETag))) continue;
+                    if (_tried.ContainsKey((candidate.RowKey, candidate.ETag))) { busy++; continue; }
+                    if (!await MayTakeAsync(candidate, coder, mayReconcile, ct)) continue;
                     tried++;
                     if (await TryLeaseOnceAsync(candidate, coder, now + lease, ct) is { } claimed) return claimed;
                 }
                 SweepTried();
+                // Everything at the head is for somebody else (the other side of this coder's double
+                // codings, reconciliations for a lead): look further down the queue.
+                if (tried == 0 && busy == 0) return await ClaimMatchingAsync(studyId, coder, now + lease, now, ClaimFilter.None, mayReconcile, ct);
                 // Every row of this head was taken (or is being taken) by others: read it again. When
                 // nothing was tried, the other claims are still in flight; give them a moment.
                 if (tried == 0) await Task.Delay(10, ct);
@@ -160,19 +169,38 @@ public sealed partial class VerificationQueue(TableClient table)
     /// page from the index (whose rows carry a copy of the item); at most <see cref="FilteredScanLimit"/>
     /// rows are looked at, so a filter that matches nothing in a long queue answers "none" in bounded time.
     /// </summary>
-    private async Task<VerificationItem?> ClaimMatchingAsync(string studyId, string coder, DateTimeOffset until, DateTimeOffset now, ClaimFilter filter, CancellationToken ct)
+    private async Task<VerificationItem?> ClaimMatchingAsync(string studyId, string coder, DateTimeOffset until, DateTimeOffset now, ClaimFilter filter,
+        bool mayReconcile, CancellationToken ct)
     {
         var query = TableClient.CreateQueryFilter(
             $"PartitionKey eq {studyId} and RowKey ge {PendingPrefix} and RowKey lt {PrefixEnd(PendingPrefix)} and LeaseExpiresAt le {now}");
         var scanned = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(query, 200, ["PartitionKey", "RowKey", ItemRow, ClaimedBy, LeaseExpiresAt, JsonRows.Payload], ct))
+        await foreach (var row in table.QueryAsync<TableEntity>(query, 200, IndexColumns, ct))
         {
             if (++scanned > FilteredScanLimit) break;
-            if (!filter.Matches(JsonRows.Read<VerificationItem>(row))) continue;
+            if (!filter.IsEmpty && !filter.Matches(JsonRows.Read<VerificationItem>(row))) continue;
+            if (!await MayTakeAsync(row, coder, mayReconcile, ct)) continue;
             if (await TryLeaseAsync(row, coder, until, ct) is { } claimed) return claimed;
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="coder"/> may be given the item of <paramref name="index"/>: a reconciliation
+    /// only when they <paramref name="mayReconcile"/>; one side of a double-coded proposal only when they
+    /// neither hold nor decided the other side, so the two codings stay independent. One point read, and
+    /// only for double-coded items.
+    /// </summary>
+    private async Task<bool> MayTakeAsync(TableEntity index, string coder, bool mayReconcile, CancellationToken ct)
+    {
+        if (!mayReconcile && index.GetString(KindColumn) == nameof(VerificationItemKind.Reconciliation)) return false;
+        if (index.GetString(PairedWithColumn) is not { Length: > 0 } otherSide) return true;
+        var (other, _) = await GetAsync(otherSide, ct);
+        return other is null || (other.ClaimedBy != coder && other.Decision?.DecidedBy != coder);
+    }
+
+    /// <summary>The columns a claim reads from index rows.</summary>
+    private static readonly string[] IndexColumns = ["PartitionKey", "RowKey", ItemRow, ClaimedBy, LeaseExpiresAt, KindColumn, PairedWithColumn, JsonRows.Payload];
 
     /// <summary>Index rows a filtered claim looks at before it answers that nothing matches.</summary>
     public const int FilteredScanLimit = 5_000;
@@ -219,6 +247,26 @@ public sealed partial class VerificationQueue(TableClient table)
             ClaimedBy = decision.DecidedBy,
             LeaseExpiresAt = null,
         }, etag, ct);
+    }
+
+    /// <summary>
+    /// Puts <paramref name="newer"/> in force on a decided item, keeping the decision it revises in the
+    /// item's history (<see cref="VerificationItem.EarlierDecisions"/>): decisions are appended, never
+    /// overwritten. Conditional on <paramref name="etag"/>, so two revisions cannot both build on the same
+    /// history; false when the item changed meanwhile or is not decided.
+    /// </summary>
+    public async Task<bool> TryReviseAsync(VerificationItem item, ETag etag, VerificationDecision newer, CancellationToken ct)
+    {
+        if (item.Status != VerificationItemStatus.Decided) return false;
+        try
+        {
+            await table.UpdateEntityAsync(ItemEntity(item.RevisedBy(newer)), etag, TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -388,7 +436,7 @@ public sealed partial class VerificationQueue(TableClient table)
         var head = new List<TableEntity>();
         // A filtered query may return a short (even empty) page with a continuation: read on until
         // something is found or the range ends.
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, HeadSize, ["PartitionKey", "RowKey", ItemRow, ClaimedBy, LeaseExpiresAt, JsonRows.Payload], ct).AsPages(pageSizeHint: HeadSize))
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, HeadSize, IndexColumns, ct).AsPages(pageSizeHint: HeadSize))
         {
             head.AddRange(page.Values.Take(HeadSize - head.Count));
             if (head.Count > 0) break;
@@ -449,7 +497,8 @@ public sealed partial class VerificationQueue(TableClient table)
     {
         var (study, recording, local) = Split(item);
         return JsonRows.Create(study, IndexKey(item), item,
-            (ItemRow, ItemKey(recording, local)), (ClaimedBy, claimedBy ?? ""), (LeaseExpiresAt, leaseExpiresAt));
+            (ItemRow, ItemKey(recording, local)), (ClaimedBy, claimedBy ?? ""), (LeaseExpiresAt, leaseExpiresAt),
+            (KindColumn, item.Kind.ToString()), (PairedWithColumn, item.PairedWith ?? ""));
     }
 
     /// <summary>The item with its current lease, which the row's columns hold (a claim does not rewrite the payload).</summary>

@@ -2,8 +2,12 @@ using Workflow.Domain.Coding;
 
 namespace Workflow.Api.Contracts;
 
-/// <summary>Response of <c>GET /api/studies/{studyId}/agreement</c>: human-machine and human-human agreement per code.</summary>
-public sealed record AgreementResponse(string StudyId, int? CodebookVersion, AgreementSection HumanMachine, AgreementSection HumanHuman);
+/// <summary>
+/// Response of <c>GET /api/studies/{studyId}/agreement</c>: human-machine and human-human agreement per
+/// code, the share of segments the study double-codes, and how many disagreements wait for a lead.
+/// </summary>
+public sealed record AgreementResponse(string StudyId, int? CodebookVersion, AgreementSection HumanMachine, AgreementSection HumanHuman,
+    double DoubleCodingShare = 0, int ReconciliationsPending = 0);
 
 /// <summary>
 /// Agreement between two raters over a study's coded segments: the basis in words, how many segments

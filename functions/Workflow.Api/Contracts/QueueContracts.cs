@@ -20,7 +20,14 @@ public sealed record QueueItemView(
     string ReleaseUrl,
     string? Basis = null,
     string? SkipUrl = null,
-    ItemPlace? Place = null);
+    ItemPlace? Place = null,
+    ReconciliationView? Reconciles = null);
+
+/// <summary>For a lead settling a disagreement: what each of the two coders decided, independently.</summary>
+public sealed record ReconciliationView(CodingView First, CodingView Second);
+
+/// <summary>One coder's decision on a double-coded proposal: the codes it applies, and its memo.</summary>
+public sealed record CodingView(string DecidedBy, DecisionAction Action, IReadOnlyList<string> Codes, string? Note, DateTimeOffset DecidedAt);
 
 /// <summary>
 /// Where the item is in its recording: the turn, its speaker and times (null for imported text),

@@ -15,6 +15,9 @@ public sealed record IdentifierListReprocess(bool Started, string? OperationId, 
 /// <summary>Response of <c>PUT /api/studies/{studyId}/engines</c>: the study's settings as stored.</summary>
 public sealed record StudyEnginesResponse(string StudyId, StudyEngineSettings Engines);
 
+/// <summary>Response of <c>PUT</c> and <c>GET /api/studies/{studyId}/verification</c>.</summary>
+public sealed record StudyVerificationResponse(string StudyId, StudyVerificationSettings Verification);
+
 /// <summary>One engine the host offers (<c>GET /api/engines</c>).</summary>
 public sealed record EngineView(string Stage, string Key, string Description, bool Cloud)
 {

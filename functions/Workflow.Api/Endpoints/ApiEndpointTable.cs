@@ -21,6 +21,8 @@ public static class ApiEndpointTable
         On<MembershipHandlers>("PutStudyMember", "PUT", ApiRoutes.StudyMember, [Lead, Admin], (h, c) => h.PutAsync(c)),
         On<MembershipHandlers>("RemoveStudyMember", "DELETE", ApiRoutes.StudyMember, [Lead, Admin], (h, c) => h.RemoveAsync(c)),
         On<StudyHandlers>("PutStudyEngines", "PUT", ApiRoutes.StudyEngines, [Lead], (h, c) => h.PutEnginesAsync(c)),
+        On<VerificationSettingsHandler>("PutStudyVerification", "PUT", ApiRoutes.StudyVerification, [Lead], (h, c) => h.PutAsync(c)),
+        On<VerificationSettingsHandler>("GetStudyVerification", "GET", ApiRoutes.StudyVerification, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
         On<StudyHandlers>("PutCodebook", "PUT", ApiRoutes.Codebook, [Lead], (h, c) => h.PutCodebookAsync(c)),
         On<StudyHandlers>("GetCodebook", "GET", ApiRoutes.Codebook, Auth.WorkflowRoles.All, (h, c) => h.GetCodebookAsync(c)),
         On<StudyHandlers>("GetCodebookVersions", "GET", ApiRoutes.CodebookVersions, Auth.WorkflowRoles.All, (h, c) => h.GetCodebookVersionsAsync(c)),

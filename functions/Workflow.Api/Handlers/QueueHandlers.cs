@@ -30,7 +30,7 @@ public sealed class QueueHandlers(
         if (await studies.GetAsync(studyId, ct) is null) return StudyHandlers.UnknownStudy(studyId);
         var (filter, invalid) = ClaimFilterQuery.Read(call.Request.Query);
         if (invalid is not null) return Problems.BadRequest(invalid);
-        var item = await queue.ClaimNextAsync(studyId, call.Caller.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct, filter);
+        var item = await queue.ClaimNextAsync(studyId, call.Caller.UserId, options.Value.ClaimLease, time.GetUtcNow(), ct, filter, MayReconcile(call));
         if (item is null) return TypedResults.NoContent();
         // A redaction check shows the words it hides: access to identifiable material, recorded before it is shown.
         if (item.Kind == VerificationItemKind.Redaction)
@@ -105,6 +105,9 @@ public sealed class QueueHandlers(
         if (item.Status == VerificationItemStatus.Superseded) return Problems.Conflict("This item was superseded (for example by re-coding against a new codebook); claim the next one.");
         if (item.ClaimedBy is { } holder && holder != principal.UserId && item.LeaseExpiresAt > now)
             return Problems.Conflict($"This item is claimed by another coder until {item.LeaseExpiresAt:u}.");
+        if (item.Kind == VerificationItemKind.Reconciliation && !MayReconcile(call))
+            return Problems.Forbidden("Only a lead of the study settles a disagreement between two coders.");
+        if (await IndependenceProblemAsync(item, principal.UserId, ct) is { } dependent) return dependent;
 
         var codebook = item.Suggestion is { } s ? await codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
         var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, body.Teach);
@@ -118,6 +121,10 @@ public sealed class QueueHandlers(
                 : list.WithNotIdentifying(words, version), ct);
 
         var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal.UserId, now, body.Teach);
+        // The lead's verdict becomes the proposal's decision in force (the coders' own stay in its history),
+        // before the reconciliation is closed: a retry after a failure in between revises again, harmlessly.
+        if (item.Reconciles is { } disagreement && await ReviseProposalAsync(disagreement.FirstItemId, decision, ct) is { } notRevised)
+            return notRevised;
         if (!await queue.TryDecideAsync(item, etag, decision, ct))
             return Problems.Conflict("The item changed while you were deciding it (another coder or a re-code); claim it again.");
 
@@ -128,6 +135,34 @@ public sealed class QueueHandlers(
         await audit.AppendAsync(item.StudyId, AuditEntries.For(call, AuditAction.DecisionRecorded, item.Id,
             ("kind", item.Kind), ("action", decision.Action), ("teach", decision.Teach)), ct);
         return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy, decision.Teach));
+    }
+
+    private static bool MayReconcile(ApiCall call) => call.StudyRoles.Contains(Auth.WorkflowRoles.Lead);
+
+    /// <summary>
+    /// A coder may not decide both sides of a double-coded proposal (the claim never offers it; this
+    /// stops a decision posted straight to the item's address).
+    /// </summary>
+    private async Task<IResult?> IndependenceProblemAsync(VerificationItem item, string coder, CancellationToken ct)
+    {
+        if (item.PairedWith is not { } otherSide) return null;
+        var (other, _) = await queue.GetAsync(otherSide, ct);
+        return other?.Decision?.DecidedBy == coder || (other?.Status == VerificationItemStatus.Pending && other.ClaimedBy == coder && other.LeaseExpiresAt > time.GetUtcNow())
+            ? Problems.Conflict("You have coded the other side of this double-coded proposal; a second coder must judge it independently.")
+            : null;
+    }
+
+    /// <summary>Revises the reconciled proposal's decision; a problem when it cannot be found or keeps changing.</summary>
+    private async Task<IResult?> ReviseProposalAsync(string proposalId, VerificationDecision decision, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var (proposal, etag) = await queue.GetAsync(proposalId, ct);
+            if (proposal is not { Status: VerificationItemStatus.Decided })
+                return Problems.Conflict("The proposal this reconciliation settles is no longer decided (a re-code retired it); claim the next item.");
+            if (await queue.TryReviseAsync(proposal, etag, decision, ct)) return null;
+        }
+        return Problems.Conflict("The proposal this reconciliation settles kept changing; try again.");
     }
 
     /// <summary>What a coder sees of an item.</summary>
@@ -145,5 +180,11 @@ public sealed class QueueHandlers(
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision",
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/release",
         item.Basis,
-        $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/skip");
+        $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/skip",
+        Reconciles: item.Reconciles is { } d && item.Suggestion is { } proposed
+            ? new ReconciliationView(Coding(d.First, proposed.CodeId), Coding(d.Second, proposed.CodeId))
+            : null);
+
+    private static CodingView Coding(VerificationDecision decision, string proposedCode) =>
+        new(decision.DecidedBy, decision.Action, [.. DoubleCoding.CodesApplied(decision, proposedCode).Order(StringComparer.Ordinal)], decision.Note, decision.DecidedAt);
 }

@@ -11,6 +11,8 @@ public enum AuditAction
 {
     StudyCreated,
     StudyEnginesChanged,
+    /// <summary>A lead changed how the study's proposals are verified (the double-coded share).</summary>
+    StudyVerificationChanged,
     CodebookChanged,
     IdentifierListChanged,
     UploadAccepted,

@@ -7,6 +7,9 @@ namespace Workflow.Domain.Verification;
 /// </summary>
 public sealed record ClaimFilter(VerificationItemKind? Kind = null, string? RecordingId = null, string? CodeId = null)
 {
+    /// <summary>Matches every item.</summary>
+    public static readonly ClaimFilter None = new();
+
     public bool IsEmpty => Kind is null && RecordingId is null && CodeId is null;
 
     public bool Matches(VerificationItem item) =>

@@ -13,7 +13,8 @@ namespace Workflow.Domain.Verification;
 /// queued for a coder to look at again;</item>
 /// <item>anything whose basis changed is queued again, saying what changed, and the earlier decision
 /// is retired (kept in its row as history, no longer applied or counted);</item>
-/// <item>pending items of the re-run kinds that the re-run no longer proposes are retired.</item>
+/// <item>pending items of the re-run kinds that the re-run no longer proposes are retired, and with a
+/// retired proposal its pending second coding and reconciliation.</item>
 /// </list>
 /// Pure: the queue applies the plan.
 /// </summary>
@@ -76,7 +77,19 @@ public static class DecisionCarryOver
         // Pending items the re-run no longer proposes have lost their basis.
         foreach (var item in existing.Where(i => i.Status == VerificationItemStatus.Pending && kinds.Contains(i.Kind) && !kept.Contains(i.Id)))
             retire.Add(item.Id);
+        if (kinds.Contains(VerificationItemKind.CodeSuggestion)) RetireCompanionsOf(existing, retire);
         return new ReconcilePlan(toAdd, retire.Order(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// A pending second coding or reconciliation lost its basis with the proposal it belongs to. Decided
+    /// ones stay as they are: they are the record of what the two coders did.
+    /// </summary>
+    private static void RetireCompanionsOf(IReadOnlyList<VerificationItem> existing, HashSet<string> retire)
+    {
+        foreach (var item in existing.Where(i => i is { Status: VerificationItemStatus.Pending, Kind: VerificationItemKind.SecondCoding or VerificationItemKind.Reconciliation }))
+            if ((item.PairedWith ?? item.Reconciles?.FirstItemId) is { } proposal && retire.Contains(proposal))
+                retire.Add(item.Id);
     }
 
     /// <summary>Codes coders applied that the engine did not propose this time: a human decision outlives the engine's.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Deidentification;
 
@@ -13,6 +14,10 @@ namespace Workflow.Domain.Verification;
 /// item a re-run queued or carried over, why (the code changed, the text changed, a decision was kept).
 /// <see cref="QueuedAt"/> is when a coder skipped it to the back of its priority band (null: never
 /// skipped, in the queue by <see cref="CreatedAt"/>).
+/// <see cref="PairedWith"/> links a double-coded proposal and its second coding (each names the other), so
+/// no coder is given both. <see cref="Reconciles"/> is what a reconciliation item settles.
+/// <see cref="EarlierDecisions"/> keeps, oldest first, every decision a newer one revised: decisions are
+/// appended, never overwritten.
 /// </summary>
 public sealed record VerificationItem(
     string Id,
@@ -30,11 +35,29 @@ public sealed record VerificationItem(
     DateTimeOffset CreatedAt,
     int Priority = VerificationItem.DefaultPriority,
     string? Basis = null,
-    DateTimeOffset? QueuedAt = null)
+    DateTimeOffset? QueuedAt = null,
+    string? PairedWith = null,
+    CodingDisagreement? Reconciles = null,
+    IReadOnlyList<VerificationDecision>? EarlierDecisions = null)
 {
     /// <summary>The priority of an item nobody prioritised.</summary>
     public const int DefaultPriority = 100;
 
     /// <summary>Highest priority number the queue orders by (three digits).</summary>
     public const int LowestPriority = 999;
+
+    /// <summary>The first decision made on this item, before any revision (null while undecided).</summary>
+    [JsonIgnore]
+    public VerificationDecision? OriginalDecision => EarlierDecisions is { Count: > 0 } earlier ? earlier[0] : Decision;
+
+    /// <summary>This decided item with <paramref name="newer"/> in force and its current decision kept as history.</summary>
+    public VerificationItem RevisedBy(VerificationDecision newer)
+    {
+        if (Status != VerificationItemStatus.Decided || Decision is null)
+            throw new InvalidOperationException("Only a decided item can be revised.");
+        return this with { Decision = newer, EarlierDecisions = [.. EarlierDecisions ?? [], Decision] };
+    }
 }
+
+/// <summary>The two independent decisions on a double-coded proposal that did not agree.</summary>
+public sealed record CodingDisagreement(string FirstItemId, string SecondItemId, VerificationDecision First, VerificationDecision Second);

@@ -10,4 +10,11 @@ public enum VerificationItemKind
     Redaction,
     /// <summary>A proposed code: accept, reject, or edit to other codes.</summary>
     CodeSuggestion,
+    /// <summary>
+    /// The same proposal judged independently by a second coder (double coding). Its decision never
+    /// changes the transcript; it is compared with the first coder's to measure agreement.
+    /// </summary>
+    SecondCoding,
+    /// <summary>Two coders disagreed on a double-coded proposal: a lead decides which codes apply.</summary>
+    Reconciliation,
 }

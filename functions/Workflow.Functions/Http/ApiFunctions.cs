@@ -32,6 +32,12 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("PutStudyEngines")]
     public Task<IActionResult> PutStudyEngines([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.StudyEngines)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("PutStudyVerification")]
+    public Task<IActionResult> PutStudyVerification([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.StudyVerification)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("GetStudyVerification")]
+    public Task<IActionResult> GetStudyVerification([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.StudyVerification)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("PutCodebook")]
     public Task<IActionResult> PutCodebook([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.Codebook)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

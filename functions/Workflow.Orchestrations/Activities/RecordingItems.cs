@@ -6,13 +6,14 @@ namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
 /// The verification items a recording's stored results call for: its uncertain redactions (when asked)
-/// and its proposed codes. Shared by the first pass's enqueue and a re-run's reconcile, so both queue
+/// and its proposed codes, with second codings for the study's double-coded share. Shared by the first pass's enqueue and a re-run's reconcile, so both queue
 /// exactly the same items.
 /// </summary>
 internal static class RecordingItems
 {
     public static async Task<(List<VerificationItem> Items, CodingRecord Coding)> BuildAsync(
-        RecordingDocuments documents, string studyId, string recordingId, bool includeRedactions, DateTimeOffset now, CancellationToken ct)
+        RecordingDocuments documents, string studyId, string recordingId, bool includeRedactions, DateTimeOffset now, CancellationToken ct,
+        double doubleCodingShare = 0)
     {
         string ItemId(string local) => VerificationQueue.ItemId(studyId, recordingId, local);
         var items = new List<VerificationItem>();
@@ -26,7 +27,7 @@ internal static class RecordingItems
         }
         var coding = await documents.GetCodingAsync(studyId, recordingId, ct)
             ?? throw new PipelineInputException("The coding results are missing; run coding again.");
-        items.AddRange(VerificationItemFactory.ForSuggestions(studyId, recordingId, coding.Segments, coding.Suggestions, ItemId, now));
+        items.AddRange(DoubleCoding.Apply(VerificationItemFactory.ForSuggestions(studyId, recordingId, coding.Segments, coding.Suggestions, ItemId, now), doubleCodingShare));
         return (items, coding);
     }
 }

@@ -34,6 +34,8 @@ public class ApiEndpointTableTests
         ["PutStudyMember"] = [L, A],
         ["RemoveStudyMember"] = [L, A],
         ["PutStudyEngines"] = [L],
+        ["PutStudyVerification"] = [L],
+        ["GetStudyVerification"] = StudyTeam,
         ["PutCodebook"] = [L],
         ["GetCodebook"] = StudyTeam,
         ["GetCodebookVersions"] = StudyTeam,
