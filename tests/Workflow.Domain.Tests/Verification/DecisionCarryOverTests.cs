@@ -210,4 +210,20 @@ public class DecisionCarryOverTests
         Assert.Null(queued.Decision);
         Assert.Contains("code changed", queued.Basis);
     }
+
+    [Fact]
+    public void Plan_RetiresThePendingSecondCodingOfARetiredProposal_ButKeepsADecidedOne()
+    {
+        var pair = DoubleCoding.Apply([Code(1, "0.0", "c-waiting", "I waited six weeks"), Code(1, "0.1", "c-waiting", "We waited too")], 1).ToList();
+        var decidedSecond = pair[3] with { Status = VerificationItemStatus.Decided, Decision = By(DecisionAction.Accept, "coder-b") };
+        var existing = new List<VerificationItem> { pair[0], pair[1], pair[2], decidedSecond };
+
+        // The re-run proposes nothing: both pending proposals lose their basis.
+        var plan = DecisionCarryOver.Plan(existing, [], Codes, _ => NothingChanged);
+
+        Assert.Contains(pair[0].Id, plan.ToSupersede);
+        Assert.Contains(pair[1].Id, plan.ToSupersede);
+        Assert.Contains(pair[2].Id, plan.ToSupersede);
+        Assert.DoesNotContain(decidedSecond.Id, plan.ToSupersede);
+    }
 }
