@@ -241,7 +241,7 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         var shown = kappa.ValueKind == JsonValueKind.Number ? kappa.GetDouble().ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "";
         await Expect(page.Locator("#agreement")).ToContainTextAsync($"kappa {shown},");
         await Expect(page.Locator("#agreement-rows tr").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#agreement-human")).ToContainTextAsync("double coding");
+        await Expect(page.Locator("#agreement-human")).ToContainTextAsync("coded by two coders");
         await Expect(page.Locator("#codebook-summary")).ToContainTextAsync("version 1");
         await Expect(page.Locator("#codes tr").First).ToBeVisibleAsync();
         await ScreenshotAsync(page, "7-lead");

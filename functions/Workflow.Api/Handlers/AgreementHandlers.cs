@@ -33,6 +33,7 @@ public sealed class AgreementHandlers(StudyRepository studies, HumanMachineSampl
 
     private static AgreementSection Section(bool available, string basis, IReadOnlyList<string> raters, AgreementReport report, int awaiting, Codebook? codebook)
     {
+        if (!available) return new AgreementSection(false, basis, raters, 0, awaiting, null, null, []);
         var perCode = report.PerCode.Select(p => AgreementRow.From(p.Key, codebook?.Find(p.Key)?.Name, p.Value)).ToList();
         return new AgreementSection(available, basis, raters, report.Units, awaiting,
             AgreementRow.From("(pooled)", null, report.Micro),

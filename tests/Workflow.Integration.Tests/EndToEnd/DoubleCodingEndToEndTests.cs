@@ -34,21 +34,14 @@ public class DoubleCodingEndToEndTests(RunnerFixture fixture) : IClassFixture<Ru
         await Api.WaitForStatusAsync(recording, StageTimeout, "WaitingForVerification", "Failed");
 
         // Ann accepts everything she is given; Bob rejects every other proposal he is given. They take turns.
-        var decidedBy = new Dictionary<string, string>(StringComparer.Ordinal);
         var bobsProposals = 0;
-        var coders = new[] { "ann", "bob" };
-        for (var done = new HashSet<string>(); done.Count < coders.Length;)
-            foreach (var coder in coders)
-            {
-                if (await Api.ClaimAsync(study, coder) is not { } item) { done.Add(coder); continue; }
-                done.Remove(coder);
-                var (id, kind) = (item.GetProperty("id").GetString()!, item.GetProperty("kind").GetString());
-                Assert.NotEqual("Reconciliation", kind);
-                object decision = kind == "Redaction" ? new { action = "confirm" }
-                    : coder == "bob" && bobsProposals++ % 2 == 0 ? new { action = "reject" } : new { action = "accept" };
-                await ApiClient.EnsureAsync(await Api.DecideAsync(id, decision, coder), HttpStatusCode.OK);
-                decidedBy[id] = coder;
-            }
+        var decidedBy = await Api.DecideInTurnsAsync(study, ["ann", "bob"], (coder, item) =>
+        {
+            var kind = item.GetProperty("kind").GetString();
+            Assert.NotEqual("Reconciliation", kind);
+            return kind == "Redaction" ? new { action = "confirm" }
+                : coder == "bob" && bobsProposals++ % 2 == 0 ? new { action = "reject" } : new { action = "accept" };
+        });
 
         var seconds = decidedBy.Keys.Where(k => k.EndsWith(SecondSuffix, StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(seconds);

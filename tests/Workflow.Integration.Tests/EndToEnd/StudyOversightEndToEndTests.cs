@@ -136,7 +136,7 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelpe
         var humans = after.GetProperty("humanHuman");
         Assert.False(humans.GetProperty("available").GetBoolean());
         Assert.Equal(0, humans.GetProperty("perCode").GetArrayLength());
-        Assert.Contains("double coding", humans.GetProperty("basis").GetString());
+        Assert.Contains("coded by two coders", humans.GetProperty("basis").GetString());
 
         var asCoder = await Api.SendJsonAsync(HttpMethod.Get, $"studies/{study}/agreement", "", user: "coder-7", roles: "Coder");
         Assert.Equal(HttpStatusCode.Forbidden, asCoder.StatusCode);

@@ -125,6 +125,25 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return (redactions, codes);
     }
 
+    /// <summary>
+    /// The coders take turns claiming and deciding until none is given anything; <paramref name="decide"/>
+    /// chooses each decision (from the coder and the claimed item). Returns who decided each item.
+    /// </summary>
+    public async Task<Dictionary<string, string>> DecideInTurnsAsync(string studyId, IReadOnlyList<string> coders, Func<string, JsonElement, object> decide)
+    {
+        var decidedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var idle = new HashSet<string>(); idle.Count < coders.Count;)
+            foreach (var coder in coders)
+            {
+                if (await ClaimAsync(studyId, coder) is not { } item) { idle.Add(coder); continue; }
+                idle.Remove(coder);
+                var id = item.GetProperty("id").GetString()!;
+                await EnsureAsync(await DecideAsync(id, decide(coder, item), coder), HttpStatusCode.OK);
+                decidedBy[id] = coder;
+            }
+        return decidedBy;
+    }
+
     public static async Task<JsonElement> EnsureAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -26,6 +26,12 @@ let loadedAudio = null;
 let busy = false;
 let decided = 0;
 
+// A lead arrives from the agreement section with ?kind=Reconciliation: claim only disagreements.
+const presetKind = new URLSearchParams(location.search).get('kind');
+if (presetKind && [...document.getElementById('filter-kind').options].some((o) => o.value === presetKind)) {
+  document.getElementById('filter-kind').value = presetKind;
+}
+
 const codeOf = (id) => codebook?.codes.find((c) => c.id === id);
 
 async function loadCodebook() {
@@ -69,13 +75,17 @@ function context(view) {
 }
 
 function facts(view) {
-  const rows = [['Kind', view.kind === 'Redaction' ? 'Redaction check' : 'Proposed code'], ['Recording', view.recordingId]];
+  const rows = [['Kind', KIND_NAMES[view.kind] ?? view.kind], ['Recording', view.recordingId]];
   if (view.suggestion) {
     const s = view.suggestion;
     const code = codeOf(s.codeId);
     rows.push(['Proposed code', code ? `${code.name} (${s.codeId})` : s.codeId],
       ['Confidence', `${Math.round(s.confidence * 100)}%`], ['Evidence', `“${s.evidence}”`],
       ['Engine', `${s.engine}, codebook version ${s.codebookVersion}`]);
+  }
+  if (view.reconciles) {
+    const side = (c) => `${c.decidedBy}: ${c.action.toLowerCase()}, ${c.codes.length ? c.codes.map((id) => codeOf(id)?.name ?? id).join(', ') : 'no code'}${c.note ? ` (memo: ${c.note})` : ''}`;
+    rows.push(['First coder', side(view.reconciles.first)], ['Second coder', side(view.reconciles.second)]);
   }
   if (view.redaction) {
     const r = view.redaction;
@@ -159,12 +169,26 @@ function actionButtons(view) {
   el('button', { type: 'button', class: 'secondary', 'data-action': 'release', 'aria-keyshortcuts': 'S', onclick: release }, 'Release item ', el('kbd', { text: 'S' }))];
 }
 
+/** What each kind of item is called on the page. A second coding looks like any proposal: the coder judges it afresh. */
+const KIND_NAMES = {
+  Redaction: 'Redaction check',
+  CodeSuggestion: 'Proposed code',
+  SecondCoding: 'Proposed code (second, independent coding)',
+  Reconciliation: 'Disagreement between two coders',
+};
+
+function headingOf(view) {
+  if (view.kind === 'Redaction') return `Check redaction ${view.redaction.label}`;
+  const code = codeOf(view.suggestion.codeId)?.name ?? view.suggestion.codeId;
+  return view.kind === 'Reconciliation' ? `Settle code ${code}: accept applies it, reject leaves it off` : `Check proposed code ${code}`;
+}
+
 function show(view) {
   item = view;
   panel.hidden = false;
   panel.dataset.item = view.id;
   panel.dataset.kind = view.kind;
-  heading.textContent = view.kind === 'Redaction' ? `Check redaction ${view.redaction.label}` : `Check proposed code ${codeOf(view.suggestion.codeId)?.name ?? view.suggestion.codeId}`;
+  heading.textContent = headingOf(view);
   document.getElementById('item-facts').replaceChildren(...facts(view));
   document.getElementById('context').replaceChildren(...context(view));
   document.getElementById('actions').replaceChildren(...actionButtons(view));

@@ -1,4 +1,4 @@
-import { api, currentStudy, el, isLeadOf, setUpPage, showError } from './common.js';
+import { announce, api, currentStudy, el, isLeadOf, setUpPage, showError } from './common.js';
 import { setUpExports } from './exports.js';
 import { setUpRecordings } from './lead-recordings.js';
 import { setUpWithdrawal } from './withdrawal.js';
@@ -34,30 +34,58 @@ if (!study) {
 async function showAgreement(study) {
   const text = document.getElementById('agreement');
   const human = document.getElementById('agreement-human');
-  const fixed = (v) => (v === null || v === undefined ? '' : v.toFixed(3));
   try {
     const a = await api(`studies/${encodeURIComponent(study)}/agreement`);
-    const hm = a.humanMachine;
-    if (!hm.available || !hm.pooled) {
-      text.textContent = hm.basis;
-    } else {
-      const p = hm.pooled;
-      text.textContent = `${hm.basis} ${hm.units} segments; pooled over every segment and code: agreement ${fixed(p.percentAgreement)}, kappa ${fixed(p.cohenKappa)}, alpha ${fixed(p.krippendorffAlpha)}, AC1 ${fixed(p.gwetAc1)}.`
-        + (hm.segmentsAwaitingDecisions > 0 ? ` ${hm.segmentsAwaitingDecisions} segments still await decisions and are not counted.` : '');
-      document.getElementById('agreement-rows').replaceChildren(...hm.perCode.map((r) => el('tr', {},
-        el('th', { scope: 'row', text: r.name ? `${r.name} (${r.codeId})` : r.codeId }),
-        el('td', { text: String(r.units) }), el('td', { text: String(r.bothApplied) }),
-        el('td', { text: String(r.onlyFirstApplied) }), el('td', { text: String(r.onlySecondApplied) }),
-        el('td', { text: fixed(r.percentAgreement) }), el('td', { text: fixed(r.cohenKappa) }),
-        el('td', { text: fixed(r.krippendorffAlpha) }), el('td', { text: fixed(r.gwetAc1) }), el('td', { text: r.warning ?? '' }))));
-      document.getElementById('agreement-table').hidden = false;
-    }
-    human.textContent = a.humanHuman.basis;
+    showSection(a.humanMachine, text, 'agreement');
+    showSection(a.humanHuman, human, 'agreement-human');
+    const share = document.getElementById('double-share');
+    if (share && document.activeElement !== share) share.value = String(Math.round(a.doubleCodingShare * 100));
+    const waiting = document.getElementById('reconciliations');
+    waiting.replaceChildren(...(a.reconciliationsPending > 0
+      ? [`${a.reconciliationsPending} disagreement(s) between coders wait for a lead: `,
+        el('a', { href: `coder.html?study=${encodeURIComponent(study)}&kind=Reconciliation`, id: 'reconcile-link', text: 'settle them in the queue' }), '.']
+      : ['No disagreement between coders waits for a lead.']));
   } catch (e) {
     text.textContent = '';
     human.textContent = '';
     showError(e.message);
   }
+}
+
+/** One rater pair: the basis and pooled figures in words, and the per-code table when there are units. */
+function showSection(section, text, tablePrefix) {
+  const fixed = (v) => (v === null || v === undefined ? '' : v.toFixed(3));
+  if (!section.available || !section.pooled || section.units === 0) {
+    text.textContent = section.basis + (section.segmentsAwaitingDecisions > 0 ? ` ${section.segmentsAwaitingDecisions} segments await decisions.` : '');
+    document.getElementById(`${tablePrefix}-table`).hidden = true;
+    return;
+  }
+  const p = section.pooled;
+  text.textContent = `${section.basis} ${section.units} segments; pooled over every segment and code: agreement ${fixed(p.percentAgreement)}, kappa ${fixed(p.cohenKappa)}, alpha ${fixed(p.krippendorffAlpha)}, AC1 ${fixed(p.gwetAc1)}.`
+    + (section.segmentsAwaitingDecisions > 0 ? ` ${section.segmentsAwaitingDecisions} segments still await decisions and are not counted.` : '');
+  document.getElementById(`${tablePrefix}-rows`).replaceChildren(...section.perCode.map((r) => el('tr', {},
+    el('th', { scope: 'row', text: r.name ? `${r.name} (${r.codeId})` : r.codeId }),
+    el('td', { text: String(r.units) }), el('td', { text: String(r.bothApplied) }),
+    el('td', { text: String(r.onlyFirstApplied) }), el('td', { text: String(r.onlySecondApplied) }),
+    el('td', { text: fixed(r.percentAgreement) }), el('td', { text: fixed(r.cohenKappa) }),
+    el('td', { text: fixed(r.krippendorffAlpha) }), el('td', { text: fixed(r.gwetAc1) }), el('td', { text: r.warning ?? '' }))));
+  document.getElementById(`${tablePrefix}-table`).hidden = false;
+}
+
+/** The share of segments two coders code independently: a lead's setting, for recordings queued from now on. */
+function setUpDoubleCoding(study) {
+  const form = document.getElementById('double-coding-form');
+  form.hidden = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const percent = Number(document.getElementById('double-share').value);
+    try {
+      const saved = await api(`studies/${encodeURIComponent(study)}/verification`, { method: 'PUT', json: { doubleCodingShare: percent / 100 } });
+      announce(`Saved: ${Math.round(saved.verification.doubleCodingShare * 100)}% of segments in recordings queued from now on are coded by two coders.`);
+    } catch (e) {
+      showError(e.message);
+    }
+  });
 }
 
 /** Recordings with Delete, and consent withdrawal: shown to the study's leads only (the API refuses everyone else). */
@@ -69,6 +97,7 @@ async function setUpDeletion() {
   document.getElementById('lead-recordings-section').hidden = false;
   document.getElementById('withdrawal-section').hidden = false;
   setUpExports(study);
+  setUpDoubleCoding(study);
   const recordings = setUpRecordings(study);
   const reload = async () => {
     try {

@@ -1,0 +1,104 @@
+using System.Net;
+using Workflow.Integration.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflow.Browser.Tests;
+
+/// <summary>
+/// A lead turns double coding on from the lead page; two coders disagree on some proposals (through
+/// the API, to keep the test short); the lead page says disagreements wait, its link opens the queue
+/// filtered to them, the lead settles each with the keyboard seeing both coders' decisions, and the
+/// between-coders table fills in.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public class DoubleCodingInTheBrowserTests(BrowserFixture fixture)
+{
+    private const string Lead = "lead-double";
+    private static readonly TimeSpan StageTimeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task TheLeadSetsDoubleCoding_SettlesDisagreementsWithTheKeyboard_AndSeesCodersAgreement()
+    {
+        var study = Azurite.UniqueStudyId("ui-double");
+        await fixture.Api.SetUpStudyAsync(study);
+        await fixture.Api.AddMemberAsync(study, Lead, "Lead");
+        await fixture.Api.AddMemberAsync(study, "ann-ui", "Coder");
+        await fixture.Api.AddMemberAsync(study, "bob-ui", "Coder");
+
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 1200 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        var errors = new PageErrors(page);
+        await page.GotoAsync(fixture.AppUrl($"lead.html?study={study}"));
+        await PageChecks.ActAsAsync(page, Lead, "Lead");
+        await page.ReloadAsync();
+        await page.GetByLabel("Segments coded by two coders (%)").FillAsync("100");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Saved: 100%");
+        var saved = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"studies/{study}/verification"), HttpStatusCode.OK);
+        Assert.Equal(1, saved.GetProperty("verification").GetProperty("doubleCodingShare").GetDouble());
+
+        var recording = await fixture.Api.UploadOkAsync(study, RepositoryPaths.Sample("transcripts/interview-service-user.txt"));
+        await fixture.Api.WaitForStatusAsync(recording, StageTimeout, "WaitingForVerification", "Failed");
+        var bobs = 0;
+        await fixture.Api.DecideInTurnsAsync(study, ["ann-ui", "bob-ui"], (coder, item) =>
+            item.GetProperty("kind").GetString() == "Redaction" ? new { action = "confirm" }
+                : coder == "bob-ui" && bobs++ % 3 == 0 ? new { action = "reject" } : new { action = "accept" });
+        var pending = await WaitForReconciliationsAsync(study);
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#reconciliations")).ToContainTextAsync($"{pending} disagreement(s) between coders wait for a lead");
+        await page.Locator("#reconcile-link").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/coder.html?*kind=Reconciliation*");
+        await Expect(page.Locator("#filter-kind")).ToHaveValueAsync("Reconciliation");
+        await PageChecks.AssertEveryControlIsLabelledAsync(page);
+
+        var panel = page.Locator("#item-panel");
+        var settled = 0;
+        string previous = "";
+        await page.Locator("#claim").FocusAsync();
+        await page.Keyboard.PressAsync("n");
+        while (true)
+        {
+            await page.WaitForFunctionAsync(
+                "prev => { const p = document.getElementById('item-panel'); return (!p.hidden && p.dataset.item !== prev) || document.getElementById('status').textContent.includes('Nothing waits that matches'); }",
+                previous);
+            if (await panel.IsHiddenAsync()) break;
+            Assert.Equal("Reconciliation", await panel.GetAttributeAsync("data-kind"));
+            await Expect(page.Locator("#item-heading")).ToContainTextAsync("Settle code");
+            await Expect(page.Locator("dd[data-fact='First coder']")).ToContainTextAsync("-ui: ");
+            await Expect(page.Locator("dd[data-fact='Second coder']")).ToContainTextAsync("-ui: ");
+            if (settled == 0) await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "double-coding-reconcile.png"), FullPage = true });
+            previous = (await panel.GetAttributeAsync("data-item"))!;
+            await page.Keyboard.PressAsync("a");
+            settled++;
+            Assert.True(settled <= pending, "more reconciliations were offered than were waiting");
+        }
+        Assert.Equal(pending, settled);
+
+        await fixture.Api.WaitForStatusAsync(recording, StageTimeout, "Completed", "Failed");
+        await page.GotoAsync(fixture.AppUrl($"lead.html?study={study}"));
+        await Expect(page.Locator("#reconciliations")).ToHaveTextAsync("No disagreement between coders waits for a lead.");
+        await Expect(page.Locator("#agreement-human-table")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#agreement-human-rows tr").CountAsync() > 0);
+        await Expect(page.Locator("#agreement-human")).ToContainTextAsync("First coder against second coder");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "double-coding-agreement.png"), FullPage = true });
+        errors.AssertNone();
+    }
+
+    /// <summary>Reconciliations are queued by the recording's waiting orchestration after the decisions: wait for them.</summary>
+    private async Task<int> WaitForReconciliationsAsync(string study)
+    {
+        var until = DateTime.UtcNow + StageTimeout;
+        while (true)
+        {
+            var agreement = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"studies/{study}/agreement"), HttpStatusCode.OK);
+            var pending = agreement.GetProperty("reconciliationsPending").GetInt32();
+            var awaiting = agreement.GetProperty("humanHuman").GetProperty("segmentsAwaitingDecisions").GetInt32();
+            if (pending > 0 && awaiting == 0) return pending;
+            Assert.True(DateTime.UtcNow < until, $"no reconciliation was queued (pending {pending}, segments awaiting {awaiting})");
+            await Task.Delay(250);
+        }
+    }
+}
