@@ -35,6 +35,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<UploadGrantHandlers>();
         services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();
+        services.AddSingleton<DecisionRevisionHandler>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<BatchStarter>();
         services.AddSingleton<IdentifierListReprocessor>();

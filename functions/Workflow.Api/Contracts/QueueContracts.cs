@@ -52,3 +52,6 @@ public sealed record SkipResponse(string ItemId, VerificationItemStatus Status, 
 
 /// <summary>Response of <c>POST /api/queue/items/{itemId}/release</c>: the item is pending again and anyone may claim it.</summary>
 public sealed record ReleaseResponse(string ItemId, VerificationItemStatus Status);
+
+/// <summary>Response of <c>POST /api/queue/items/{itemId}/revision</c>: the decision now in force and how many it replaced so far.</summary>
+public sealed record RevisionResponse(string ItemId, DecisionAction Action, string DecidedBy, int EarlierDecisions);

@@ -110,7 +110,7 @@ public sealed class QueueHandlers(
         if (await IndependenceProblemAsync(item, principal.UserId, ct) is { } dependent) return dependent;
 
         var codebook = item.Suggestion is { } s ? await codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
-        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, body.Teach);
+        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, body.Teach, body.Note);
         if (body is { AddToStudyList: true, NotIdentifying: true }) errors = [.. errors, "addToStudyList and notIdentifying exclude each other."];
         if (errors.Count > 0) return Problems.Validation(errors, "action");
 

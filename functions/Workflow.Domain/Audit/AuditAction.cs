@@ -19,6 +19,8 @@ public enum AuditAction
     /// <summary>An uploader was given a URL to write one file straight into the drop zone.</summary>
     UploadGranted,
     DecisionRecorded,
+    /// <summary>A decided item got a newer decision; the one it replaced stays in the item's history.</summary>
+    DecisionRevised,
     /// <summary>A lead read a recording's redaction key: the words behind its labels, that is, identities.</summary>
     RedactionKeyRead,
     /// <summary>A coder claimed a redaction check, which shows the words the redaction hides.</summary>

@@ -5,11 +5,21 @@ namespace Workflow.Domain.Verification;
 /// <summary>Which decisions are valid for which items.</summary>
 public static class DecisionRules
 {
+    /// <summary>Longest memo kept with a decision: a paragraph or two, not a document.</summary>
+    public const int MaxNoteLength = 4_000;
+
+    /// <summary>Most codes one edit may apply to one segment.</summary>
+    public const int MaxEditedCodes = 20;
+
     /// <summary>Problems with applying <paramref name="action"/> to <paramref name="item"/>; empty when valid.</summary>
     public static IReadOnlyList<string> Validate(VerificationItem item, DecisionAction action, IReadOnlyList<string>? codeIds, Codebook? codebook,
-        RedactionTeaching teach = RedactionTeaching.None)
+        RedactionTeaching teach = RedactionTeaching.None, string? note = null)
     {
         var errors = new List<string>();
+        if (note is { Length: > MaxNoteLength })
+            errors.Add($"The memo is {note.Length:N0} characters long; at most {MaxNoteLength:N0} are kept with a decision.");
+        if (codeIds is { Count: > MaxEditedCodes })
+            errors.Add($"An edit may apply at most {MaxEditedCodes} codes; {codeIds.Count} were given.");
         var allowed = item.Kind == VerificationItemKind.Redaction
             ? new[] { DecisionAction.Confirm, DecisionAction.Undo }
             : new[] { DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit };

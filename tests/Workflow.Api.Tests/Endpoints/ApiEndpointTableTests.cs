@@ -35,6 +35,7 @@ public class ApiEndpointTableTests
         ["RemoveStudyMember"] = [L, A],
         ["PutStudyEngines"] = [L],
         ["PutStudyVerification"] = [L],
+        ["ReviseQueueDecision"] = [C, L],
         ["GetStudyVerification"] = StudyTeam,
         ["PutCodebook"] = [L],
         ["GetCodebook"] = StudyTeam,

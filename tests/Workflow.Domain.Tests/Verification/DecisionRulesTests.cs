@@ -84,4 +84,17 @@ public class DecisionRulesTests
     [Fact]
     public void Validate_EmptyCodeIdsWithoutAnEdit_AreIgnored() =>
         Assert.Empty(DecisionRules.Validate(Item(VerificationItemKind.CodeSuggestion), DecisionAction.Accept, [], Codebook));
+
+    [Fact]
+    public void Validate_AnOversizeMemo_OrTooManyEditedCodes_IsRefusedInWords_AndTheLimitItselfIsAllowed()
+    {
+        var item = Item(VerificationItemKind.CodeSuggestion);
+        Assert.Empty(DecisionRules.Validate(item, DecisionAction.Accept, null, Codebook, note: new string('m', DecisionRules.MaxNoteLength)));
+
+        var memo = Assert.Single(DecisionRules.Validate(item, DecisionAction.Accept, null, Codebook, note: new string('m', DecisionRules.MaxNoteLength + 1)));
+        Assert.Contains("at most 4,000 are kept", memo);
+
+        var many = Enumerable.Repeat("c-waiting", DecisionRules.MaxEditedCodes + 1).ToList();
+        Assert.Contains(DecisionRules.Validate(item, DecisionAction.Edit, many, Codebook), e => e.StartsWith("An edit may apply at most 20 codes", StringComparison.Ordinal));
+    }
 }
