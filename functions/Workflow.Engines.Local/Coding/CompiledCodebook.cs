@@ -13,6 +13,11 @@ internal sealed partial class CompiledCodebook
     private const double NameWordWeight = 0.5;
     private const double StopPhraseWeight = 0.5;
 
+    // A single keyword matched by one of the most frequent English words ("right", "time") is in
+    // nearly every turn whatever its topic: alone it stays below the default MinConfidence, and it
+    // still adds to other evidence for its code.
+    private const double CommonWordFactor = 0.4;
+
     // A code keyword its theme also lists ("forum" for part_active under part) marks the theme's topic
     // more than the code's, so alone it is not enough to propose the code.
     private const double ThemeKeywordFactor = 0.5;
@@ -50,19 +55,19 @@ internal sealed partial class CompiledCodebook
             .Where(t => t.Level == 1)
             .DistinctBy(t => t.Id)
             .ToDictionary(t => t.Id, t => (t.Keywords ?? []).Select(KeyOf).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var candidates = new List<(int Code, Token[] Tokens, double Weight)>();
+        var candidates = new List<Candidate>();
         for (var c = 0; c < codes.Length; c++)
         {
             var generic = codes[c].Parent is { } parent && themeKeywords.TryGetValue(parent, out var set) ? set : [];
             foreach (var keyword in codes[c].Keywords ?? [])
-                candidates.Add((c, TextTokenizer.Tokenize(keyword).ToArray(), generic.Contains(KeyOf(keyword)) ? ThemeKeywordFactor : 1.0));
+                candidates.Add(new(c, TextTokenizer.Tokenize(keyword).ToArray(), generic.Contains(KeyOf(keyword)) ? ThemeKeywordFactor : 1.0, IsLowercase(keyword)));
             if (options.UseQuotedCriteria)
                 foreach (var quoted in QuotedPhrases(codes[c].InclusionCriteria))
-                    candidates.Add((c, TextTokenizer.Tokenize(quoted).ToArray(), 1.0));
+                    candidates.Add(new(c, TextTokenizer.Tokenize(quoted).ToArray(), 1.0, IsLowercase(quoted)));
         }
 
         if (options.UseNameWords)
-            candidates.AddRange(NameWords(codes));
+            candidates.AddRange(CodeNameWords(codes));
 
         var patterns = Deduplicate(candidates);
         var index = patterns
@@ -72,32 +77,59 @@ internal sealed partial class CompiledCodebook
     }
 
     /// <summary>
-    /// Every code with at least one keyword in <paramref name="tokens"/>: the summed weight of its
-    /// distinct patterns found, and the first occurrence of its heaviest pattern as evidence.
+    /// Every code with at least one keyword in <paramref name="tokens"/> that counts: the summed weight
+    /// of its distinct patterns found, and the first occurrence of its heaviest pattern as evidence.
+    /// A keyword does not count inside a longer match (another code's phrase or an everyday idiom),
+    /// where a negation reaches it, or inside a name; a very common word alone counts for little.
     /// </summary>
     public Dictionary<int, CodeScore> Score(List<Token> tokens)
     {
         var scores = new Dictionary<int, CodeScore>();
-        var seen = new HashSet<KeywordPattern>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < tokens.Count; i++)
+        var matches = FindMatches(tokens);
+        if (matches.Count == 0) return scores;
+        var covers = Idioms.Find(tokens);
+        covers.AddRange(matches.Select(m => (m.At, m.Pattern.Stems.Length)));
+        var negated = NegationScope.Of(tokens);
+        var inName = NameWords.Of(tokens);
+
+        // Each pattern counts once per segment, at its heaviest occurrence (the earliest on ties).
+        var best = new Dictionary<KeywordPattern, (int At, double Weight)>(ReferenceEqualityComparer.Instance);
+        foreach (var (at, pattern) in matches)
         {
-            if (!byFirstStem.TryGetValue(tokens[i].Stem, out var candidates)) continue;
-            foreach (var pattern in candidates)
-            {
-                if (!Matches(pattern, tokens, i) || !seen.Add(pattern)) continue;
-                var start = tokens[i].Start;
-                var end = tokens[i + pattern.Stems.Length - 1].End;
-                scores[pattern.CodeIndex] = scores.TryGetValue(pattern.CodeIndex, out var s)
-                    ? s.Add(pattern.Weight, start, end)
-                    : new CodeScore(pattern.Weight, pattern.Weight, start, end);
-            }
+            var length = pattern.Stems.Length;
+            if (covers.Any(c => c.Length > length && c.At <= at && c.At + c.Length >= at + length)) continue;
+            if (!pattern.Negative && negated[at]) continue;
+            if (pattern.Lowercase && inName.AsSpan(at, length).IndexOf(false) < 0) continue;
+            var weight = length == 1 && tokens[at].Common ? pattern.Weight * CommonWordFactor : pattern.Weight;
+            if (!best.TryGetValue(pattern, out var kept) || weight > kept.Weight) best[pattern] = (at, weight);
+        }
+
+        foreach (var (pattern, (at, weight)) in best.OrderBy(b => b.Value.At))
+        {
+            var start = tokens[at].Start;
+            var end = tokens[at + pattern.Stems.Length - 1].End;
+            scores[pattern.CodeIndex] = scores.TryGetValue(pattern.CodeIndex, out var s)
+                ? s.Add(weight, start, end)
+                : new CodeScore(weight, weight, start, end);
         }
         return scores;
     }
 
+    private List<(int At, KeywordPattern Pattern)> FindMatches(List<Token> tokens)
+    {
+        var matches = new List<(int, KeywordPattern)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!byFirstStem.TryGetValue(tokens[i].Stem, out var candidates)) continue;
+            foreach (var pattern in candidates)
+                if (MatchesAt(pattern, tokens, i)) matches.Add((i, pattern));
+        }
+        return matches;
+    }
+
     private static string KeyOf(string phrase) => string.Join(' ', TextTokenizer.Tokenize(phrase).Select(t => t.Stem));
 
-    private static bool Matches(KeywordPattern pattern, List<Token> tokens, int at)
+    private static bool MatchesAt(KeywordPattern pattern, List<Token> tokens, int at)
     {
         if (at + pattern.Stems.Length > tokens.Count) return false;
         for (var k = 0; k < pattern.Stems.Length; k++)
@@ -119,7 +151,7 @@ internal sealed partial class CompiledCodebook
     /// Merges duplicates within a code (keyword "right" and "rights" share a stem) and divides the weight
     /// of a pattern several codes share, since it cannot tell them apart.
     /// </summary>
-    private static List<KeywordPattern> Deduplicate(List<(int Code, Token[] Tokens, double Weight)> candidates)
+    private static List<KeywordPattern> Deduplicate(List<Candidate> candidates)
     {
         var byKey = candidates
             .Where(c => c.Tokens.Length > 0)
@@ -132,17 +164,21 @@ internal sealed partial class CompiledCodebook
             {
                 var best = code.MaxBy(c => c.Weight * BaseWeight(c.Tokens));
                 var weight = best.Weight * BaseWeight(best.Tokens) / perCode.Count;
-                patterns.Add(new KeywordPattern(code.Key, best.Tokens.Select(t => t.Stem).ToArray(), best.Tokens.Select(IsAcronym).ToArray(), weight));
+                var stems = best.Tokens.Select(t => t.Stem).ToArray();
+                patterns.Add(new KeywordPattern(code.Key, stems, best.Tokens.Select(IsAcronym).ToArray(), weight,
+                    stems.Any(NegationScope.IsNegator), code.All(c => c.Lowercase)));
             }
         }
         return patterns;
     }
 
+    private static bool IsLowercase(string keyword) => !keyword.Any(char.IsUpper);
+
     // "NA", "NTA", "CV": short words written in capitals in the codebook must be capitals in the text.
     private static bool IsAcronym(Token t) => t.AllCaps && t.End - t.Start is > 1 and <= 4;
 
     /// <summary>Content words of each code's name, leaving out words that many names share.</summary>
-    private static IEnumerable<(int, Token[], double)> NameWords(CodebookEntry[] codes)
+    private static IEnumerable<Candidate> CodeNameWords(CodebookEntry[] codes)
     {
         var perCode = codes.Select(c => TextTokenizer.Tokenize(c.Name)
                 .Where(t => t.Stem.Length > 2 && !StopStems.Contains(t.Stem) && !char.IsDigit(t.Stem[0]))
@@ -156,7 +192,7 @@ internal sealed partial class CompiledCodebook
             .ToHashSet(StringComparer.Ordinal);
         for (var c = 0; c < perCode.Length; c++)
             foreach (var word in perCode[c].Where(w => !common.Contains(w.Stem)))
-                yield return (c, [word], NameWordWeight);
+                yield return new(c, [word], NameWordWeight, Lowercase: true);
     }
 
     private static IEnumerable<string> QuotedPhrases(string? criteria) =>
@@ -165,4 +201,7 @@ internal sealed partial class CompiledCodebook
     // 'it's our treatment' or "we know": quotes at word edges, apostrophes inside words allowed.
     [GeneratedRegex("""(?<![\w'])['"\u2018\u201C]((?:[^'"\u2019\u201D]|(?<=\w)['\u2019](?=\w))+?)['"\u2019\u201D](?![\w])""")]
     private static partial Regex QuotedPhrase();
+
+    /// <summary>A keyword before deduplication: its code, words, weight factor and whether the codebook wrote it without capitals.</summary>
+    private readonly record struct Candidate(int Code, Token[] Tokens, double Weight, bool Lowercase);
 }

@@ -17,7 +17,7 @@ public sealed class KeywordCodingEngine : ICodingEngine
     public const string EngineName = "keywords";
 
     /// <summary>Version recorded on suggestions; raise it when the matching rules change what is proposed.</summary>
-    public const string EngineVersion = "1";
+    public const string EngineVersion = "2";
 
     // A codebook version is immutable, so a compiled one can be reused for every batch of that version.
     // Bounded because a long-running host may see many studies.

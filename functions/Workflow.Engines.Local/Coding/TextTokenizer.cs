@@ -4,9 +4,12 @@ using System.Text;
 namespace Workflow.Engines.Local.Coding;
 
 /// <summary>
-/// Splits text into <see cref="Token"/>s in one pass. Anything in square brackets is skipped: that
-/// covers pseudonym labels such as <c>[PERSON_3]</c>, which must never count as evidence for a code
-/// (they would otherwise match "person"), and transcription marks such as <c>[laughs]</c>.
+/// Splits text into <see cref="Token"/>s in one pass. Pseudonym labels never count as evidence for a
+/// code (they would otherwise match "person" or "organization"): anything in square brackets is
+/// skipped, which covers the de-identification stage's labels such as <c>[PERSON_3]</c> or
+/// <c>[NHS_NUMBER_1]</c> and transcription marks such as <c>[laughs]</c>; so is a label that lost its
+/// brackets on the way through another tool (<c>PERSON_3</c>), and the possessive after a label
+/// (<c>[PERSON_3]'s</c>).
 /// </summary>
 internal static class TextTokenizer
 {
@@ -19,26 +22,37 @@ internal static class TextTokenizer
         var tokens = new List<Token>(text.Length / 5);
         var word = new StringBuilder(24);
         var breakPending = true;
+        var punctuationPending = true;
+        var sentencePending = true;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
             if (c == '[' && LabelEnd(text, i) is var close and > 0)
             {
-                i = close + 1;
+                i = SkipPossessive(text, close + 1);
                 breakPending = true;
                 continue;
             }
 
             if (!char.IsLetterOrDigit(c))
             {
-                if (IsPhraseBreak(c)) breakPending = true;
+                if (IsPhraseBreak(c)) breakPending = punctuationPending = true;
+                if (c is '.' or '!' or '?' or '\n') sentencePending = true;
                 i++;
+                continue;
+            }
+
+            if (BareLabelEnd(text, i) is var bare and > 0)
+            {
+                i = SkipPossessive(text, bare);
+                breakPending = true;
                 continue;
             }
 
             var start = i;
             var allCaps = true;
+            var hasLower = false;
             word.Clear();
             while (i < text.Length)
             {
@@ -46,6 +60,7 @@ internal static class TextTokenizer
                 if (char.IsLetterOrDigit(ch))
                 {
                     if (char.IsLower(ch)) allCaps = false;
+                    if (char.IsLower(ch) && i > start) hasLower = true;
                     word.Append(Fold(ch));
                     i++;
                 }
@@ -56,8 +71,16 @@ internal static class TextTokenizer
                 else break;
             }
 
-            tokens.Add(new Token(start, i, WordStemmer.Stem(word.ToString()), allCaps && char.IsLetter(text[start]), breakPending));
-            breakPending = false;
+            var folded = word.ToString();
+            tokens.Add(new Token(start, i, WordStemmer.Stem(folded), allCaps && char.IsLetter(text[start]), breakPending)
+            {
+                Word = folded,
+                PunctuationBefore = punctuationPending,
+                SentenceStart = sentencePending,
+                TitleCase = char.IsUpper(text[start]) && hasLower,
+                Common = CommonWords.Contains(folded),
+            });
+            breakPending = punctuationPending = sentencePending = false;
         }
         return tokens;
     }
@@ -72,6 +95,26 @@ internal static class TextTokenizer
         }
         return -1;
     }
+
+    /// <summary>
+    /// End of a label without its brackets at <paramref name="at"/> (the shape the pseudonym registry
+    /// gives: capitals and underscores, then "_" and a number, as in PERSON_3 or NHS_NUMBER_12), or -1.
+    /// </summary>
+    private static int BareLabelEnd(string text, int at)
+    {
+        if (at > 0 && (char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '_')) return -1;
+        var j = at;
+        while (j < text.Length && (char.IsAsciiLetterUpper(text[j]) || text[j] == '_')) j++;
+        if (j - at < 3 || text[j - 1] != '_' || j >= text.Length || !char.IsAsciiDigit(text[j])) return -1;
+        while (j < text.Length && char.IsAsciiDigit(text[j])) j++;
+        return j < text.Length && (char.IsLetter(text[j]) || text[j] == '_') ? -1 : j;
+    }
+
+    /// <summary>Past the "'s" of "[PERSON_3]'s", which would otherwise be a word of its own.</summary>
+    private static int SkipPossessive(string text, int at) =>
+        at + 1 < text.Length && IsApostrophe(text[at]) && text[at + 1] is 's' or 'S' && (at + 2 == text.Length || !char.IsLetterOrDigit(text[at + 2]))
+            ? at + 2
+            : at;
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
 

@@ -33,7 +33,7 @@ public class KeywordCodingEngineTests
     [InlineData("travelled", "we traveled by coach")]
     [InlineData("box", "you tick the boxes")]
     [InlineData("community", "the communities round here")]
-    [InlineData("crèche", "there was no creche")]
+    [InlineData("crèche", "they had a creche")]
     [InlineData("sceptic", "the manager was skeptical")]
     [InlineData("user group", "the user groups meet on Thursdays")]
     [InlineData("pick-up", "daily pick up at the chemist")]
@@ -87,6 +87,7 @@ public class KeywordCodingEngineTests
             Turn("They paid us, a tenner in vouchers and a free lunch, paid every time.")));
 
         Assert.Equal(("keywords", 4, "s1"), (suggestion.Engine, suggestion.CodebookVersion, suggestion.SegmentId));
+        Assert.Equal(KeywordCodingEngine.EngineVersion, suggestion.EngineVersion);
         Assert.InRange(suggestion.Confidence, 0.5, 0.99);
     }
 

@@ -13,9 +13,9 @@ namespace Workflow.Engines.Local.Tests.Coding;
 /// </summary>
 public class KeywordCodingEvalTests(ITestOutputHelper output)
 {
-    // Measured with the default options on dev (60 units, 43 coded, 61 expert codes): micro-F1 0.529
-    // (P 0.480, R 0.590), macro-F1 0.509, mean kappa 0.493. Baselines: "always inf_stigma" 0.106, "no codes" 0.
-    private const double MeasuredMicroF1 = 0.529;
+    // Measured with the default options on dev (60 units, 43 coded, 61 expert codes), engine version 2: micro-F1 0.565
+    // (P 0.556, R 0.574), macro-F1 0.547, mean kappa 0.533 (version 1: 0.529, P 0.480, R 0.590). Baselines: "always inf_stigma" 0.106, "no codes" 0.
+    private const double MeasuredMicroF1 = 0.565;
     private const double Margin = 0.05;
 
     [EvalFact]
