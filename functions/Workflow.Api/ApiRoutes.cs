@@ -29,6 +29,7 @@ public static class ApiRoutes
     public const string QueueRelease = "queue/items/{itemId}/release";
     public const string QueueSkip = "queue/items/{itemId}/skip";
     public const string QueueRevision = "queue/items/{itemId}/revision";
+    public const string QueueSegmentDecision = "queue/items/{itemId}/segment-decision";
     public const string Reprocess = "studies/{studyId}/reprocess";
     public const string ReprocessStatus = "studies/{studyId}/reprocess/{operationId}";
     public const string ReprocessCancel = "studies/{studyId}/reprocess/{operationId}/cancel";

@@ -36,6 +36,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<VerificationSignaller>();
         services.AddSingleton<QueueHandlers>();
         services.AddSingleton<DecisionRevisionHandler>();
+        services.AddSingleton<SegmentDecisionHandler>();
         services.AddSingleton<ReprocessHandlers>();
         services.AddSingleton<BatchStarter>();
         services.AddSingleton<IdentifierListReprocessor>();

@@ -134,6 +134,10 @@ public sealed partial class VerificationQueue(TableClient table)
                     && (!filtered || filter!.Matches(JsonRows.Read<VerificationItem>(index.Value)))
                     && await TryLeaseOnceAsync(index.Value, coder, now + lease, ct) is { } renewed)
                     return renewed;
+                // That one is decided: the rest of its segment, leased with it, comes next.
+                if (!index.HasValue && own.Value.GetString(ItemRow) is { Length: > 0 } ownItem
+                    && await HeldRestOfSegmentAsync(studyId, ownItem, coder, now + lease, now, filtered ? filter! : ClaimFilter.None, ct) is { } rest)
+                    return rest;
             }
 
             if (filtered) return await ClaimMatchingAsync(studyId, coder, now + lease, now, filter!, mayReconcile, ct);
@@ -388,20 +392,24 @@ public sealed partial class VerificationQueue(TableClient table)
     /// Leases the item of <paramref name="index"/> if the index row still has the ETag it was read with.
     /// Index row, item row and the coder's lease row change in one transaction. The item row needs no
     /// ETag: while its index row exists (checked by the ETag) the item is pending, and a decision or
-    /// supersession, which changes the item row, deletes the index row in the same transaction.
+    /// supersession, which changes the item row, deletes the index row in the same transaction. With
+    /// <paramref name="asOwnClaim"/> false the coder's current-claim row is left alone (the other
+    /// proposals of a segment claimed with its first one).
     /// </summary>
-    private async Task<VerificationItem?> TryLeaseAsync(TableEntity index, string coder, DateTimeOffset until, CancellationToken ct)
+    private async Task<VerificationItem?> TryLeaseAsync(TableEntity index, string coder, DateTimeOffset until, CancellationToken ct, bool asOwnClaim = true)
     {
         var itemKey = index.GetString(ItemRow);
         try
         {
-            await table.SubmitTransactionAsync(
+            List<TableTransactionAction> actions =
             [
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(index.PartitionKey, index.RowKey) { [ClaimedBy] = coder, [LeaseExpiresAt] = until }, index.ETag),
                 new(TableTransactionActionType.UpdateMerge, new TableEntity(index.PartitionKey, itemKey) { [ClaimedBy] = coder, [LeaseExpiresAt] = until }, ETag.All),
-                new(TableTransactionActionType.UpsertReplace, new TableEntity(index.PartitionKey, LeasePrefix + coder)
-                    { [ItemRow] = itemKey, [IndexRow] = index.RowKey, [LeaseExpiresAt] = until }),
-            ], ct);
+            ];
+            if (asOwnClaim)
+                actions.Add(new(TableTransactionActionType.UpsertReplace, new TableEntity(index.PartitionKey, LeasePrefix + coder)
+                    { [ItemRow] = itemKey, [IndexRow] = index.RowKey, [LeaseExpiresAt] = until }));
+            await table.SubmitTransactionAsync(actions, ct);
             return JsonRows.Read<VerificationItem>(index) with { ClaimedBy = coder, LeaseExpiresAt = until };
         }
         catch (TableTransactionFailedException e) when (e.Status is 412 or 404)

@@ -21,7 +21,9 @@ public sealed record QueueItemView(
     string? Basis = null,
     string? SkipUrl = null,
     ItemPlace? Place = null,
-    ReconciliationView? Reconciles = null);
+    ReconciliationView? Reconciles = null,
+    IReadOnlyList<QueueItemView>? Segment = null,
+    string? SegmentDecisionUrl = null);
 
 /// <summary>For a lead settling a disagreement: what each of the two coders decided, independently.</summary>
 public sealed record ReconciliationView(CodingView First, CodingView Second);
@@ -55,3 +57,6 @@ public sealed record ReleaseResponse(string ItemId, VerificationItemStatus Statu
 
 /// <summary>Response of <c>POST /api/queue/items/{itemId}/revision</c>: the decision now in force and how many it replaced so far.</summary>
 public sealed record RevisionResponse(string ItemId, DecisionAction Action, string DecidedBy, int EarlierDecisions);
+
+/// <summary>Response of <c>POST /api/queue/items/{itemId}/segment-decision</c>: every decision stored, and the codes the coder added.</summary>
+public sealed record SegmentDecisionResponse(string ItemId, IReadOnlyList<DecisionResponse> Decided, IReadOnlyList<string> AddedCodeIds);

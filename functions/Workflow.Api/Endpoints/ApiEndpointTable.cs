@@ -49,6 +49,7 @@ public static class ApiEndpointTable
         On<QueueHandlers>("SkipQueueItem", "POST", ApiRoutes.QueueSkip, [Coder, Lead], (h, c) => h.SkipAsync(c)),
         On<QueueHandlers>("GetQueueSummary", "GET", ApiRoutes.QueueSummary, Auth.WorkflowRoles.All, (h, c) => h.SummaryAsync(c)),
         On<QueueHandlers>("DecideQueueItem", "POST", ApiRoutes.QueueDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),
+        On<SegmentDecisionHandler>("DecideQueueSegment", "POST", ApiRoutes.QueueSegmentDecision, [Coder, Lead], (h, c) => h.DecideAsync(c)),
         On<DecisionRevisionHandler>("ReviseQueueDecision", "POST", ApiRoutes.QueueRevision, [Coder, Lead], (h, c) => h.ReviseAsync(c)),
 
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),

@@ -35,12 +35,20 @@ public sealed class QueueHandlers(
         // A redaction check shows the words it hides: access to identifiable material, recorded before it is shown.
         if (item.Kind == VerificationItemKind.Redaction)
             await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.RedactionShown, item.Id), ct);
-        return TypedResults.Ok(View(item) with { Place = await places.ReadAsync(item, ct) });
+        // The other proposals of the segment come with it: a coder judges the passage's codes as one unit.
+        var segment = await queue.LeaseSegmentAsync(item, call.Caller.UserId, item.LeaseExpiresAt ?? time.GetUtcNow(), time.GetUtcNow(), ct);
+        return TypedResults.Ok(View(item) with
+        {
+            Place = await places.ReadAsync(item, ct),
+            Segment = IsProposal(item) ? [.. segment.OrderByDescending(i => i.Suggestion?.Confidence).Select(View)] : null,
+            SegmentDecisionUrl = IsProposal(item) ? $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/segment-decision" : null,
+        });
     }
 
     /// <summary>
     /// Gives the caller's claimed item back before its lease lapses (end of a session, an item the coder
-    /// cannot judge). Only the coder holding a live lease can release it; the decision stays undone.
+    /// cannot judge), with the rest of its segment they hold. Only the coder holding a live lease can
+    /// release it; the decision stays undone.
     /// </summary>
     public async Task<IResult> ReleaseAsync(ApiCall call)
     {
@@ -48,6 +56,7 @@ public sealed class QueueHandlers(
         if (refusal is not null) return refusal;
         if (!await queue.TryReleaseAsync(item!, etag, call.Cancellation))
             return Problems.Conflict("The item changed while you were releasing it (a decision or a re-code); claim the next one.");
+        await queue.LetGoOfRestOfSegmentAsync(item!, call.Caller.UserId, time.GetUtcNow(), call.Cancellation);
         return TypedResults.Ok(new ReleaseResponse(item!.Id, VerificationItemStatus.Pending));
     }
 
@@ -59,8 +68,10 @@ public sealed class QueueHandlers(
     {
         var (item, etag, refusal) = await HeldByCallerAsync(call, "skip");
         if (refusal is not null) return refusal;
-        if (await queue.TrySkipAsync(item!, etag, time.GetUtcNow(), call.Cancellation) is not { } skipped)
+        var now = time.GetUtcNow();
+        if (await queue.TrySkipAsync(item!, etag, now, call.Cancellation) is not { } skipped)
             return Problems.Conflict("The item changed while you were skipping it (a decision or a re-code); claim the next one.");
+        await queue.LetGoOfRestOfSegmentAsync(item!, call.Caller.UserId, now, call.Cancellation, skippedAt: now);
         return TypedResults.Ok(new SkipResponse(skipped.Id, VerificationItemStatus.Pending, skipped.QueuedAt!.Value));
     }
 
@@ -107,7 +118,7 @@ public sealed class QueueHandlers(
             return Problems.Conflict($"This item is claimed by another coder until {item.LeaseExpiresAt:u}.");
         if (item.Kind == VerificationItemKind.Reconciliation && !MayReconcile(call))
             return Problems.Forbidden("Only a lead of the study settles a disagreement between two coders.");
-        if (await IndependenceProblemAsync(item, principal.UserId, ct) is { } dependent) return dependent;
+        if (await DoubleCodingChecks.IndependenceProblemAsync(queue, item, principal.UserId, now, ct) is { } dependent) return dependent;
 
         var codebook = item.Suggestion is { } s ? await codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
         var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, body.Teach, body.Note);
@@ -137,20 +148,9 @@ public sealed class QueueHandlers(
         return TypedResults.Ok(new DecisionResponse(itemId, VerificationItemStatus.Decided, decision.Action, decision.DecidedBy, decision.Teach));
     }
 
-    private static bool MayReconcile(ApiCall call) => call.StudyRoles.Contains(Auth.WorkflowRoles.Lead);
+    private static bool IsProposal(VerificationItem item) => item is { Kind: VerificationItemKind.CodeSuggestion or VerificationItemKind.SecondCoding, Suggestion: not null };
 
-    /// <summary>
-    /// A coder may not decide both sides of a double-coded proposal (the claim never offers it; this
-    /// stops a decision posted straight to the item's address).
-    /// </summary>
-    private async Task<IResult?> IndependenceProblemAsync(VerificationItem item, string coder, CancellationToken ct)
-    {
-        if (item.PairedWith is not { } otherSide) return null;
-        var (other, _) = await queue.GetAsync(otherSide, ct);
-        return other?.Decision?.DecidedBy == coder || (other?.Status == VerificationItemStatus.Pending && other.ClaimedBy == coder && other.LeaseExpiresAt > time.GetUtcNow())
-            ? Problems.Conflict("You have coded the other side of this double-coded proposal; a second coder must judge it independently.")
-            : null;
-    }
+    internal static bool MayReconcile(ApiCall call) => call.StudyRoles.Contains(Auth.WorkflowRoles.Lead);
 
     /// <summary>Revises the reconciled proposal's decision; a problem when it cannot be found or keeps changing.</summary>
     private async Task<IResult?> ReviseProposalAsync(string proposalId, VerificationDecision decision, CancellationToken ct)
@@ -166,7 +166,7 @@ public sealed class QueueHandlers(
     }
 
     /// <summary>What a coder sees of an item.</summary>
-    private static QueueItemView View(VerificationItem item) => new(
+    internal static QueueItemView View(VerificationItem item) => new(
         item.Id,
         item.Kind,
         item.RecordingId,

@@ -107,6 +107,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("DecideQueueItem")]
     public Task<IActionResult> DecideQueueItem([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueDecision)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("DecideQueueSegment")]
+    public Task<IActionResult> DecideQueueSegment([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueSegmentDecision)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("ReviseQueueDecision")]
     public Task<IActionResult> ReviseQueueDecision([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.QueueRevision)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -36,6 +36,7 @@ public class ApiEndpointTableTests
         ["PutStudyEngines"] = [L],
         ["PutStudyVerification"] = [L],
         ["ReviseQueueDecision"] = [C, L],
+        ["DecideQueueSegment"] = [C, L],
         ["GetStudyVerification"] = StudyTeam,
         ["PutCodebook"] = [L],
         ["GetCodebook"] = StudyTeam,
