@@ -91,14 +91,19 @@ public class DoubleCodingInTheBrowserTests(BrowserFixture fixture)
     private async Task<int> WaitForReconciliationsAsync(string study)
     {
         var until = DateTime.UtcNow + StageTimeout;
+        var (lastPending, steady) = (-1, 0);
         while (true)
         {
             var agreement = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"studies/{study}/agreement"), HttpStatusCode.OK);
             var pending = agreement.GetProperty("reconciliationsPending").GetInt32();
             var awaiting = agreement.GetProperty("humanHuman").GetProperty("segmentsAwaitingDecisions").GetInt32();
-            if (pending > 0 && awaiting == 0) return pending;
+            // Reconciliations are queued as the orchestration counts each decision: the number is final
+            // once every segment is decided and it holds still for a few seconds.
+            steady = pending == lastPending ? steady + 1 : 0;
+            if (pending > 0 && awaiting == 0 && steady >= 3) return pending;
+            lastPending = pending;
             Assert.True(DateTime.UtcNow < until, $"no reconciliation was queued (pending {pending}, segments awaiting {awaiting})");
-            await Task.Delay(250);
+            await Task.Delay(1000);
         }
     }
 }

@@ -116,7 +116,7 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
 
         var panel = page.Locator("#item-panel");
         var (decided, redactions, codes) = (0, 0, 0);
-        var (refusalShown, released, keysUsed) = (false, false, new SortedSet<string>(StringComparer.Ordinal));
+        var (refusalShown, released, edited, addedMissed, keysUsed) = (false, false, false, false, new SortedSet<string>(StringComparer.Ordinal));
         string? previous = null;
         async Task PressAsync(string key)
         {
@@ -139,12 +139,14 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
             await Expect(page.Locator("#context mark").First).ToBeVisibleAsync();
 
             if (turn == 0) await ScreenshotAsync(page, "3-coder-item");
-            if (!refusalShown && !isRedaction && codes == 1)
+            // A segment's proposals come together; the special checks below use segments of one proposal.
+            var proposals = isRedaction || await page.Locator("#segment-box").IsHiddenAsync() ? 1 : await page.Locator("#segment-codes tr").CountAsync();
+            if (!refusalShown && !isRedaction && proposals == 1 && edited)
             {
                 refusalShown = true;
                 // Decided behind the page's back (same coder, another tab): the page's own decision must be refused in words.
-                await ApiClient.EnsureAsync(await fixture.Api.DecideAsync(id, new { action = isRedaction ? "confirm" : "accept" }, Coder), HttpStatusCode.OK);
-                await page.Keyboard.PressAsync(isRedaction ? "c" : "a");
+                await ApiClient.EnsureAsync(await fixture.Api.DecideAsync(id, new { action = "accept" }, Coder), HttpStatusCode.OK);
+                await page.Keyboard.PressAsync("a");
                 await Expect(page.Locator("#alert")).ToContainTextAsync("already been decided");
                 await ScreenshotAsync(page, "4-coder-error");
                 decided++;
@@ -154,7 +156,7 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
                 continue;
             }
 
-            if (!released && !isRedaction && codes == 2)
+            if (!released && !isRedaction && proposals == 1 && refusalShown)
             {
                 // S gives the item back at once: another coder can claim it without waiting for the lease.
                 released = true;
@@ -175,10 +177,13 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
             {
                 // The first redaction is undone (its words come back in the final transcript), the others confirmed.
                 await PressAsync(redactions++ == 0 ? "u" : "c");
+                decided++;
+                continue;
             }
-            else if (codes == 0)
+            if (!edited && proposals == 1)
             {
                 // Edit: E opens the code list with the proposed code chosen; the arrow picks another; Enter saves.
+                edited = true;
                 await Expect(page.Locator("#definition-text")).Not.ToBeEmptyAsync();
                 await page.Keyboard.PressAsync("m");
                 await page.Keyboard.TypeAsync("Better fits a neighbouring code.");
@@ -190,18 +195,34 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
                 Assert.NotEqual(proposed, await page.Locator("#edit-code").InputValueAsync());
                 await page.Keyboard.PressAsync("Enter");
                 codes++;
+                decided++;
+                continue;
             }
-            else
+            if (!addedMissed && proposals >= 2)
             {
-                await PressAsync(codes++ % 3 == 0 ? "r" : "a");
+                // +: a code the engine missed joins the segment, saved with its choices.
+                addedMissed = true;
+                await PressAsync("+");
+                await Expect(page.Locator("#add-code")).ToBeFocusedAsync();
+                await page.Keyboard.PressAsync("End");
+                await page.Keyboard.PressAsync("Enter");
+                await Expect(page.Locator("#added-codes")).ToContainTextAsync("Codes you added");
+                await ScreenshotAsync(page, "3b-coder-segment");
             }
-            decided++;
+            // A and R decide the highlighted proposal and move to the next; the last choice saves the segment.
+            for (var row = 0; row < proposals; row++)
+            {
+                if (row > 0) await Expect(page.Locator("#segment-codes tr").Nth(row)).ToHaveAttributeAsync("aria-current", "true");
+                await PressAsync(codes++ % 3 == 0 ? "r" : "a");
+                decided++;
+            }
         }
+        Assert.True(addedMissed, "no segment with two proposals came up, so adding a missed code was not tried");
         await Expect(page.Locator("#alert")).ToBeEmptyAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync($"{decided - 1} decided in this session");
         Assert.True(refusalShown && released, "Too few code items came up to check the refusal in words and the release.");
         // Each copy of the sample transcript yields codes and a redaction check, so every decision key was used.
-        Assert.Equal(["a", "c", "e", "r", "s", "u"], keysUsed);
+        Assert.Equal(["+", "a", "c", "e", "r", "s", "u"], keysUsed);
         await ScreenshotAsync(page, "5-coder-empty");
         output.WriteLine($"Decided with the keyboard: {decided - 1}, behind the page: 1 ({redactions} redaction checks, {codes} code items).");
         return decided;

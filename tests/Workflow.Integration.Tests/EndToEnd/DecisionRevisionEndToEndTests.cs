@@ -46,6 +46,9 @@ public class DecisionRevisionEndToEndTests(RunnerFixture fixture) : IClassFixtur
         Assert.Equal("Reject", revised.GetProperty("action").GetString());
         Assert.Equal(1, revised.GetProperty("earlierDecisions").GetInt32());
 
+        // The rest of the segment Cara claimed with that proposal is still hers: she gives it back.
+        if (await Api.ClaimAsync(study, "cara") is { } rest)
+            await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, $"queue/items/{rest.GetProperty("id").GetString()}/release", "", "cara"), HttpStatusCode.OK);
         await Api.DecideEverythingAsync(study);
         await Api.WaitForStatusAsync(recording, StageTimeout, "Completed", "Failed");
         var final = await ApiClient.EnsureAsync(await Api.GetAsync($"recordings/{recording}/transcript"), HttpStatusCode.OK);

@@ -25,6 +25,14 @@ let item = null;
 let loadedAudio = null;
 let busy = false;
 let decided = 0;
+// The claimed segment's proposals (the item alone for a redaction or reconciliation), the coder's
+// choice for each so far, the one A/R/E decide next, and codes the coder adds that the engine missed.
+let rows = [];
+let choices = new Map();
+let current = 0;
+let added = [];
+const addBox = document.getElementById('add-box');
+const addSelect = document.getElementById('add-code');
 
 // A lead arrives from the agreement section with ?kind=Reconciliation: claim only disagreements.
 const presetKind = new URLSearchParams(location.search).get('kind');
@@ -41,6 +49,7 @@ async function loadCodebook() {
     const groups = () => themes.map((t) => el('optgroup', { label: t.name },
       codebook.codes.filter((c) => c.level === 2 && c.parent === t.id).map((c) => el('option', { value: c.id, text: `${c.name} (${c.id})` }))));
     editSelect.replaceChildren(...groups());
+    addSelect.replaceChildren(...groups());
     document.getElementById('filter-code').replaceChildren(el('option', { value: '', text: 'Any code' }), ...groups());
   } catch (e) {
     showError(`The codebook could not be loaded: ${e.message}`);
@@ -185,10 +194,17 @@ function headingOf(view) {
 
 function show(view) {
   item = view;
+  rows = view.segment?.length ? view.segment : [view];
+  // The claimed item's own proposal first: the coder reads it in the heading.
+  rows = [...rows.filter((r) => r.id === view.id), ...rows.filter((r) => r.id !== view.id)];
+  choices = new Map();
+  current = 0;
+  added = [];
+  addBox.hidden = true;
   panel.hidden = false;
   panel.dataset.item = view.id;
   panel.dataset.kind = view.kind;
-  heading.textContent = headingOf(view);
+  heading.textContent = rows.length > 1 ? `Check the ${rows.length} codes proposed for this segment` : headingOf(view);
   document.getElementById('item-facts').replaceChildren(...facts(view));
   document.getElementById('context').replaceChildren(...context(view));
   document.getElementById('actions').replaceChildren(...actionButtons(view));
@@ -196,6 +212,7 @@ function show(view) {
   memo.value = '';
   showListen(view);
   definition(view);
+  showSegment();
   heading.focus();
 }
 
@@ -245,12 +262,102 @@ function act(action) {
   if (!item || busy || !item.allowedActions.some((a) => a.toLowerCase() === action)) return;
   if (action === 'edit') {
     editBox.hidden = false;
-    if (item.suggestion && codeOf(item.suggestion.codeId)) editSelect.value = item.suggestion.codeId;
+    const proposed = rows[current]?.suggestion?.codeId ?? item.suggestion?.codeId;
+    if (proposed && codeOf(proposed)) editSelect.value = proposed;
     editSelect.focus();
     announce('Choose the code that applies instead, then press Enter; Escape cancels.');
     return;
   }
-  decide(action);
+  choose(action);
+}
+
+const isSegment = () => Boolean(item?.segmentDecisionUrl);
+
+/**
+ * Records the coder's choice for the highlighted proposal. A redaction or reconciliation is decided at
+ * once; a segment is saved when every proposal has a choice, otherwise the next undecided one is highlighted.
+ */
+function choose(action, codeIds) {
+  if (!isSegment()) { decide(action, codeIds); return; }
+  const chosen = rows[current];
+  choices.set(chosen.id, { action, codeIds });
+  editBox.hidden = true;
+  const next = rows.findIndex((r) => !choices.has(r.id));
+  if (next < 0) { saveSegment(); return; }
+  current = next;
+  showSegment();
+  announce(`${DONE[action]} ${codeName(chosen.suggestion.codeId)}. Next: ${codeName(rows[current].suggestion.codeId)}, ${choices.size} of ${rows.length} decided.`);
+  heading.focus();
+}
+
+const codeName = (id) => (id ? codeOf(id)?.name ?? id : '');
+
+/** The segment's proposals with the choices so far; the highlighted one's evidence is marked in the context. */
+function showSegment() {
+  const box = document.getElementById('segment-box');
+  box.hidden = rows.length < 2;
+  document.getElementById('segment-codes').replaceChildren(...(box.hidden ? [] : rows).map((r, i) => {
+    const choice = choices.get(r.id);
+    const chosen = choice ? (choice.codeIds ? `${DONE[choice.action]}: ${choice.codeIds.map(codeName).join(', ')}` : DONE[choice.action]) : 'to decide';
+    return el('tr', { 'data-item': r.id, 'aria-current': i === current ? 'true' : null, class: i === current ? 'current' : null },
+      el('th', { scope: 'row', text: `${codeName(r.suggestion.codeId)} (${r.suggestion.codeId})` }),
+      el('td', { text: `${Math.round(r.suggestion.confidence * 100)}%` }), el('td', { text: `“${r.suggestion.evidence}”` }),
+      el('td', { 'data-choice': choice?.action ?? '', text: chosen }));
+  }));
+  const shown = rows[current] ?? item;
+  document.getElementById('context').replaceChildren(...context(shown));
+  if (shown.suggestion) definition(shown);
+  const note = document.getElementById('added-codes');
+  note.hidden = added.length === 0;
+  note.textContent = added.length ? `Codes you added: ${added.map((id) => `${codeName(id)} (${id})`).join(', ')}.` : '';
+}
+
+/** +: a code that applies to the segment though the engine did not propose it. */
+function startAdd() {
+  if (!isSegment() || busy) return;
+  addBox.hidden = false;
+  addSelect.focus();
+  announce('Choose a code the engine missed, then press Enter; Escape cancels. It is saved with the segment.');
+}
+
+function addCode() {
+  const id = addSelect.value;
+  if (id && !added.includes(id) && !rows.some((r) => r.suggestion.codeId === id)) added.push(id);
+  addBox.hidden = true;
+  showSegment();
+  announce(`Added ${codeName(id)}; it is saved with the segment's choices.`);
+  heading.focus();
+}
+
+/** One request for the whole segment: every choice and the added codes, all stored or none. */
+async function saveSegment() {
+  const only = rows.length === 1 ? choices.get(rows[0].id) : null;
+  if (only && added.length === 0) { decide(only.action, only.codeIds); return; }
+  busy = true;
+  showError('');
+  for (const b of document.querySelectorAll('#decide button')) b.disabled = true;
+  const body = {
+    decisions: rows.map((r) => ({ itemId: r.id, action: choices.get(r.id).action, ...(choices.get(r.id).codeIds ? { codeIds: choices.get(r.id).codeIds } : {}) })),
+    addedCodeIds: added,
+  };
+  if (memo.value.trim()) body.note = memo.value.trim();
+  try {
+    await api(item.segmentDecisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
+    decided += rows.length;
+    announce(`Saved the segment: ${rows.length} proposed code(s) decided${added.length ? `, ${added.length} added` : ''}.`);
+    busy = false;
+    await claim();
+  } catch (e) {
+    // The choices stay on the page: the coder can change one (it is highlighted again) and save anew.
+    showError(`Not saved: ${e.message}`);
+    choices.delete(rows[rows.length - 1].id);
+    current = rows.length - 1;
+    showSegment();
+    for (const b of document.querySelectorAll('#decide button')) b.disabled = false;
+    heading.focus();
+  } finally {
+    busy = false;
+  }
 }
 
 async function decide(action, codeIds) {
@@ -365,10 +472,16 @@ async function markMissed(e) {
 document.getElementById('missed-form').addEventListener('submit', markMissed);
 
 editSelect.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter') { e.preventDefault(); decide('edit', [editSelect.value]); }
+  if (e.key === 'Enter') { e.preventDefault(); choose('edit', [editSelect.value]); }
   if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); }
 });
-document.getElementById('edit-submit').addEventListener('click', () => decide('edit', [editSelect.value]));
+document.getElementById('edit-submit').addEventListener('click', () => choose('edit', [editSelect.value]));
+addSelect.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') { e.preventDefault(); addCode(); }
+  if (e.key === 'Escape') { e.preventDefault(); addBox.hidden = true; announce('Nothing added.'); heading.focus(); }
+});
+document.getElementById('add-submit').addEventListener('click', addCode);
+document.getElementById('add-cancel').addEventListener('click', () => { addBox.hidden = true; heading.focus(); });
 document.getElementById('edit-cancel').addEventListener('click', cancelEdit);
 function cancelEdit() {
   editBox.hidden = true;
@@ -395,6 +508,7 @@ document.addEventListener('keydown', (e) => {
   else if (key === 'i' && item) { e.preventDefault(); startMissed(); }
   else if (key === 'd') { e.preventDefault(); document.getElementById('definition-heading').focus(); }
   else if (key === 'p' && item?.place?.audioUrl) { e.preventDefault(); playItemTurn(); }
+  else if (e.key === '+') { e.preventDefault(); startAdd(); }
 });
 
 if (!study) showError('Choose a study above.');
