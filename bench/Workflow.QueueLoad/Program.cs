@@ -83,11 +83,13 @@ async Task CoderAsync(string coder)
     }
 }
 
-HttpRequestMessage Request(HttpMethod method, string path, string coder)
+// A null coder is the checker, who reads as the study's lead (scripts/queue-load.sh creates the study
+// as load-lead); the simulated coders are members with the Coder role only.
+HttpRequestMessage Request(HttpMethod method, string path, string? coder)
 {
     var request = new HttpRequestMessage(method, path);
-    request.Headers.Add("X-Dev-User", coder);
-    request.Headers.Add("X-Dev-Roles", "Coder");
+    request.Headers.Add("X-Dev-User", coder ?? "load-lead");
+    request.Headers.Add("X-Dev-Roles", coder is null ? "Admin" : "Coder");
     return request;
 }
 
@@ -129,14 +131,14 @@ return failed ? 1 : 0;
 
 async Task<List<RecordingState>> RecordingStatesAsync()
 {
-    using var list = Request(HttpMethod.Get, $"studies/{options.Study}/recordings", "load-checker");
+    using var list = Request(HttpMethod.Get, $"studies/{options.Study}/recordings", null);
     using var response = await http.SendAsync(list);
     response.EnsureSuccessStatusCode();
     using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     var result = new List<RecordingState>();
     foreach (var r in doc.RootElement.EnumerateArray())
     {
-        using var one = Request(HttpMethod.Get, $"recordings/{r.GetProperty("id").GetString()}", "load-checker");
+        using var one = Request(HttpMethod.Get, $"recordings/{r.GetProperty("id").GetString()}", null);
         using var detail = await http.SendAsync(one);
         detail.EnsureSuccessStatusCode();
         using var d = JsonDocument.Parse(await detail.Content.ReadAsStringAsync());

@@ -123,7 +123,7 @@ public sealed partial class VerificationQueue(TableClient table)
     {
         {
             var ownLease = table.GetEntityIfExistsAsync<TableEntity>(studyId, LeasePrefix + coder, cancellationToken: ct);
-            var filtered = filter is { IsEmpty: false };
+            var filtered = filter is { IsEmpty: false } or { InTranscriptOrder: true };
             var head = filtered ? null : SharedHeadAsync(studyId, now, ct);
             if (await ownLease is { HasValue: true } own
                 && own.Value!.GetDateTimeOffset(LeaseExpiresAt) > now
@@ -140,6 +140,7 @@ public sealed partial class VerificationQueue(TableClient table)
                     return rest;
             }
 
+            if (filter is { InTranscriptOrder: true }) return await ClaimInTranscriptOrderAsync(studyId, coder, now + lease, now, filter, mayReconcile, ct);
             if (filtered) return await ClaimMatchingAsync(studyId, coder, now + lease, now, filter!, mayReconcile, ct);
             var candidates = await head!;
             while (candidates.Count > 0)
@@ -205,6 +206,35 @@ public sealed partial class VerificationQueue(TableClient table)
 
     /// <summary>The columns a claim reads from index rows.</summary>
     private static readonly string[] IndexColumns = ["PartitionKey", "RowKey", ItemRow, ClaimedBy, LeaseExpiresAt, KindColumn, PairedWithColumn, JsonRows.Payload];
+
+    /// <summary>
+    /// The first unclaimed item in reading order (<see cref="TranscriptOrder"/>) that
+    /// <paramref name="filter"/> matches: the waiting index rows are read (at most
+    /// <see cref="FilteredScanLimit"/>), sorted, and tried in turn.
+    /// </summary>
+    private async Task<VerificationItem?> ClaimInTranscriptOrderAsync(string studyId, string coder, DateTimeOffset until, DateTimeOffset now, ClaimFilter filter,
+        bool mayReconcile, CancellationToken ct)
+    {
+        var query = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {studyId} and RowKey ge {PendingPrefix} and RowKey lt {PrefixEnd(PendingPrefix)} and LeaseExpiresAt le {now}");
+        var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var waiting = new List<VerificationItem>();
+        await foreach (var row in table.QueryAsync<TableEntity>(query, 200, IndexColumns, ct))
+        {
+            if (rows.Count >= FilteredScanLimit) break;
+            var item = JsonRows.Read<VerificationItem>(row);
+            if (!filter.Matches(item)) continue;
+            rows[item.Id] = row;
+            waiting.Add(item);
+        }
+        foreach (var item in TranscriptOrder.Sort(waiting))
+        {
+            var row = rows[item.Id];
+            if (!await MayTakeAsync(row, coder, mayReconcile, ct)) continue;
+            if (await TryLeaseAsync(row, coder, until, ct) is { } claimed) return claimed;
+        }
+        return null;
+    }
 
     /// <summary>Index rows a filtered claim looks at before it answers that nothing matches.</summary>
     public const int FilteredScanLimit = 5_000;

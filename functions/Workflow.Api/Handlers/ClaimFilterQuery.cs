@@ -5,7 +5,8 @@ namespace Workflow.Api.Handlers;
 
 /// <summary>
 /// The claim route's filter from its query: <c>kind</c> (Redaction or CodeSuggestion),
-/// <c>recording</c> (a recording id) and <c>code</c> (a code id), each optional.
+/// <c>recording</c> (a recording id) and <c>code</c> (a code id), each optional, and <c>order</c>
+/// (<c>doubt</c>, the default, or <c>transcript</c>).
 /// </summary>
 public static class ClaimFilterQuery
 {
@@ -23,8 +24,10 @@ public static class ClaimFilterQuery
         }
         var recording = Id(query, "recording", out var recordingError);
         var code = Id(query, "code", out var codeError);
-        var error = recordingError ?? codeError;
-        return error is null ? (new ClaimFilter(kind, recording, code), null) : (null, error);
+        var order = query["order"].ToString();
+        var orderError = order is "" or "doubt" or "transcript" ? null : "order must be doubt (most uncertain first, the default) or transcript (reading order).";
+        var error = recordingError ?? codeError ?? orderError;
+        return error is null ? (new ClaimFilter(kind, recording, code, order == "transcript"), null) : (null, error);
     }
 
     private static string? Id(IQueryCollection query, string name, out string? error)

@@ -3,9 +3,11 @@ namespace Workflow.Domain.Verification;
 /// <summary>
 /// Which queue items a coder asks for: one kind, one recording, one code (a proposed code's id);
 /// a null part matches anything. A coder working through one recording, or checking only
-/// redactions, claims with a filter; without one the queue order decides.
+/// redactions, claims with a filter; without one the queue order decides. With
+/// <see cref="InTranscriptOrder"/> the next item is the first waiting one in reading order
+/// (<see cref="TranscriptOrder"/>) instead of the most doubtful.
 /// </summary>
-public sealed record ClaimFilter(VerificationItemKind? Kind = null, string? RecordingId = null, string? CodeId = null)
+public sealed record ClaimFilter(VerificationItemKind? Kind = null, string? RecordingId = null, string? CodeId = null, bool InTranscriptOrder = false)
 {
     /// <summary>Matches every item.</summary>
     public static readonly ClaimFilter None = new();

@@ -39,4 +39,15 @@ public class ClaimFilterQueryTests
     {
         Assert.Contains("at most 128 characters", Read(("code", new string('x', 129))).Error);
     }
+
+    [Fact]
+    public void Order_IsDoubtByDefault_TranscriptOnRequest_AndAnythingElseIsRefused()
+    {
+        Assert.False(Read().Filter!.InTranscriptOrder);
+        Assert.False(Read(("order", "doubt")).Filter!.InTranscriptOrder);
+        Assert.True(Read(("order", "transcript")).Filter!.InTranscriptOrder);
+        var (filter, error) = Read(("order", "random"));
+        Assert.Null(filter);
+        Assert.StartsWith("order must be doubt", error);
+    }
 }

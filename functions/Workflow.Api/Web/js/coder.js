@@ -226,6 +226,8 @@ function claimFilter() {
   if (kind.value) { params.set('kind', kind.value); words.push(kind.selectedOptions[0].text.toLowerCase()); }
   if (code.value) { params.set('code', code.value); words.push(`code ${code.value}`); }
   if (recording) { params.set('recording', recording); words.push(`recording ${recording}`); }
+  const order = document.getElementById('filter-order').value;
+  if (order) { params.set('order', order); words.push('in transcript order'); }
   const query = params.toString();
   return { query: query ? `?${query}` : '', words: words.join(', ') };
 }
