@@ -33,7 +33,9 @@ public sealed partial class VerificationQueue
             var live = sibling.ClaimedBy is { Length: > 0 } && sibling.LeaseExpiresAt > now;
             if (live && sibling.ClaimedBy != coder) continue;
             var index = await table.GetEntityIfExistsAsync<TableEntity>(sibling.StudyId, IndexKey(sibling), cancellationToken: ct);
-            if (!index.HasValue || !await MayTakeAsync(index.Value!, coder, mayReconcile: false, ct)) continue;
+            // The index row holds the lease, and its ETag makes the lease below conditional on what is read
+            // here: another coder may have claimed the proposal since its item row was read.
+            if (!index.HasValue || HeldByAnother(index.Value!, coder, now) || !await MayTakeAsync(index.Value!, coder, mayReconcile: false, ct)) continue;
             if (await TryLeaseAsync(index.Value!, coder, until, ct, asOwnClaim: false) is { } leased) held.Add(leased);
         }
         return held;
@@ -52,7 +54,8 @@ public sealed partial class VerificationQueue
         {
             if (sibling is not { Status: VerificationItemStatus.Pending } || sibling.ClaimedBy != coder || !(sibling.LeaseExpiresAt > now) || !filter.Matches(sibling)) continue;
             var index = await table.GetEntityIfExistsAsync<TableEntity>(studyId, IndexKey(sibling), cancellationToken: ct);
-            if (index.HasValue && await TryLeaseAsync(index.Value!, coder, until, ct) is { } renewed) return renewed;
+            if (index.HasValue && index.Value!.GetString(ClaimedBy) == coder && index.Value.GetDateTimeOffset(LeaseExpiresAt) > now
+                && await TryLeaseAsync(index.Value, coder, until, ct) is { } renewed) return renewed;
         }
         return null;
     }
@@ -73,6 +76,10 @@ public sealed partial class VerificationQueue
         }
         return count;
     }
+
+    /// <summary>True when the index row's lease is live and belongs to someone other than <paramref name="coder"/>.</summary>
+    private static bool HeldByAnother(TableEntity index, string coder, DateTimeOffset now) =>
+        index.GetString(ClaimedBy) is { Length: > 0 } holder && holder != coder && index.GetDateTimeOffset(LeaseExpiresAt) > now;
 
     /// <summary>The pending and decided items of <paramref name="item"/>'s segment and pass, of its kind, with their ETags.</summary>
     public async Task<IReadOnlyList<(VerificationItem Item, ETag ETag)>> SegmentItemsAsync(VerificationItem item, CancellationToken ct)
