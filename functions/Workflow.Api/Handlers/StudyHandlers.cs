@@ -16,6 +16,9 @@ public sealed class StudyHandlers(StudyRepository studies, StudyMembers members,
 {
     private const int MaxIdentifiers = 5000;
 
+    /// <summary>Names a CSV or REFI-QDA codebook (which carry no name) when neither ?name= nor an earlier version gives one.</summary>
+    private const string DefaultCodebookName = "Imported codebook";
+
     public async Task<IResult> CreateStudyAsync(ApiCall call)
     {
         var ct = call.Cancellation;
@@ -83,13 +86,14 @@ public sealed class StudyHandlers(StudyRepository studies, StudyMembers members,
         var (text, problem) = await RequestBodies.ReadTextAsync(call.Request, ct);
         if (problem is not null) return problem;
 
-        CodebookDraft draft;
-        try { draft = CodebookJsonReader.Parse(text!); }
-        catch (CodebookFormatException e) { return Problems.BadRequest(e.Message); }
-        var errors = CodebookValidator.Validate(draft);
+        var name = call.Request.Query["name"].ToString() is { Length: > 0 } given ? given
+            : (await codebooks.GetCurrentAsync(studyId, ct))?.Name ?? DefaultCodebookName;
+        var (draft, formatProblem) = CodebookMediaTypes.Parse(call.Request.ContentType, text!, name);
+        if (formatProblem is not null) return formatProblem;
+        var errors = CodebookValidator.Validate(draft!);
         if (errors.Count > 0) return Problems.Validation(errors, "codes");
 
-        var codebook = await codebooks.AddVersionAsync(studyId, draft, ct);
+        var codebook = await codebooks.AddVersionAsync(studyId, draft!, ct);
         await audit.AppendAsync(studyId, AuditEntries.For(call, AuditAction.CodebookChanged, studyId,
             ("version", codebook.Version), ("codes", codebook.ApplicableCodes.Count())), ct);
         return TypedResults.Ok(new CodebookVersionResponse(studyId, codebook.Version,
@@ -100,8 +104,12 @@ public sealed class StudyHandlers(StudyRepository studies, StudyMembers members,
     {
         var (studyId, ct) = (call.Route("studyId"), call.Cancellation);
         if (await studies.GetAsync(studyId, ct) is null) return UnknownStudy(studyId);
+        var format = call.Request.Query["format"].ToString();
+        if (!CodebookMediaTypes.IsFormat(format))
+            return Problems.BadRequest($"format '{format}' is not one of json, csv or qdc.");
         var codebook = await codebooks.GetCurrentAsync(studyId, ct);
-        return codebook is null ? Problems.NotFound($"Study '{studyId}' has no codebook yet.") : TypedResults.Ok(codebook);
+        if (codebook is null) return Problems.NotFound($"Study '{studyId}' has no codebook yet.");
+        return CodebookMediaTypes.Download(codebook, format) ?? TypedResults.Ok(codebook);
     }
 
     /// <summary>Every version of the study's codebook, newest first, with what each added, removed or changed.</summary>

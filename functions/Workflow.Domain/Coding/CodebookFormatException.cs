@@ -1,7 +1,7 @@
 namespace Workflow.Domain.Coding;
 
 /// <summary>
-/// A codebook upload could not be read: the JSON is malformed or a field has the wrong shape.
+/// A codebook upload could not be read: the JSON, CSV or REFI-QDA XML is malformed or a field has the wrong shape.
 /// The message is shown to the lead, so it names the place (<see cref="Path"/>, and the line when
 /// the parser knows it) rather than echoing the content. Problems with the content of well-formed
 /// entries (missing names, unknown parents) are reported by <see cref="CodebookValidator"/> instead.
@@ -16,7 +16,7 @@ public sealed class CodebookFormatException : Exception
         LineNumber = lineNumber;
     }
 
-    /// <summary>JSON path of the offending value, e.g. <c>$.codes[3].keywords</c>, when known.</summary>
+    /// <summary>Where the offending value is, when known: a JSON path such as <c>$.codes[3].keywords</c>, a CSV row, or an XML place.</summary>
     public string? Path { get; }
 
     /// <summary>1-based line of the syntax error, when the parser reported one.</summary>

@@ -79,23 +79,5 @@ public static class QdaProjectBuilder
         return new QdaProject(data.StudyName, Origin, users, Codes(data.Codebook, codeGuids), [site, role, format], cases, sources, notes);
     }
 
-    private static List<QdaCode> Codes(Codebook codebook, Dictionary<string, Guid> guids) =>
-        codebook.Codes.Where(c => c.Level == 1).Select(theme => new QdaCode(guids[theme.Id], theme.Name, false, Color(theme), Describe(theme),
-                codebook.Codes.Where(c => c.Level == 2 && c.Parent == theme.Id)
-                    .Select(code => new QdaCode(guids[code.Id], code.Name, true, Color(code), Describe(code), [])).ToList()))
-            .ToList();
-
-    /// <summary>The entry's colour when it is one REFI-QDA accepts (#RRGGBB or #RGB); codebooks written before colours mattered may say "red".</summary>
-    private static string? Color(CodebookEntry entry) =>
-        entry.Color is { Length: 7 or 4 } c && c[0] == '#' && c.Skip(1).All(char.IsAsciiHexDigit) ? c : null;
-
-    /// <summary>The definition with its criteria, as analysts read them in the tool.</summary>
-    internal static string Describe(CodebookEntry entry)
-    {
-        var lines = new List<string> { entry.Definition };
-        if (!string.IsNullOrWhiteSpace(entry.InclusionCriteria)) lines.Add("Include: " + entry.InclusionCriteria);
-        if (!string.IsNullOrWhiteSpace(entry.ExclusionCriteria)) lines.Add("Exclude: " + entry.ExclusionCriteria);
-        lines.Add("Code id: " + entry.Id);
-        return string.Join("\n", lines);
-    }
+    private static IReadOnlyList<QdaCode> Codes(Codebook codebook, Dictionary<string, Guid> guids) => QdaCodeTree.From(codebook, id => guids[id]);
 }

@@ -55,7 +55,7 @@ public static class QdaProjectXml
         {
             w.WriteStartElement("CodeBook", Namespace);
             w.WriteStartElement("Codes", Namespace);
-            foreach (var code in project.Codes) WriteCode(w, code);
+            foreach (var code in project.Codes) QdaCodeXml.Write(w, code, Namespace);
             w.WriteEndElement();
             w.WriteEndElement();
         }
@@ -115,18 +115,6 @@ public static class QdaProjectXml
 
         w.WriteEndElement();
         w.WriteEndDocument();
-    }
-
-    private static void WriteCode(XmlWriter w, QdaCode code)
-    {
-        w.WriteStartElement("Code", Namespace);
-        Attr(w, "guid", code.Guid);
-        Attr(w, "name", code.Name);
-        Attr(w, "isCodable", code.IsCodable ? "true" : "false");
-        Attr(w, "color", code.Color);
-        Element(w, "Description", code.Description);
-        foreach (var child in code.Children) WriteCode(w, child);
-        w.WriteEndElement();
     }
 
     private static void WriteSource(XmlWriter w, QdaTextSource source)
@@ -208,7 +196,7 @@ public static class QdaProjectXml
         if (root.Name != Ns + "Project") throw new FormatException($"project.qde's root is {root.Name}, not a QDA-XML Project.");
 
         var users = Children(root, "Users", "User").Select(u => new QdaUser(Guid(u, "guid"), (string?)u.Attribute("name") ?? "")).ToList();
-        var codes = Children(root, "CodeBook", "Codes").SelectMany(c => c.Elements(Ns + "Code")).Select(ReadCode).ToList();
+        var codes = Children(root, "CodeBook", "Codes").SelectMany(c => c.Elements(Ns + "Code")).Select(c => QdaCodeXml.Read(c, Guid)).ToList();
         var variables = Children(root, "Variables", "Variable")
             .Select(v => new QdaVariable(Guid(v, "guid"), (string?)v.Attribute("name") ?? "", (string?)v.Element(Ns + "Description"))).ToList();
         var cases = Children(root, "Cases", "Case").Select(c => new QdaCase(Guid(c, "guid"), (string?)c.Attribute("name") ?? "",
@@ -223,11 +211,6 @@ public static class QdaProjectXml
 
     private static IEnumerable<XElement> Children(XElement root, string container, string item) =>
         root.Elements(Ns + container).Elements(Ns + item);
-
-    private static QdaCode ReadCode(XElement code) =>
-        new(Guid(code, "guid"), (string?)code.Attribute("name") ?? "", (bool?)code.Attribute("isCodable") ?? false,
-            (string?)code.Attribute("color"), (string?)code.Element(Ns + "Description"),
-            code.Elements(Ns + "Code").Select(ReadCode).ToList());
 
     private static QdaVariableValue ReadValue(XElement value) =>
         new(Guid(value.Element(Ns + "VariableRef") ?? throw new FormatException("A VariableValue has no VariableRef."), "targetGUID"),
