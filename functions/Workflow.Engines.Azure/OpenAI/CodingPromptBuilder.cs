@@ -45,7 +45,7 @@ internal sealed class CodingPromptBuilder(AzureOpenAIOptions options)
     /// <summary>Codable segments in order, cut into batches of at most <see cref="AzureOpenAIOptions.MaxCharactersPerBatch"/> characters (one segment at least).</summary>
     public IEnumerable<CodingBatch> Batches(IReadOnlyList<Segment> segments)
     {
-        var budget = Math.Max(500, options.MaxCharactersPerBatch);
+        var budget = Math.Max(1, options.MaxCharactersPerBatch);
         var current = new List<(Segment, Segment?)>();
         var characters = 0;
         var number = 1;
