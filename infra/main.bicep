@@ -74,6 +74,9 @@ param deployOpenAI bool = false
 @description('Region for Azure OpenAI when it differs from location (model availability varies).')
 param openAILocation string = location
 
+@description('Name of the chat model deployment on the OpenAI account that the azure-openai coding engine calls (a model with structured outputs, e.g. gpt-4o; created on the account separately). Empty leaves the engine unconfigured.')
+param openAIDeployment string = ''
+
 @description('Deploy the Durable Task Scheduler (scheduler, task hub, role) as an alternative Durable backend; the app keeps the Azure Storage provider until host.json is switched (infra/README.md).')
 param enableDurableTaskScheduler bool = false
 
@@ -300,6 +303,8 @@ module appSettings 'modules/app-settings.bicep' = {
     codingEngine: codingEngine
     languageEndpoint: language.outputs.endpoint
     speechEndpoint: speech.outputs.endpoint
+    openAIEndpoint: deployOpenAI ? openAI!.outputs.endpoint : ''
+    openAIDeployment: openAIDeployment
     rawAudioDaysAfterVerification: rawAudioDaysAfterVerification
     keyVaultUri: keyVault.outputs.uri
     durableTaskSchedulerEndpoint: enableDurableTaskScheduler ? scheduler!.outputs.endpoint : ''

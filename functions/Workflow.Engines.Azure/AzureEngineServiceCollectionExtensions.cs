@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workflow.Composition;
 using Workflow.Engines.Azure.Language;
+using Workflow.Engines.Azure.OpenAI;
 using Workflow.Engines.Azure.Speech;
 
 namespace Workflow.Engines.Azure;
 
 /// <summary>
 /// Offers the Azure engines to the composition: de-identification <c>azure-language</c> (Azure AI
-/// Language PII) and transcription <c>azure-speech</c> (Azure AI Speech batch transcription). They are cloud engines, so only studies that allow cloud engines use them; an
+/// Language PII) and transcription <c>azure-speech</c> (Azure AI Speech batch transcription) and coding <c>azure-openai</c>
+/// (an Azure OpenAI chat deployment). They are cloud engines, so only studies that allow cloud engines use them; an
 /// engine chosen without its endpoint fails its stage with a message naming the setting.
 /// </summary>
 public static class AzureEngineServiceCollectionExtensions
@@ -37,6 +39,14 @@ public static class AzureEngineServiceCollectionExtensions
                 return new AzureSpeechBatchClient(http, o, Credential(o.Value.ApiKey, o.Value.ClientId));
             });
         services.AddTranscriptionEngine<AzureSpeechTranscriptionEngine>("azure-speech", "Azure AI Speech batch transcription with diarization", isCloud: true);
+
+        services.AddOptions<AzureOpenAIOptions>().Bind(configuration.GetSection(AzureOpenAIOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<AzureOpenAIOptions>>();
+            return new AzureOpenAIChat(o, Credential(o.Value.ApiKey, o.Value.ClientId));
+        });
+        services.AddCodingEngine<AzureOpenAICodingEngine>(AzureOpenAICodingEngine.EngineName, "Azure OpenAI chat model with the codebook, quotations checked", isCloud: true);
         return services;
     }
 

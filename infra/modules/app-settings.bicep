@@ -60,6 +60,12 @@ param languageEndpoint string
 @description('Azure AI Speech custom-subdomain endpoint for the azure-speech transcription engine.')
 param speechEndpoint string
 
+@description('Azure OpenAI endpoint for the azure-openai coding engine; empty when no OpenAI account is deployed.')
+param openAIEndpoint string = ''
+
+@description('Chat model deployment on that account for the azure-openai coding engine.')
+param openAIDeployment string = ''
+
 @description('Days after verification that a recording\'s raw audio is deleted by the app\'s hourly retention sweep.')
 param rawAudioDaysAfterVerification int
 
@@ -124,6 +130,14 @@ var cloudEngineSettings = {
   Engines__AzureSpeech__DefaultLocale: 'en-GB'
 }
 
+// Only with an OpenAI account: the coding engine is then offered with the identity's
+// Cognitive Services OpenAI User role (infra/main.bicep) and still needs the study's consent to cloud engines.
+var openAISettings = {
+  Engines__AzureOpenAI__Endpoint: openAIEndpoint
+  Engines__AzureOpenAI__ClientId: identityClientId
+  Engines__AzureOpenAI__Deployment: openAIDeployment
+}
+
 // Premium runs the repository's container image; Flex Consumption sets runtime and version in
 // functionAppConfig and refuses these two as app settings.
 var containerSettings = {
@@ -142,6 +156,7 @@ output settings object = union(
   hostStorageSettings,
   workflowSettings,
   cloudEngineSettings,
+  empty(openAIEndpoint) ? {} : openAISettings,
   hostingPlan == 'premium' ? containerSettings : {},
   empty(durableTaskSchedulerEndpoint) ? {} : durableTaskSchedulerSettings
 )

@@ -33,6 +33,7 @@ public partial class SettingsCrossCheckTests(CompiledTemplate compiled, ITestOut
     {
         ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Core Tools on a developer's machine; App Service sets its own environment",
         ["Engines:AzureSpeech:ApiKey"] = "a key for trying the cloud engine from a developer's machine; in Azure the app signs in with its identity",
+        ["Engines:AzureOpenAI:ApiKey"] = "a key for trying the cloud coding engine from a developer's machine; in Azure the app signs in with its identity",
     };
 
     private static readonly Dictionary<string, string> BicepOnly = new(StringComparer.OrdinalIgnoreCase)
