@@ -36,6 +36,8 @@ public class MissedIdentifierInTheBrowserTests(BrowserFixture fixture)
         await page.GotoAsync(fixture.AppUrl($"coder.html?study={study}"));
         await PageChecks.ActAsAsync(page, Coder, "Coder");
         await page.ReloadAsync();
+        // The page's keys work once its script has run to the end: it fills the code list last.
+        await Expect(page.Locator("#filter-code option").Nth(1)).ToBeAttachedAsync();
         await page.Locator("#claim").FocusAsync();
         await page.Keyboard.PressAsync("n");
         await Expect(page.Locator("#item-heading")).ToBeFocusedAsync();
