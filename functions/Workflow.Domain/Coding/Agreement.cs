@@ -7,6 +7,14 @@ namespace Workflow.Domain.Coding;
 public static class Agreement
 {
     /// <summary>
+    /// <see cref="Compare"/> over <paramref name="codebookCodes"/> (so a code nobody used still shows, as
+    /// agreed absences) and every code either rater used, even one an earlier codebook version had,
+    /// rather than silently dropping it.
+    /// </summary>
+    public static AgreementReport CompareWithUsedCodes(IReadOnlyList<AgreementUnit> units, IEnumerable<string> codebookCodes) =>
+        Compare(units, codebookCodes.Concat(units.SelectMany(u => u.Reference.Concat(u.Predicted))).Distinct(StringComparer.Ordinal));
+
+    /// <summary>
     /// Compares the raters over <paramref name="units"/> for each code in <paramref name="codes"/> (the
     /// codebook's applicable codes, so codes neither rater used still count as agreed absences).
     /// Codes a rater applied that are not in <paramref name="codes"/> are ignored.

@@ -19,7 +19,7 @@ public sealed record HumanHumanSample(IReadOnlyList<AgreementUnit> Units, int Se
 
     /// <summary>Per-code agreement over the sample for <paramref name="codebookCodes"/> and every code either coder applied.</summary>
     public AgreementReport Compare(IEnumerable<string> codebookCodes) =>
-        Agreement.Compare(Units, codebookCodes.Concat(Units.SelectMany(u => u.Reference.Concat(u.Predicted))).Distinct(StringComparer.Ordinal));
+        Agreement.CompareWithUsedCodes(Units, codebookCodes);
 
     /// <summary>Builds the sample from every item of a study's recordings (pending, decided and superseded alike).</summary>
     public static HumanHumanSample From(IEnumerable<VerificationItem> items)

@@ -25,7 +25,7 @@ public sealed record HumanMachineSample(IReadOnlyList<AgreementUnit> Units, int 
     /// codebook version had, rather than silently dropping it.
     /// </summary>
     public AgreementReport Compare(IEnumerable<string> codebookCodes) =>
-        Agreement.Compare(Units, codebookCodes.Concat(Units.SelectMany(u => u.Reference.Concat(u.Predicted))).Distinct(StringComparer.Ordinal));
+        Agreement.CompareWithUsedCodes(Units, codebookCodes);
 
     /// <summary>Builds the sample from every item of a study's recordings (pending, decided and superseded alike).</summary>
     public static HumanMachineSample From(IEnumerable<VerificationItem> items)
