@@ -82,6 +82,8 @@ public class DoubleCodingInTheBrowserTests(BrowserFixture fixture)
         await Expect(page.Locator("#reconciliations")).ToHaveTextAsync("No disagreement between coders waits for a lead.");
         await Expect(page.Locator("#agreement-human-table")).ToBeVisibleAsync();
         Assert.True(await page.Locator("#agreement-human-rows tr").CountAsync() > 0);
+        var agreement = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"studies/{study}/agreement"), HttpStatusCode.OK);
+        await StudyInTheBrowserTests.AssertChartDrawsTheRouteFiguresAsync(page, "#agreement-human-chart", agreement.GetProperty("humanHuman").GetProperty("perCode"));
         await Expect(page.Locator("#agreement-human")).ToContainTextAsync("First coder against second coder");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "double-coding-agreement.png"), FullPage = true });
         errors.AssertNone();

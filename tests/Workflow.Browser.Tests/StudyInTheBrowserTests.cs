@@ -262,10 +262,27 @@ public class StudyInTheBrowserTests(BrowserFixture fixture, ITestOutputHelper ou
         var shown = kappa.ValueKind == JsonValueKind.Number ? kappa.GetDouble().ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "";
         await Expect(page.Locator("#agreement")).ToContainTextAsync($"kappa {shown},");
         await Expect(page.Locator("#agreement-rows tr").First).ToBeVisibleAsync();
+        await AssertChartDrawsTheRouteFiguresAsync(page, "#agreement-chart", agreement.GetProperty("humanMachine").GetProperty("perCode"));
         await Expect(page.Locator("#agreement-human")).ToContainTextAsync("coded by two coders");
         await Expect(page.Locator("#codebook-summary")).ToContainTextAsync("version 1");
         await Expect(page.Locator("#codes tr").First).ToBeVisibleAsync();
         await ScreenshotAsync(page, "7-lead");
+    }
+
+    /// <summary>Each code's kappa bar in the chart carries exactly the route's figure, and no code without one has a bar.</summary>
+    internal static async Task AssertChartDrawsTheRouteFiguresAsync(IPage page, string figure, JsonElement perCode)
+    {
+        await Expect(page.Locator($"{figure} svg[role=img]")).ToBeVisibleAsync();
+        var expected = perCode.EnumerateArray()
+            .Where(r => r.GetProperty("cohenKappa").ValueKind == JsonValueKind.Number)
+            .ToDictionary(r => r.GetProperty("codeId").GetString()!, r => r.GetProperty("cohenKappa").GetDouble());
+        var bars = page.Locator($"{figure} rect[data-measure=cohenKappa]");
+        Assert.Equal(expected.Count, await bars.CountAsync());
+        foreach (var (code, kappa) in expected)
+        {
+            var value = await page.Locator($"{figure} g[data-code='{code}'] rect[data-measure=cohenKappa]").GetAttributeAsync("data-value");
+            Assert.Equal(kappa, double.Parse(value!, System.Globalization.CultureInfo.InvariantCulture), 9);
+        }
     }
 
     private static Task AssertEveryControlIsLabelledAsync(IPage page) => PageChecks.AssertEveryControlIsLabelledAsync(page);

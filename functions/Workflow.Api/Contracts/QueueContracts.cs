@@ -6,6 +6,8 @@ namespace Workflow.Api.Contracts;
 /// <summary>
 /// What a coder sees of a claimed item. The original words appear only inside a redaction check.
 /// <see cref="Basis"/> says why a re-run put the item back (e.g. the code's definition changed).
+/// <see cref="RevisionUrl"/> is where the coder changes their mind once it is decided (none for a
+/// reconciliation: the lead revises the proposal it settled).
 /// </summary>
 public sealed record QueueItemView(
     string Id,
@@ -23,7 +25,8 @@ public sealed record QueueItemView(
     ItemPlace? Place = null,
     ReconciliationView? Reconciles = null,
     IReadOnlyList<QueueItemView>? Segment = null,
-    string? SegmentDecisionUrl = null);
+    string? SegmentDecisionUrl = null,
+    string? RevisionUrl = null);
 
 /// <summary>For a lead settling a disagreement: what each of the two coders decided, independently.</summary>
 public sealed record ReconciliationView(CodingView First, CodingView Second);

@@ -183,7 +183,8 @@ public sealed class QueueHandlers(
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/skip",
         Reconciles: item.Reconciles is { } d && item.Suggestion is { } proposed
             ? new ReconciliationView(Coding(d.First, proposed.CodeId), Coding(d.Second, proposed.CodeId))
-            : null);
+            : null,
+        RevisionUrl: item.Kind == VerificationItemKind.Reconciliation ? null : $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/revision");
 
     private static CodingView Coding(VerificationDecision decision, string proposedCode) =>
         new(decision.DecidedBy, decision.Action, [.. DoubleCoding.CodesApplied(decision, proposedCode).Order(StringComparer.Ordinal)], decision.Note, decision.DecidedAt);

@@ -1,3 +1,4 @@
+import { setUpHistory } from './coder-history.js';
 import { announce, api, apiResponse, currentStudy, el, setUpPage, showError } from './common.js';
 
 // The verification queue, keyboard first. Every action has a key (shown on the page and on its
@@ -42,15 +43,19 @@ if (presetKind && [...document.getElementById('filter-kind').options].some((o) =
 
 const codeOf = (id) => codebook?.codes.find((c) => c.id === id);
 
+/** The codebook's codes as option groups by theme, for every code choice on the page. */
+function codeGroups() {
+  const themes = codebook?.codes.filter((c) => c.level === 1) ?? [];
+  return themes.map((t) => el('optgroup', { label: t.name },
+    codebook.codes.filter((c) => c.level === 2 && c.parent === t.id).map((c) => el('option', { value: c.id, text: `${c.name} (${c.id})` }))));
+}
+
 async function loadCodebook() {
   try {
     codebook = await api(`studies/${encodeURIComponent(study)}/codebook`);
-    const themes = codebook.codes.filter((c) => c.level === 1);
-    const groups = () => themes.map((t) => el('optgroup', { label: t.name },
-      codebook.codes.filter((c) => c.level === 2 && c.parent === t.id).map((c) => el('option', { value: c.id, text: `${c.name} (${c.id})` }))));
-    editSelect.replaceChildren(...groups());
-    addSelect.replaceChildren(...groups());
-    document.getElementById('filter-code').replaceChildren(el('option', { value: '', text: 'Any code' }), ...groups());
+    editSelect.replaceChildren(...codeGroups());
+    addSelect.replaceChildren(...codeGroups());
+    document.getElementById('filter-code').replaceChildren(el('option', { value: '', text: 'Any code' }), ...codeGroups());
   } catch (e) {
     showError(`The codebook could not be loaded: ${e.message}`);
   }
@@ -294,6 +299,14 @@ function choose(action, codeIds) {
 
 const codeName = (id) => (id ? codeOf(id)?.name ?? id : '');
 
+const myDecisions = setUpHistory({
+  label: (action) => LABELS[action],
+  done: (action) => DONE[action.toLowerCase()],
+  codeName,
+  what: (view) => (view.kind === 'Redaction' ? `redaction ${view.redaction.label}` : `code ${codeName(view.suggestion.codeId)}`),
+  codeGroups,
+}, () => (panel.hidden ? claimButton : heading).focus());
+
 /** The segment's proposals with the choices so far; the highlighted one's evidence is marked in the context. */
 function showSegment() {
   const box = document.getElementById('segment-box');
@@ -344,7 +357,16 @@ async function saveSegment() {
   };
   if (memo.value.trim()) body.note = memo.value.trim();
   try {
-    await api(item.segmentDecisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
+    const saved = await api(item.segmentDecisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
+    for (const r of rows) {
+      const stored = saved.decided.find((d) => d.itemId === r.id);
+      const choice = choices.get(r.id);
+      const action = stored?.action?.toLowerCase() ?? choice.action;
+      // Codes added with + join the addressed item as an edit: its own choice's codes and those.
+      const own = choice.action === 'reject' ? [] : choice.codeIds ?? [r.suggestion.codeId];
+      const codeIds = r.id === item.id && added.length ? [...new Set([...own, ...added])] : choice.codeIds;
+      myDecisions.record(r, action, codeIds);
+    }
     decided += rows.length;
     announce(`Saved the segment: ${rows.length} proposed code(s) decided${added.length ? `, ${added.length} added` : ''}.`);
     busy = false;
@@ -372,6 +394,7 @@ async function decide(action, codeIds) {
   const what = item.kind === 'Redaction' ? `redaction ${item.redaction.label}` : `code ${item.suggestion.codeId}`;
   try {
     await api(item.decisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
+    myDecisions.record(item, action, codeIds);
     decided++;
     announce(`${DONE[action]} ${what}${codeIds ? ` as ${codeIds.join(', ')}` : ''}.`);
     busy = false;
@@ -511,6 +534,7 @@ document.addEventListener('keydown', (e) => {
   else if (key === 'd') { e.preventDefault(); document.getElementById('definition-heading').focus(); }
   else if (key === 'p' && item?.place?.audioUrl) { e.preventDefault(); playItemTurn(); }
   else if (e.key === '+') { e.preventDefault(); startAdd(); }
+  else if (key === 'b') { e.preventDefault(); if (!myDecisions.reviseLast()) announce('You have not decided anything in this session yet.'); }
 });
 
 if (!study) showError('Choose a study above.');

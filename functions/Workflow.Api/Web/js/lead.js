@@ -1,4 +1,5 @@
 import { announce, api, currentStudy, el, isLeadOf, setUpPage, showError } from './common.js';
+import { agreementChart } from './agreement-chart.js';
 import { setUpExports } from './exports.js';
 import { setUpRecordings } from './lead-recordings.js';
 import { setUpWithdrawal } from './withdrawal.js';
@@ -36,8 +37,8 @@ async function showAgreement(study) {
   const human = document.getElementById('agreement-human');
   try {
     const a = await api(`studies/${encodeURIComponent(study)}/agreement`);
-    showSection(a.humanMachine, text, 'agreement');
-    showSection(a.humanHuman, human, 'agreement-human');
+    showSection(a.humanMachine, text, 'agreement', 'Coders and the engine');
+    showSection(a.humanHuman, human, 'agreement-human', 'Between coders');
     const share = document.getElementById('double-share');
     if (share && document.activeElement !== share) share.value = String(Math.round(a.doubleCodingShare * 100));
     const waiting = document.getElementById('reconciliations');
@@ -53,13 +54,19 @@ async function showAgreement(study) {
 }
 
 /** One rater pair: the basis and pooled figures in words, and the per-code table when there are units. */
-function showSection(section, text, tablePrefix) {
+function showSection(section, text, tablePrefix, title) {
   const fixed = (v) => (v === null || v === undefined ? '' : v.toFixed(3));
+  const figure = document.getElementById(`${tablePrefix}-chart`);
+  figure.querySelector('svg')?.remove();
   if (!section.available || !section.pooled || section.units === 0) {
     text.textContent = section.basis + (section.segmentsAwaitingDecisions > 0 ? ` ${section.segmentsAwaitingDecisions} segments await decisions.` : '');
     document.getElementById(`${tablePrefix}-table`).hidden = true;
+    figure.hidden = true;
     return;
   }
+  const chart = agreementChart(section.perCode, title);
+  if (chart) figure.prepend(chart);
+  figure.hidden = !chart;
   const p = section.pooled;
   text.textContent = `${section.basis} ${section.units} segments; pooled over every segment and code: agreement ${fixed(p.percentAgreement)}, kappa ${fixed(p.cohenKappa)}, alpha ${fixed(p.krippendorffAlpha)}, AC1 ${fixed(p.gwetAc1)}.`
     + (section.segmentsAwaitingDecisions > 0 ? ` ${section.segmentsAwaitingDecisions} segments still await decisions and are not counted.` : '');
