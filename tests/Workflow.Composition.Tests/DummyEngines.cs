@@ -10,7 +10,7 @@ internal sealed class CloudTranscriber : ITranscriptionEngine
 {
     public string Name => "cloud-asr";
 
-    public Task<Transcript> TranscribeAsync(IAudioSource audio, string? language, CancellationToken cancellationToken) =>
+    public Task<Transcript> TranscribeAsync(IAudioSource audio, TranscriptionRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new Transcript(audio.RecordingId, Name, []));
 }
 

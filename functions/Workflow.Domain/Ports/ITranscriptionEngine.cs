@@ -17,7 +17,9 @@ public interface ITranscriptionEngine
 
     /// <summary>
     /// Transcribes <paramref name="audio"/>. An engine that decodes locally asks the source for a local
-    /// copy; one that fetches audio itself asks for a short-lived read URL.
+    /// copy; one that fetches audio itself asks for a short-lived read URL. <paramref name="request"/>
+    /// carries the language, the expected number of speakers and the study's vocabulary; an engine uses
+    /// what it can and ignores the rest.
     /// </summary>
-    Task<Transcript> TranscribeAsync(IAudioSource audio, string? language, CancellationToken cancellationToken);
+    Task<Transcript> TranscribeAsync(IAudioSource audio, TranscriptionRequest request, CancellationToken cancellationToken);
 }

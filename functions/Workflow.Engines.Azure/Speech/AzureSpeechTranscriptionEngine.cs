@@ -65,9 +65,9 @@ internal sealed partial class AzureSpeechTranscriptionEngine(AzureSpeechBatchCli
     /// All steps in one call, waiting with the same backoff as the monitor. The pipeline does not use
     /// this: there the waiting is durable timers, so no activity sleeps.
     /// </summary>
-    public async Task<Transcript> TranscribeAsync(IAudioSource audio, string? language, CancellationToken cancellationToken)
+    public async Task<Transcript> TranscribeAsync(IAudioSource audio, TranscriptionRequest request, CancellationToken cancellationToken)
     {
-        var jobId = await SubmitAsync(audio, new BatchTranscriptionRequest($"{audio.RecordingId}:direct", language, null), cancellationToken);
+        var jobId = await SubmitAsync(audio, new BatchTranscriptionRequest($"{audio.RecordingId}:direct", request.Language, request.ExpectedSpeakers), cancellationToken);
         try
         {
             var started = DateTimeOffset.UtcNow;

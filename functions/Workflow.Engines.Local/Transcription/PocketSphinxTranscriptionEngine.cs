@@ -24,9 +24,9 @@ public sealed class PocketSphinxTranscriptionEngine(
     public string Name => "pocketsphinx-0.8";
 
     /// <inheritdoc />
-    public async Task<Transcript> TranscribeAsync(IAudioSource source, string? language, CancellationToken cancellationToken)
+    public async Task<Transcript> TranscribeAsync(IAudioSource source, TranscriptionRequest request, CancellationToken cancellationToken)
     {
-        CheckLanguage(language);
+        CheckLanguage(request.Language);
         CheckModels();
         var clock = Stopwatch.StartNew();
         var recordingId = source.RecordingId;

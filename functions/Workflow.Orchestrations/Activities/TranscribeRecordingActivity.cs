@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
 using Workflow.Composition;
+using Workflow.Domain.Ports;
+using Workflow.Domain.Recordings;
+using Workflow.Domain.Transcripts;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Pipeline;
 using Workflow.Storage;
@@ -18,6 +21,8 @@ public sealed class TranscribeRecordingActivity(
     RecordingRepository recordings,
     RecordingDocuments documents,
     AudioSources audio,
+    IdentifierListRepository identifierLists,
+    CodebookRepository codebooks,
     EngineSelection engines) : TaskActivity<RecordingPipelineInput, TranscriptionSummary>
 {
     public override async Task<TranscriptionSummary> RunAsync(TaskActivityContext context, RecordingPipelineInput input)
@@ -33,11 +38,23 @@ public sealed class TranscribeRecordingActivity(
             return Summarize(engine.Name, existing, audioSeconds, 0, reused: true);
 
         var clock = Stopwatch.StartNew();
-        var transcript = await engine.TranscribeAsync(audio.For(input), recording?.Metadata.Language, ct) with { RunId = input.RunId, EngineVersion = engine.Version };
+        var request = await RequestForAsync(input.StudyId, recording, ct);
+        var transcript = await engine.TranscribeAsync(audio.For(input), request, ct) with { RunId = input.RunId, EngineVersion = engine.Version };
         var seconds = clock.Elapsed.TotalSeconds;
         await documents.SaveTranscriptAsync(input.StudyId, transcript, ct);
         // The engine logs its own counts and timing; the summary goes to the orchestration.
         return Summarize(engine.Name, transcript, audioSeconds, seconds, reused: false);
+    }
+
+    /// <summary>The upload's language and speaker count, and the study's names and terms (kept in memory only).</summary>
+    private async Task<TranscriptionRequest> RequestForAsync(string studyId, Recording? recording, CancellationToken ct)
+    {
+        var identifiers = await identifierLists.GetCurrentAsync(studyId, ct);
+        var codebook = await codebooks.GetCurrentAsync(studyId, ct);
+        return new TranscriptionRequest(
+            recording?.Metadata.Language,
+            recording is null ? null : SpeakerCount.Expected(recording.Metadata),
+            StudyVocabulary.From(identifiers, codebook));
     }
 
     private static TranscriptionSummary Summarize(string engine, Domain.Transcripts.Transcript t, double audioSeconds, double seconds, bool reused) =>

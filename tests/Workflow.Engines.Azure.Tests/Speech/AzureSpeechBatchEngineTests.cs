@@ -278,7 +278,7 @@ public class AzureSpeechBatchEngineTests
         fake.ResultJson = FocusGroupResult;
         using var sp = Services(fake.Endpoint);
 
-        var transcript = await sp.GetRequiredKeyedService<ITranscriptionEngine>("azure-speech").TranscribeAsync(new TestAudio(), "en-GB", default);
+        var transcript = await sp.GetRequiredKeyedService<ITranscriptionEngine>("azure-speech").TranscribeAsync(new TestAudio(), TranscriptionRequest.ForLanguage("en-GB"), default);
 
         Assert.Equal(4, transcript.Utterances.Count);
         Assert.Single(fake.Requests, r => r.Method == "DELETE");

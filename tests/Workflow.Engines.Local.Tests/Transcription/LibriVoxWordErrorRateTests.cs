@@ -1,3 +1,4 @@
+using Workflow.Domain.Ports;
 using Workflow.Composition;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,7 +32,7 @@ public sealed partial class LibriVoxWordErrorRateTests(ITestOutputHelper output)
             var match = ReferenceLine().Match(line);
             if (!match.Success) continue;
             var reference = Recognition.Words(match.Groups["text"].Value);
-            var transcript = await engine.TranscribeAsync(new LocalFileAudioSource(match.Groups["id"].Value, Path.Combine(directory, match.Groups["id"].Value + ".wav")), "en", CancellationToken.None);
+            var transcript = await engine.TranscribeAsync(new LocalFileAudioSource(match.Groups["id"].Value, Path.Combine(directory, match.Groups["id"].Value + ".wav")), TranscriptionRequest.ForLanguage("en"), CancellationToken.None);
             var wer = Recognition.WordErrorRate(reference, Recognition.Words(transcript));
             output.WriteLine($"{match.Groups["id"].Value}: {reference.Count} words, WER {wer:0.000}");
             errors += wer * reference.Count;

@@ -1,3 +1,4 @@
+using Workflow.Domain.Ports;
 using Workflow.Composition;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,11 +30,11 @@ public sealed class LongRecordingTests(LongSpeechFixture speech, ITestOutputHelp
         var duration = (await new FfmpegAudioProbe(TestAudio.Ffmpeg()).ProbeAsync(speech.WavPath, CancellationToken.None)).DurationSeconds;
 
         var clock = Stopwatch.StartNew();
-        var single = await Engine(o => o.MaxParallelism = 1).TranscribeAsync(new LocalFileAudioSource("rec-long", speech.WavPath), null, CancellationToken.None);
+        var single = await Engine(o => o.MaxParallelism = 1).TranscribeAsync(new LocalFileAudioSource("rec-long", speech.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None);
         var singleSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var chunked = await Engine(o => (o.MaxParallelism, o.ParallelThreshold, o.ChunkLength) = (2, TimeSpan.Zero, TimeSpan.FromSeconds(20)))
-            .TranscribeAsync(new LocalFileAudioSource("rec-long", speech.WavPath), null, CancellationToken.None);
+            .TranscribeAsync(new LocalFileAudioSource("rec-long", speech.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None);
         var chunkedSeconds = clock.Elapsed.TotalSeconds;
 
         var singleRecall = Recognition.ContentWordRecall(TestAudio.LongText, Recognition.Words(single));

@@ -28,7 +28,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     [Fact]
     public async Task TranscribeAsync_SynthesizedSpeech_GivesTimedUtterancesWithRecognisableWords()
     {
-        var transcript = await Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.Mp3Path), "en-GB", CancellationToken.None);
+        var transcript = await Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.Mp3Path), TranscriptionRequest.ForLanguage("en-GB"), CancellationToken.None);
         var duration = (await new FfmpegAudioProbe(TestAudio.Ffmpeg()).ProbeAsync(sample.WavPath, CancellationToken.None)).DurationSeconds;
 
         Assert.Equal(("rec-1", "pocketsphinx-0.8"), (transcript.RecordingId, transcript.Source));
@@ -45,7 +45,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     [Fact]
     public async Task TranscribeAsync_Finished_LeavesNoTemporaryFiles()
     {
-        await Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None);
+        await Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None);
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
@@ -55,7 +55,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     {
         var engine = Engine(o => o.ExecutablePath = "/nonexistent/pocketsphinx_continuous");
 
-        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None));
 
         Assert.Contains("install the Debian packages 'pocketsphinx' and 'pocketsphinx-en-us'", ex.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
@@ -66,7 +66,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     {
         var engine = Engine(o => o.AcousticModelPath = "/nonexistent/model/en-us");
 
-        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None));
 
         Assert.Contains("acoustic model not found", ex.Message, StringComparison.Ordinal);
         Assert.Contains("pocketsphinx-en-us", ex.Message, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
             await File.WriteAllTextAsync(Path.Combine(model, "mdef"), "not a model\n");
             var engine = Engine(o => o.AcousticModelPath = model);
 
-            var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => engine.TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None));
 
             Assert.Contains("could not load its models", ex.Message, StringComparison.Ordinal);
         }
@@ -95,7 +95,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     [Fact]
     public async Task TranscribeAsync_UnsupportedLanguage_ThrowsEngineUnavailable()
     {
-        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), "fr", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<EngineUnavailableException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), TranscriptionRequest.ForLanguage("fr"), CancellationToken.None));
 
         Assert.Contains("'fr'", ex.Message, StringComparison.Ordinal);
     }
@@ -109,7 +109,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
         File.SetUnixFileMode(crasher, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var ex = await Assert.ThrowsAsync<RecognizerFailedException>(() =>
-            Engine(o => o.ExecutablePath = crasher).TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, CancellationToken.None));
+            Engine(o => o.ExecutablePath = crasher).TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None));
 
         Assert.Equal(139, ex.ExitCode);
         Assert.Contains("signal 11", ex.Message, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
         await File.WriteAllBytesAsync(path, new byte[5000]);
         try
         {
-            await Assert.ThrowsAsync<InvalidUploadException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", path), null, CancellationToken.None));
+            await Assert.ThrowsAsync<InvalidUploadException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", path), TranscriptionRequest.ForLanguage(null), CancellationToken.None));
         }
         finally
         {
@@ -137,7 +137,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(800));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), null, cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Engine().TranscribeAsync(new LocalFileAudioSource("rec-1", sample.WavPath), TranscriptionRequest.ForLanguage(null), cancellation.Token));
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(_temp.Path));
     }
