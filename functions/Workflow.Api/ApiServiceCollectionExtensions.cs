@@ -38,6 +38,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<DecisionRevisionHandler>();
         services.AddSingleton<SegmentDecisionHandler>();
         services.AddSingleton<ReprocessHandlers>();
+        services.AddSingleton<RecordingRetryHandler>();
         services.AddSingleton<BatchStarter>();
         services.AddSingleton<IdentifierListReprocessor>();
         services.AddSingleton<MemoDeidentifier>();

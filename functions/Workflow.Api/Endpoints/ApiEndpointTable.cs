@@ -55,6 +55,7 @@ public static class ApiEndpointTable
         On<ReprocessHandlers>("StartReprocess", "POST", ApiRoutes.Reprocess, [Lead], (h, c) => h.StartAsync(c)),
         On<ReprocessHandlers>("GetReprocessStatus", "GET", ApiRoutes.ReprocessStatus, [Lead], (h, c) => h.StatusAsync(c)),
         On<ReprocessHandlers>("CancelReprocess", "POST", ApiRoutes.ReprocessCancel, [Lead], (h, c) => h.CancelAsync(c)),
+        On<RecordingRetryHandler>("RetryRecording", "POST", ApiRoutes.RecordingRetry, [Lead], (h, c) => h.RetryAsync(c)),
         On<ReprocessHandlers>("RetryReprocess", "POST", ApiRoutes.ReprocessRetry, [Lead], (h, c) => h.RetryAsync(c)),
 
         On<AuditHandlers>("GetAuditTrail", "GET", ApiRoutes.Audit, [Lead], (h, c) => h.GetAsync(c)),

@@ -35,6 +35,18 @@ public static class ReprocessPlanner
         return new ReprocessSelection(eligible, skipped);
     }
 
+    /// <summary>
+    /// The latest stage a recording that failed at <paramref name="failedAt"/> can re-run from: the
+    /// stage it failed in, whose input exists. Null when it failed before its upload was accepted
+    /// (ingest): only a new upload helps then. Retrying a failed recording re-runs from here.
+    /// </summary>
+    public static ReprocessStage? RetryStageOf(SourceKind source, PipelineStage failedAt)
+    {
+        if (failedAt <= PipelineStage.Ingesting) return null;
+        if (source == SourceKind.Audio && failedAt <= PipelineStage.Transcribing) return ReprocessStage.Transcription;
+        return failedAt <= PipelineStage.Deidentifying ? ReprocessStage.Deidentification : ReprocessStage.Coding;
+    }
+
     private static PipelineStage FirstStageOf(ReprocessStage stage) => stage switch
     {
         ReprocessStage.Transcription => PipelineStage.Transcribing,
@@ -58,11 +70,8 @@ public static class ReprocessPlanner
         {
             // A failed recording can re-run only from a stage whose input exists: at or before the
             // stage it failed in. Ingest failures need a new upload.
-            if (c.Stage <= PipelineStage.Ingesting)
+            if (RetryStageOf(c.Source, c.Stage) is not { } rerunFrom)
                 return "it failed before its upload was accepted; upload it again";
-            var rerunFrom = c.Source == SourceKind.Audio && c.Stage <= PipelineStage.Transcribing
-                ? ReprocessStage.Transcription
-                : c.Stage <= PipelineStage.Deidentifying ? ReprocessStage.Deidentification : ReprocessStage.Coding;
             if (stage > rerunFrom)
                 return $"it failed at {c.Stage}, so it has no input for {stage}; re-run it from {rerunFrom.ToString().ToLowerInvariant()}";
         }

@@ -122,6 +122,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("CancelReprocess")]
     public Task<IActionResult> CancelReprocess([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReprocessCancel)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("RetryRecording")]
+    public Task<IActionResult> RetryRecording([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.RecordingRetry)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("RetryReprocess")]
     public Task<IActionResult> RetryReprocess([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = ApiRoutes.ReprocessRetry)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -65,6 +65,7 @@ public class ApiEndpointTableTests
         ["StartReprocess"] = [L],
         ["GetReprocessStatus"] = [L],
         ["CancelReprocess"] = [L],
+        ["RetryRecording"] = [L],
         ["RetryReprocess"] = [L],
         ["GetStudyExport"] = [L],
         ["GetStudyCodeReport"] = [L],

@@ -353,21 +353,7 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
     private Task<HttpResponseMessage> StartAsync(string study, object body) =>
         Api.SendJsonAsync(HttpMethod.Post, $"studies/{study}/reprocess", JsonSerializer.Serialize(body));
 
-    private async Task<JsonElement> WaitForBatchAsync(string statusUrl)
-    {
-        var until = DateTime.UtcNow + StageTimeout;
-        while (true)
-        {
-            var status = await ApiClient.EnsureAsync(await Api.GetAsync(statusUrl.TrimStart('/')["api/".Length..]), HttpStatusCode.OK);
-            if (status.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated")
-            {
-                Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
-                return status;
-            }
-            if (DateTime.UtcNow > until) throw new TimeoutException($"The batch did not finish: {status}");
-            await Task.Delay(250);
-        }
-    }
+    private Task<JsonElement> WaitForBatchAsync(string statusUrl) => Api.WaitForBatchAsync(statusUrl, StageTimeout);
 
     private async Task PutCodebookWithDefinitionChangedAsync(string study, string codeId)
     {

@@ -100,6 +100,23 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         }
     }
 
+    /// <summary>Follows a batch's status URL (as the start route gave it) until it ends; it must end Completed.</summary>
+    public async Task<JsonElement> WaitForBatchAsync(string statusUrl, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var status = await EnsureAsync(await GetAsync(statusUrl.TrimStart('/')["api/".Length..]), HttpStatusCode.OK);
+            if (status.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated")
+            {
+                if (status.GetProperty("runtimeStatus").GetString() != "Completed") throw new InvalidOperationException($"The batch ended badly: {status}");
+                return status;
+            }
+            if (DateTime.UtcNow > until) throw new TimeoutException($"The batch did not finish: {status}");
+            await Task.Delay(250);
+        }
+    }
+
     public async Task<JsonElement?> ClaimAsync(string studyId, string? user = null)
     {
         var response = await SendJsonAsync(HttpMethod.Post, $"studies/{studyId}/queue/claim", "", user);
