@@ -80,7 +80,13 @@ internal static class EspeakPhonemes
         {
             var symbol = raw.Trim(StressMarks);
             if (symbol.Length == 0 || symbol.StartsWith('_')) continue; // stress-only or a pause
-            if (Lookup(symbol, accent) is { } mapped) phones.AddRange(mapped);
+            if (Lookup(symbol, accent) is not { } mapped) continue;
+            foreach (var phone in mapped)
+            {
+                // espeak writes "Morag" as O@ r: the rhotic vowel's R and the consonant must not make R R.
+                if (phone == "R" && phones.Count > 0 && phones[^1] == "R") continue;
+                phones.Add(phone);
+            }
         }
         return phones;
     }
