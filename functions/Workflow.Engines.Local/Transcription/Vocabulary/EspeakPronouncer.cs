@@ -10,10 +10,13 @@ namespace Workflow.Engines.Local.Transcription.Vocabulary;
 /// they go to espeak-ng in a file inside the caller's private folder, never on a command line (which
 /// other local users can read in the process table).
 /// </summary>
-internal sealed class EspeakPronouncer(string executablePath, TimeSpan timeout)
+internal sealed class EspeakPronouncer(string executablePath, TimeSpan baseTimeout)
 {
     internal const string InstallHint =
         "install the Debian package 'espeak-ng' (it gives the study's words their pronunciations), or set Engines:PocketSphinx:StudyVocabulary to false";
+
+    /// <summary>Time allowed per word on top of the base: measured about 3 ms per word and voice, so this is a wide margin.</summary>
+    private static readonly TimeSpan TimeoutPerWord = TimeSpan.FromMilliseconds(50);
 
     private static readonly (string Voice, EnglishAccent Accent)[] Voices = [("en-gb", EnglishAccent.British), ("en-us", EnglishAccent.American)];
 
@@ -57,7 +60,7 @@ internal sealed class EspeakPronouncer(string executablePath, TimeSpan timeout)
         try
         {
             run = await ProcessRunner.RunAsync(
-                executablePath, ["-v", voice, "-q", "-x", "--sep=|", "-f", input], InstallHint, timeout, cancellationToken).ConfigureAwait(false);
+                executablePath, ["-v", voice, "-q", "-x", "--sep=|", "-f", input], InstallHint, baseTimeout + TimeoutPerWord * expectedLines, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
         {

@@ -67,7 +67,8 @@ public sealed class StudyVocabularyRecognitionTests(StudyInterviewSpeech speech,
         foreach (var (when, total) in totals)
             output.WriteLine($"total {when,-6}: names {total.Names}/{total.NamesSpoken} ({(double)total.Names / total.NamesSpoken:P0}), " +
                              $"jargon {total.Jargon}/{total.JargonSpoken}, other words right {total.OtherRight}/{total.OtherSpoken}, WER all words {total.Wer:0.000}");
-        output.WriteLine($"building the study's dictionary and LM control file ({StudyInterviewSpeech.Terms.Count} terms): {coldSeconds:0.00} s first in a process (reads the installed models), {warmSeconds:0.00} s after");
+        output.WriteLine($"building the study's dictionary and LM control file ({StudyInterviewSpeech.Terms.Count} terms): {coldSeconds:0.00} s, then {warmSeconds:0.00} s " +
+                         "(the first build in a process also reads the installed models' word lists, about 1 s, unless earlier tests did)");
         output.WriteLine($"extra seconds per transcription with the vocabulary, build and decoding (mean of {vocabularySeconds.Count}): {vocabularySeconds.Average():0.00}");
 
         var (beforeTotal, afterTotal) = (totals["before"], totals["after"]);
