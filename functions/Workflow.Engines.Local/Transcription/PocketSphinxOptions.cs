@@ -26,6 +26,24 @@ public sealed class PocketSphinxOptions
     /// <summary>Folder the default models are expected in, checked so a missing package gives a clear message.</summary>
     public string DefaultModelDirectory { get; set; } = "/usr/share/pocketsphinx/model/en-us/en-us";
 
+    /// <summary>
+    /// Teach the recogniser each study's listed names and codebook terms (pronunciations from espeak-ng,
+    /// class words added to the language model). On by default; off uses the models unchanged.
+    /// </summary>
+    public bool StudyVocabulary { get; set; } = true;
+
+    /// <summary>The <c>espeak-ng</c> executable used for the study vocabulary's pronunciations.</summary>
+    public string EspeakPath { get; set; } = "espeak-ng";
+
+    /// <summary>The language model the recogniser uses: <see cref="LanguageModelPath"/> or the installed default beside the acoustic model.</summary>
+    public string EffectiveLanguageModelPath => LanguageModelPath ?? Path.Combine(DefaultModelRoot, "en-us.lm.bin");
+
+    /// <summary>The dictionary the recogniser uses: <see cref="DictionaryPath"/> or the installed default beside the acoustic model.</summary>
+    public string EffectiveDictionaryPath => DictionaryPath ?? Path.Combine(DefaultModelRoot, "cmudict-en-us.dict");
+
+    // pocketsphinx-en-us installs en-us/ (acoustic model), en-us.lm.bin and cmudict-en-us.dict side by side.
+    private string DefaultModelRoot => Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(DefaultModelDirectory)) ?? DefaultModelDirectory;
+
     /// <summary>Language of the configured models (ISO 639-1); requests for another language are refused.</summary>
     public string ModelLanguage { get; set; } = "en";
 

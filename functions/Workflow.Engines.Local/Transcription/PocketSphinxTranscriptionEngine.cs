@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Domain.Ports;
 using Workflow.Domain.Transcripts;
+using Workflow.Engines.Local.Transcription.Vocabulary;
 
 namespace Workflow.Engines.Local.Transcription;
 
@@ -36,6 +37,7 @@ public sealed class PocketSphinxTranscriptionEngine(
         await using (var upload = await source.GetLocalCopyAsync(cancellationToken).ConfigureAwait(false))
             audio = await decoder.DecodeAsync(upload.Path, cancellationToken).ConfigureAwait(false);
         using var decoded = audio;
+        var study = await StudyModelsAsync(request, audio, cancellationToken).ConfigureAwait(false);
         var chunks = PlanChunks(audio);
         var results = new IReadOnlyList<IReadOnlyList<Word>>[chunks.Count];
         // One failed chunk fails the recording: stop the sibling processes instead of letting them run on.
@@ -46,7 +48,7 @@ public sealed class PocketSphinxTranscriptionEngine(
             await slots.WaitAsync(failFast.Token).ConfigureAwait(false);
             try
             {
-                results[i] = await RecogniseAsync(chunk, failFast.Token).ConfigureAwait(false);
+                results[i] = await RecogniseAsync(chunk, study, failFast.Token).ConfigureAwait(false);
             }
             catch
             {
@@ -83,13 +85,30 @@ public sealed class PocketSphinxTranscriptionEngine(
             ? AudioChunker.Split(audio, _options.ChunkLength.TotalSeconds)
             : [new AudioChunk(audio.Path, 0, audio.DurationSeconds)];
 
-    private async Task<IReadOnlyList<IReadOnlyList<Word>>> RecogniseAsync(AudioChunk chunk, CancellationToken cancellationToken)
+    /// <summary>
+    /// The study's extended dictionary and LM control file, written beside the decoded audio so that they
+    /// are deleted with it (they hold identifiable names); null when the setting is off or nothing is new.
+    /// </summary>
+    private async Task<StudyModelFiles?> StudyModelsAsync(TranscriptionRequest request, DecodedAudio audio, CancellationToken cancellationToken)
+    {
+        if (!_options.StudyVocabulary || request.Terms.Count == 0) return null;
+        var clock = Stopwatch.StartNew();
+        var builder = new StudyModelBuilder(
+            new EspeakPronouncer(_options.EspeakPath, _options.TimeoutBase), _options.EffectiveDictionaryPath, _options.EffectiveLanguageModelPath);
+        var files = await builder.BuildAsync(request.Terms, audio.Directory, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Study vocabulary: {Terms} term(s), {Dictionary} word(s) added to the dictionary, {LanguageModel} to the language model, in {Seconds:0.00} s",
+            request.Terms.Count, files?.AddedToDictionary ?? 0, files?.AddedToLanguageModel ?? 0, clock.Elapsed.TotalSeconds);
+        return files;
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyList<Word>>> RecogniseAsync(AudioChunk chunk, StudyModelFiles? study, CancellationToken cancellationToken)
     {
         ProcessResult result;
         try
         {
             result = await ProcessRunner.RunAsync(
-                _options.ExecutablePath, Arguments(chunk.Path), PocketSphinxOptions.InstallHint,
+                _options.ExecutablePath, Arguments(chunk.Path, study), PocketSphinxOptions.InstallHint,
                 _options.TimeoutFor(chunk.DurationSeconds), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException ex)
@@ -110,10 +129,16 @@ public sealed class PocketSphinxTranscriptionEngine(
         return PocketSphinxOutputParser.Parse(result.StandardOutput, chunk.OffsetSeconds);
     }
 
-    private List<string> Arguments(string wavPath)
+    private List<string> Arguments(string wavPath, StudyModelFiles? study)
     {
         var arguments = new List<string> { "-infile", wavPath, "-time", "yes" };
         if (_options.AcousticModelPath is { } hmm) arguments.AddRange(["-hmm", hmm]);
+        if (study is not null)
+        {
+            // The control file loads the configured (or default) model and adds the study's words to it.
+            arguments.AddRange(study.Arguments());
+            return arguments;
+        }
         if (_options.LanguageModelPath is { } lm) arguments.AddRange(["-lm", lm]);
         if (_options.DictionaryPath is { } dict) arguments.AddRange(["-dict", dict]);
         return arguments;
