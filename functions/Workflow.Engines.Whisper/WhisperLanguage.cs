@@ -1,0 +1,20 @@
+namespace Workflow.Engines.Whisper;
+
+/// <summary>Turns a configured or uploaded language (<c>en-GB</c>, <c>EN</c>, <c>auto</c>) into Whisper's language code.</summary>
+internal static class WhisperLanguage
+{
+    /// <summary>Whisper's value for "detect the language".</summary>
+    public const string Detect = "auto";
+
+    /// <summary>
+    /// The configured language if any, else the recording's; the primary subtag in lower case
+    /// (Whisper's codes are ISO 639-1, with no region); <see cref="Detect"/> when neither says.
+    /// </summary>
+    public static string Choose(string? configured, string? requested)
+    {
+        var value = !string.IsNullOrWhiteSpace(configured) ? configured : requested;
+        if (string.IsNullOrWhiteSpace(value)) return Detect;
+        var primary = value.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return primary.Length == 0 ? Detect : primary;
+    }
+}
