@@ -89,3 +89,34 @@ public sealed class GgmlModelFileTests : IDisposable
         Assert.Null(GgmlModelFile.LayoutProblem(File.OpenRead(_files.Complete(cut: 20, lastTensorType: 12))));
     }
 }
+
+/// <summary>The layout check against whisper.cpp's own loader: it must never refuse a model the loader accepts.</summary>
+public sealed class GgmlModelFileAgainstTheNativeLoaderTests : IDisposable
+{
+    private readonly ModelFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public void AModelWhisperCppLoads_PassesTheLayoutCheck()
+    {
+        var path = Path.Combine(_files.Folder, "zero-tiny.en.bin");
+        ZeroWeightModel.Write(path);
+
+        using (var factory = global::Whisper.net.WhisperFactory.FromPath(path))
+        using (factory.CreateBuilder().WithLanguage("en").Build()) { }   // whisper.cpp loads it (it would throw otherwise)
+
+        Assert.Equal(path, GgmlModelFile.Check(path));
+    }
+
+    [Fact]
+    public void ThatModel_CutShort_IsRefused()
+    {
+        var path = Path.Combine(_files.Folder, "zero-tiny.en.bin");
+        ZeroWeightModel.Write(path);
+        using (var file = File.OpenWrite(path)) file.SetLength(file.Length - 4096);
+
+        var error = Assert.Throws<Workflow.Domain.Ports.EngineUnavailableException>(() => GgmlModelFile.Check(path));
+        Assert.Contains("it was cut off", error.Message);
+    }
+}
