@@ -40,7 +40,7 @@ public sealed class WhisperTranscriptionEngine(
     {
         // The model is checked before the audio is touched, so a missing model costs no decoding.
         var model = Model();
-        var language = WhisperLanguage.Choose(_options.Language, request.Language);
+        var language = WhisperLanguage.Choose(_options.Language, request.Language, WhisperFactory.GetSupportedLanguages());
         var clock = Stopwatch.StartNew();
 
         DecodedAudio audio;

@@ -12,7 +12,19 @@ public class WhisperSettingsTests
     [InlineData("auto", "en-GB", "auto")]
     public void TheLanguage_IsTheConfiguredOne_ElseTheRecordings_AsAnIsoCode(string? configured, string? requested, string expected)
     {
-        Assert.Equal(expected, WhisperLanguage.Choose(configured, requested));
+        Assert.Equal(expected, WhisperLanguage.Choose(configured, requested, Supported));
+    }
+
+    /// <summary>Whisper.net's own list (this loads the native library).</summary>
+    private static readonly IReadOnlyList<string> Supported = [.. global::Whisper.net.WhisperFactory.GetSupportedLanguages()];
+
+    [Fact]
+    public void ALanguageWhisperDoesNotKnow_IsRefusedInWords()
+    {
+        var error = Assert.Throws<Workflow.Domain.Ports.EngineUnavailableException>(() => WhisperLanguage.Choose(null, "xx-GB", Supported));
+        Assert.Contains("Whisper does not recognise the language 'xx-GB' (the recording's language)", error.Message);
+        var configured = Assert.Throws<Workflow.Domain.Ports.EngineUnavailableException>(() => WhisperLanguage.Choose("klingon", "en-GB", Supported));
+        Assert.Contains("(Engines:Whisper:Language)", configured.Message);
     }
 
     [Fact]
