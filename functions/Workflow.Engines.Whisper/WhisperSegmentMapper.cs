@@ -17,18 +17,21 @@ internal static class WhisperSegmentMapper
 
     /// <summary>
     /// One utterance per segment that holds speech, in time order. The text is Whisper's (punctuated,
-    /// whitespace collapsed); the words are built from its tokens. <paramref name="speakerOf"/> names the
+    /// whitespace collapsed); the words are built from its tokens. Whisper works in 30-second windows and
+    /// can time a segment past the end of the recording: times are kept within <paramref name="audioSeconds"/>,
+    /// and a segment that starts at or after the end is dropped. <paramref name="speakerOf"/> names the
     /// speaker of a segment from its start and end in seconds (<see cref="SingleSpeaker"/> when null).
     /// </summary>
-    public static IReadOnlyList<Utterance> Map(IEnumerable<SegmentData> segments, Func<double, double, string>? speakerOf = null)
+    public static IReadOnlyList<Utterance> Map(IEnumerable<SegmentData> segments, double audioSeconds, Func<double, double, string>? speakerOf = null)
     {
         var utterances = new List<Utterance>();
         foreach (var segment in segments.OrderBy(s => s.Start))
         {
             var text = Collapse(segment.Text);
             if (!HoldsSpeech(text)) continue;
-            var start = segment.Start.TotalSeconds;
-            var end = Math.Max(start, segment.End.TotalSeconds);
+            var start = Math.Max(0, segment.Start.TotalSeconds);
+            if (start >= audioSeconds) continue;
+            var end = Math.Clamp(segment.End.TotalSeconds, start, audioSeconds);
             var words = Words(segment.Tokens ?? [], text, start, end);
             var speaker = speakerOf?.Invoke(start, end) ?? SingleSpeaker;
             utterances.Add(new Utterance(utterances.Count, speaker, start, end, text, words));

@@ -65,7 +65,7 @@ public sealed class WhisperTranscriptionEngine(
             }
         }
 
-        var utterances = WhisperSegmentMapper.Map(segments);
+        var utterances = WhisperSegmentMapper.Map(segments, audio.DurationSeconds);
         logger.LogInformation(
             "Transcribed recording {RecordingId} with Whisper ({Model}, language {Language}): {AudioSeconds:0.0} s of audio, {Utterances} utterances, {Words} words, real-time factor {Rtf:0.00}",
             source.RecordingId, model.FileName, language, audio.DurationSeconds, utterances.Count, utterances.Sum(u => u.Words.Count),

@@ -26,7 +26,7 @@ public class WhisperSegmentMapperTests
             Special("[_TT_150]"),
             Special("<|endoftext|>"));
 
-        var utterance = Assert.Single(WhisperSegmentMapper.Map([segment]));
+        var utterance = Assert.Single(WhisperSegmentMapper.Map([segment], 60));
 
         Assert.Equal("I saw Penhale.", utterance.Text);
         Assert.Equal(("Speaker 1", 1.0, 3.0), (utterance.Speaker, utterance.StartSeconds!.Value, utterance.EndSeconds!.Value));
@@ -45,7 +45,7 @@ public class WhisperSegmentMapperTests
         var later = Segment(" Later words.", 5, 6, Token(" Later", 500, 540, 0.9f), Token(" words", 540, 590, 0.9f), Token(".", 590, 600, 0.9f));
         var first = Segment(" First.", 0.5, 1.5, Token(" First", 50, 140, 0.8f), Token(".", 140, 150, 0.8f));
 
-        var utterances = WhisperSegmentMapper.Map([later, first]);
+        var utterances = WhisperSegmentMapper.Map([later, first], 60);
 
         Assert.Equal(["First.", "Later words."], utterances.Select(u => u.Text));
         Assert.Equal([0, 1], utterances.Select(u => u.Index));
@@ -58,7 +58,7 @@ public class WhisperSegmentMapperTests
     [InlineData("")]
     public void SegmentsWithoutSpeech_AreDropped(string text)
     {
-        Assert.Empty(WhisperSegmentMapper.Map([Segment(text, 0, 2, Token(text, 0, 200, 0.5f))]));
+        Assert.Empty(WhisperSegmentMapper.Map([Segment(text, 0, 2, Token(text, 0, 200, 0.5f))], 60));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class WhisperSegmentMapperTests
     {
         var segment = Segment(" ab abcd", 10, 16, Token(" ab", -1, -1, 0.5f), Token(" abcd", -1, -1, 0.5f));
 
-        var words = Assert.Single(WhisperSegmentMapper.Map([segment])).Words;
+        var words = Assert.Single(WhisperSegmentMapper.Map([segment], 60)).Words;
 
         Assert.Equal((10.0, 12.0), (words[0].StartSeconds, words[0].EndSeconds));
         Assert.Equal((12.0, 16.0), (words[1].StartSeconds, words[1].EndSeconds));
@@ -77,7 +77,7 @@ public class WhisperSegmentMapperTests
     {
         var segment = Segment(" Yes.", 2, 3, Token(" Yes", 150, 380, 0.7f), Token(".", 380, 390, 0.7f));
 
-        var word = Assert.Single(Assert.Single(WhisperSegmentMapper.Map([segment])).Words);
+        var word = Assert.Single(Assert.Single(WhisperSegmentMapper.Map([segment], 60)).Words);
 
         Assert.Equal((2.0, 3.0), (word.StartSeconds, word.EndSeconds));
     }
@@ -91,7 +91,7 @@ public class WhisperSegmentMapperTests
             Token(" Caf", 0, 40, 0.9f), Token("\uFFFD", 40, 60, 0.9f), Token(" open", 60, 100, 0.9f), Token(",", 100, 110, 0.9f),
             Token(" don", 120, 160, 0.9f), Token("'t", 160, 180, 0.9f), Token(" wait", 180, 240, 0.9f));
 
-        var utterance = Assert.Single(WhisperSegmentMapper.Map([segment]));
+        var utterance = Assert.Single(WhisperSegmentMapper.Map([segment], 60));
 
         Assert.Equal(["Café", "open", "don't", "wait"], utterance.Words.Select(w => w.Text));
         var cursor = 0;
@@ -107,7 +107,22 @@ public class WhisperSegmentMapperTests
     public void ProbabilitiesOutsideZeroToOne_AreClamped()
     {
         var segment = Segment(" Odd", 0, 1, Token(" Odd", 0, 50, 1.2f));
-        Assert.Equal(1.0, Assert.Single(Assert.Single(WhisperSegmentMapper.Map([segment])).Words).Confidence);
+        Assert.Equal(1.0, Assert.Single(Assert.Single(WhisperSegmentMapper.Map([segment], 60)).Words).Confidence);
+    }
+
+    [Fact]
+    public void TimesPastTheEndOfTheRecording_AreCut_AndSegmentsThatStartThereDropped()
+    {
+        var segments = new[]
+        {
+            Segment(" Last words.", 8, 29.24, Token(" Last", 800, 900, 0.9f), Token(" words", 900, 1500, 0.9f), Token(".", 1500, 1510, 0.9f)),
+            Segment(" Thank you.", 10.5, 12, Token(" Thank", 1050, 1100, 0.9f), Token(" you", 1100, 1200, 0.9f)),
+        };
+
+        var utterance = Assert.Single(WhisperSegmentMapper.Map(segments, 10.0));
+
+        Assert.Equal((8.0, 10.0), (utterance.StartSeconds!.Value, utterance.EndSeconds!.Value));
+        Assert.Equal((9.0, 10.0), (utterance.Words[1].StartSeconds, utterance.Words[1].EndSeconds));
     }
 
     [Fact]
@@ -119,7 +134,7 @@ public class WhisperSegmentMapperTests
             Segment(" Hi there.", 1.2, 2.5, Token(" Hi", 120, 160, 0.9f), Token(" there", 160, 240, 0.9f)),
         };
 
-        var utterances = WhisperSegmentMapper.Map(segments, (start, _) => start < 1 ? "Speaker 1" : "Speaker 2");
+        var utterances = WhisperSegmentMapper.Map(segments, 60, (start, _) => start < 1 ? "Speaker 1" : "Speaker 2");
 
         Assert.Equal(["Speaker 1", "Speaker 2"], utterances.Select(u => u.Speaker));
     }

@@ -4,10 +4,11 @@ using System.Text;
 namespace Workflow.Engines.Whisper.Tests;
 
 /// <summary>
-/// Writes a ggml Whisper model that whisper.cpp loads: the tensor names, shapes and types of a
-/// tiny.en model (F16 matrices, F32 vectors) with a 64-wide state and every weight zero, about 9 MB.
-/// It is not a recogniser (whisper.cpp aborts when asked to decode with it), but it shows that the
-/// layout check accepts what the native loader accepts. Made here, so no model is downloaded or shipped.
+/// Writes a ggml Whisper model that whisper.cpp loads and runs: the tensor names, shapes and types of
+/// a tiny.en model (F16 matrices, F32 vectors) with a 64-wide state and every weight zero, about 9 MB.
+/// It recognises nothing (it decodes one meaningless token with probability 0), but it drives the
+/// real native path end to end: load, decode, segments and tokens with times. Made by the tests, so
+/// no model is downloaded or shipped.
 /// </summary>
 internal static class ZeroWeightModel
 {
@@ -15,6 +16,9 @@ internal static class ZeroWeightModel
 
     /// <summary>Words written to the file; whisper.cpp adds the special and timestamp tokens up to <see cref="Vocabulary"/>.</summary>
     private const int FileWords = 50256;
+
+    /// <summary>Where GPT-2's vocabulary, which Whisper's extends, has the single space.</summary>
+    private const int SpaceToken = 220;
 
     public static void Write(string path)
     {
@@ -25,7 +29,8 @@ internal static class ZeroWeightModel
         Ints(file, FileWords);
         for (var i = 0; i < FileWords; i++)
         {
-            var word = Encoding.ASCII.GetBytes($"w{i}");
+            // whisper.cpp looks up the single-space token by its text when it suppresses blank output.
+            var word = Encoding.ASCII.GetBytes(i == SpaceToken ? " " : $"w{i}");
             Ints(file, word.Length);
             file.Write(word);
         }
