@@ -85,6 +85,41 @@ public sealed class TranscribeCommandTests(SpokenClipFixture clip) : IClassFixtu
     }
 
     [Fact]
+    public async Task Whisper_WithAModelFromTheEnvironment_WritesBothFiles()
+    {
+        // The zero-weight model recognises nothing useful; what is tested is the command's path through
+        // the Whisper engine: settings from the environment, the files, the WebVTT reading back.
+        var model = Path.Combine(_out, "..", Path.GetFileName(_out) + "-zero-tiny.en.bin");
+        Workflow.Engines.Whisper.Tests.ZeroWeightModel.Write(model);
+        // Environment variables are process-wide: only tests of this class (which run one at a time) read these.
+        Environment.SetEnvironmentVariable("Engines__Whisper__ModelPath", model);
+        Environment.SetEnvironmentVariable("Engines__Whisper__Threads", "1");
+        try
+        {
+            var (code, output, errors) = await RunAsync("transcribe", clip.WavPath, "--engine", "whisper", "--out", _out);
+
+            Assert.True(code == 0, errors);
+            var transcript = WorkflowJson.Deserialize<Transcript>(await File.ReadAllTextAsync(Path.Combine(_out, "interview.transcript.json")));
+            Assert.Equal("whisper", transcript.Source);
+            Assert.Contains("model " + Path.GetFileName(model) + " sha256:", transcript.EngineVersion);
+            var vtt = await File.ReadAllTextAsync(Path.Combine(_out, "interview.vtt"));
+            Assert.StartsWith("WEBVTT\n", vtt);
+            if (transcript.Utterances.Count > 0)
+            {
+                await using var stream = File.OpenRead(Path.Combine(_out, "interview.vtt"));
+                Assert.Equal(transcript.Utterances.Select(u => u.Text), new WebVttTranscriptImporter().Import("interview", stream).Utterances.Select(u => u.Text));
+            }
+            Assert.Contains("with whisper in", output);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Engines__Whisper__ModelPath", null);
+            Environment.SetEnvironmentVariable("Engines__Whisper__Threads", null);
+            File.Delete(model);
+        }
+    }
+
+    [Fact]
     public async Task AMissingAudioFile_IsAClearError()
     {
         var missing = Path.Combine(_out, "nope.wav");
