@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
 using Workflow.Engines.Semantic;
+using Workflow.Engines.Whisper;
 using Workflow.Functions.Http;
 using Workflow.Hosting;
 
@@ -13,6 +14,7 @@ builder.UseMiddleware<ProblemDetailsMiddleware>();
 builder.Services
     .AddLocalEngines(builder.Configuration)
     .AddSemanticEngines(builder.Configuration)
+    .AddWhisperEngine(builder.Configuration)
     .AddAzureEngines(builder.Configuration)
     .AddWorkflow(builder.Configuration, WorkflowHostKind.Functions);
 builder.Build().Run();

@@ -1,6 +1,7 @@
 using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
 using Workflow.Engines.Semantic;
+using Workflow.Engines.Whisper;
 using Workflow.Hosting;
 using Workflow.LocalHost.Durable;
 
@@ -20,6 +21,7 @@ public static class LocalRunner
         builder.Services
             .AddLocalEngines(builder.Configuration)
             .AddSemanticEngines(builder.Configuration)
+            .AddWhisperEngine(builder.Configuration)
             .AddAzureEngines(builder.Configuration)
             .AddWorkflow(builder.Configuration, WorkflowHostKind.LocalRunner)
             .AddLocalDurableBackend(builder.Configuration);

@@ -41,6 +41,23 @@ public sealed class DeidentifyCommandTests : IDisposable
         Assert.DoesNotContain("Penhale", output);
     }
 
+    [Fact]
+    public async Task FindingsFromAnEarlierRun_ReadableByOthers_AreReplacedOwnerOnly()
+    {
+        // Creating a file owner-only does not narrow one that already exists: the command must replace it.
+        if (OperatingSystem.IsWindows()) return;
+        Directory.CreateDirectory(_out);
+        var findingsPath = Path.Combine(_out, "interview-service-user.findings.json");
+        await File.WriteAllTextAsync(findingsPath, "[]");
+        File.SetUnixFileMode(findingsPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var (code, _, err) = await RunAsync("deidentify", Sample("transcripts/interview-service-user.txt"), "--identifiers", Sample("identifiers.json"), "--detectors", "rules", "--out", _out);
+
+        Assert.True(code == 0, err);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(findingsPath));
+        Assert.Contains("Penhale", await File.ReadAllTextAsync(findingsPath));
+    }
+
     [Theory]
     [InlineData("deidentify")]
     [InlineData("transcribe", "x.wav")]

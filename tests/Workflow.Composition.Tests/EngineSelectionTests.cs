@@ -7,6 +7,7 @@ using Workflow.Domain.Transcripts;
 using Workflow.Engines.Local;
 using Workflow.Engines.Local.Deidentification;
 using Workflow.Engines.Local.Transcription;
+using Workflow.Engines.Whisper;
 
 namespace Workflow.Composition.Tests;
 
@@ -35,8 +36,8 @@ public class EngineSelectionTests
     {
         var services = new ServiceCollection().AddLogging();
         services.AddLocalEngines(Config());
-        var error = Assert.Throws<InvalidOperationException>(() => services.AddEngineSelection(Config(("Engines:Transcription", "Whisper"))));
-        Assert.Contains("Engines:Transcription = 'whisper' is not available", error.Message);
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddEngineSelection(Config(("Engines:Transcription", "Kaldi"))));
+        Assert.Contains("Engines:Transcription = 'kaldi' is not available", error.Message);
         Assert.Contains("local (offline PocketSphinx)", error.Message);
     }
 
@@ -115,6 +116,24 @@ public class EngineSelectionTests
 
         Assert.Equal(["Dave", "07700 900418", "Harbour Project"], findings.Select(f => f.Text));
         Assert.Equal(["cloud-pii", "rules", "study-list"], findings.Select(f => f.Recognizer.Split('/')[0]));
+    }
+
+    [Fact]
+    public void Whisper_IsOfferedAsAnOfflineEngine_ThatAStudyWithoutCloudCanChoose_AndAHostCanDefaultTo()
+    {
+        // No model is configured: choosing the engine must still work; only transcribing needs the model.
+        var services = new ServiceCollection().AddLogging().AddSingleton<IWorkArea>(new WorkArea(Path.GetTempPath()));
+        services.AddLocalEngines(Config()).AddWhisperEngine(Config());
+        services.AddEngineSelection(Config(("Engines:Transcription", "Whisper")));
+        var selection = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true })
+            .GetRequiredService<EngineSelection>();
+
+        var whisper = Assert.Single(selection.Available(EngineStage.Transcription), d => d.Key == "whisper");
+        Assert.False(whisper.IsCloud);
+        Assert.Contains("Engines:Whisper:ModelPath", whisper.Description);
+        Assert.Empty(selection.Check(new StudyEngineSettings(Transcription: "whisper")));
+        Assert.IsType<WhisperTranscriptionEngine>(selection.Transcription(StudyWith(null)));
+        Assert.IsType<PocketSphinxTranscriptionEngine>(selection.Transcription(StudyWith(new StudyEngineSettings(Transcription: "local"))));
     }
 
     [Fact]

@@ -17,9 +17,11 @@ internal static class CliApp
         "       " + ExportCommand.Usage,
         "       " + ReportCommand.Usage,
         "       " + AuditCommand.Usage,
+        "       " + TranscribeCommand.Usage,
         "       workflow deidentify FILE [--identifiers LIST.json] [--detectors rules,...] [--out DIR] [--confirm-below 0.9]",
         "identity: --user/--roles (or WORKFLOW_USER/WORKFLOW_ROLES) send X-Dev-User/X-Dev-Roles to a development host;",
         "          --bearer TOKEN (or WORKFLOW_TOKEN) sends Authorization: Bearer for Azure. --api defaults to WORKFLOW_API or " + ApiConnection.DefaultApi + ".",
+        "transcribe: --engine whisper needs Engines__Whisper__ModelPath=/path/to/ggml-model.bin in the environment (no model ships).",
     ]);
 
     public static async Task<int> RunAsync(string[] args, CliContext cli)
@@ -30,6 +32,7 @@ internal static class CliApp
         {
             switch (command)
             {
+                case "transcribe": return await TranscribeCommand.RunAsync(rest, cli);
                 case "deidentify": return await DeidentifyCommand.RunAsync(args, cli.Out, cli.Error);
                 case "upload": return await UploadCommand.RunAsync(rest, cli);
                 case "watch": return await WatchCommand.RunAsync(rest, cli);

@@ -73,7 +73,7 @@ internal static class DeidentifyCommand
                 var deidentifiedPath = Path.Combine(outDir, name + ".deidentified.json");
                 var findingsPath = Path.Combine(outDir, name + ".findings.json");
                 await File.WriteAllTextAsync(deidentifiedPath, JsonSerializer.Serialize(result.Transcript, Indented));
-                WriteOwnerOnly(findingsPath, JsonSerializer.Serialize(findings, Indented));
+                await OwnerOnlyFile.WriteAsync(findingsPath, JsonSerializer.Serialize(findings, Indented), CancellationToken.None);
 
                 await stdout.WriteLineAsync($"{importer.Format}, {transcript.Utterances.Count} turns; detectors: {engine.Name}");
                 foreach (var kind in findings.GroupBy(f => f.Kind).OrderBy(g => g.Key))
@@ -107,14 +107,6 @@ internal static class DeidentifyCommand
     }
 
     private sealed record Entry(string? Text, IdentifierKind? Kind, IReadOnlyList<string>? Aliases);
-
-    private static void WriteOwnerOnly(string path, string text)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using var writer = new StreamWriter(new FileStream(path, options));
-        writer.Write(text);
-    }
 
     private static int Fail(TextWriter stderr, string message)
     {

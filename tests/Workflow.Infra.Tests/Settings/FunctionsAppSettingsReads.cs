@@ -6,6 +6,7 @@ using Workflow.Domain.Ports;
 using Workflow.Engines.Azure;
 using Workflow.Engines.Local;
 using Workflow.Engines.Semantic;
+using Workflow.Engines.Whisper;
 using Workflow.Hosting;
 
 namespace Workflow.Infra.Tests.Settings;
@@ -19,7 +20,7 @@ namespace Workflow.Infra.Tests.Settings;
 public static partial class FunctionsAppSettingsReads
 {
     /// <summary>The registration calls of functions/Workflow.Functions/Program.cs this class repeats.</summary>
-    public static readonly string[] Registrations = ["AddLocalEngines", "AddSemanticEngines", "AddAzureEngines", "AddWorkflow"];
+    public static readonly string[] Registrations = ["AddLocalEngines", "AddSemanticEngines", "AddWhisperEngine", "AddAzureEngines", "AddWorkflow"];
 
     public sealed record Reads(IReadOnlySet<string> Configuration, IReadOnlySet<string> Environment);
 
@@ -36,7 +37,7 @@ public static partial class FunctionsAppSettingsReads
         }
 
         var services = new ServiceCollection().AddLogging();
-        services.AddLocalEngines(configuration).AddSemanticEngines(configuration).AddAzureEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions, Environment);
+        services.AddLocalEngines(configuration).AddSemanticEngines(configuration).AddWhisperEngine(configuration).AddAzureEngines(configuration).AddWorkflow(configuration, WorkflowHostKind.Functions, Environment);
         using var provider = services.BuildServiceProvider();
         foreach (var optionsType in services.Select(d => d.ServiceType)
                      .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IConfigureOptions<>))
