@@ -18,7 +18,6 @@ internal sealed record DiarizationSettings
     /// <summary>Passes of assigning every window to its nearest speaker centroid after the clustering.</summary>
     public int RefinementPasses { get; init; } = 5;
 
+    /// <summary>Ward: on the synthesized voices average cosine linkage split speakers less cleanly (DER 0.07-0.13 against 0-0.02 with the count known).</summary>
     public Linkage Linkage { get; init; } = Linkage.Ward;
-
-    public CountCriterion CountCriterion { get; init; } = CountCriterion.Silhouette;
 }

@@ -20,9 +20,10 @@ internal static class Silhouette
         return distances;
     }
 
-    public static double Mean(double[,] distances, IReadOnlyList<int> labels, int groups)
+    /// <summary>Mean silhouette of <paramref name="members"/> (indices into <paramref name="distances"/>) grouped by <paramref name="labels"/> (one per member, 0..groups-1).</summary>
+    public static double Mean(double[,] distances, IReadOnlyList<int> members, IReadOnlyList<int> labels, int groups)
     {
-        var n = labels.Count;
+        var n = members.Count;
         var sizes = new int[groups];
         foreach (var label in labels) sizes[label]++;
         var total = 0.0;
@@ -31,13 +32,13 @@ internal static class Silhouette
         {
             if (sizes[labels[i]] < 2) continue; // a point alone in its group scores 0 by definition
             Array.Clear(sums);
-            for (var j = 0; j < n; j++) if (j != i) sums[labels[j]] += distances[i, j];
+            for (var j = 0; j < n; j++) if (j != i) sums[labels[j]] += distances[members[i], members[j]];
             var own = sums[labels[i]] / (sizes[labels[i]] - 1);
             var other = double.PositiveInfinity;
             for (var c = 0; c < groups; c++) if (c != labels[i] && sizes[c] > 0) other = Math.Min(other, sums[c] / sizes[c]);
             var widest = Math.Max(own, other);
             total += widest > 0 ? (other - own) / widest : 0;
         }
-        return total / n;
+        return n == 0 ? 0 : total / n;
     }
 }

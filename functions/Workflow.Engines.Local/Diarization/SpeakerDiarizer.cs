@@ -3,7 +3,7 @@ namespace Workflow.Engines.Local.Diarization;
 /// <summary>
 /// Offline speaker diarization of decoded audio: speech regions are cut into windows, each window is
 /// described by its cepstral statistics, the windows are clustered bottom-up, the number of speakers is
-/// taken from the request or chosen by BIC, and a few nearest-centroid passes and a smoothing of
+/// taken from the request or chosen by the silhouette, and a few nearest-centroid passes and a smoothing of
 /// isolated flips tidy the result. Pure computation over the PCM file; nothing is logged here.
 /// </summary>
 internal sealed class SpeakerDiarizer(DiarizationSettings settings)
@@ -36,11 +36,12 @@ internal sealed class SpeakerDiarizer(DiarizationSettings settings)
         cancellationToken.ThrowIfCancellationRequested();
 
         var most = Math.Min(settings.MaxSpeakers, sample.Count);
-        var count = expectedSpeakers is { } known ? Math.Clamp(known, 1, most) : ChooseCount(dendrogram, sample, vectors, features, most);
+        var (count, cut) = expectedSpeakers is { } known
+            ? (Math.Clamp(known, 1, most), dendrogram.Cut(Math.Clamp(known, 1, most)))
+            : ChooseCount(dendrogram, sample, vectors, most);
         if (count == 1) return SpeakerTimeline.Single;
 
         var labels = Enumerable.Repeat(-1, windows.Count).ToArray();
-        var cut = dendrogram.Cut(count);
         for (var s = 0; s < sample.Count; s++) labels[sample[s]] = cut[s];
         Refine(vectors, labels, shaping, described, count);
         LabelUndescribed(windows, features, labels);
@@ -48,16 +49,14 @@ internal sealed class SpeakerDiarizer(DiarizationSettings settings)
         return new SpeakerTimeline(windows, labels, labels.Distinct().Count());
     }
 
-    private int ChooseCount(Dendrogram dendrogram, List<int> sample, double[]?[] vectors, IReadOnlyList<WindowFeatures?> features, int most)
+    private (int Count, int[] Labels) ChooseCount(Dendrogram dendrogram, List<int> sample, double[]?[] vectors, int most)
     {
-        var (count, scores) = settings.CountCriterion == CountCriterion.Silhouette
-            ? SpeakerCountCriterion.BySilhouette(dendrogram, sample.Select(i => vectors[i]!).ToList(), settings.Linkage, most)
-            : SpeakerCountCriterion.ByBic(dendrogram, sample.Select(i => features[i]!.Gaussian).ToList(), most);
+        var (count, labels, scores) = SpeakerCountCriterion.BySilhouette(dendrogram, sample.Select(i => vectors[i]!).ToList(), settings.Linkage, most);
         LastCountScores = scores;
-        return count;
+        return (count, labels);
     }
 
-    /// <summary>The criterion's score for each k at the last count chosen, for the measurement's diagnostics.</summary>
+    /// <summary>The silhouette of each k tried at the last count chosen, for the measurement's diagnostics.</summary>
     public IReadOnlyList<double> LastCountScores { get; private set; } = [];
 
     /// <summary>

@@ -20,8 +20,13 @@ internal static class SpeakerTurns
                 result.Add(utterance with { Index = result.Count });
                 continue;
             }
-            var start = 0;
             var speaker = SpeakerOf(utterance.Words[0]);
+            if (utterance.Words.All(w => SpeakerOf(w) == speaker))
+            {
+                result.Add(utterance with { Index = result.Count, Speaker = Name(speaker) });
+                continue;
+            }
+            var start = 0;
             for (var i = 1; i <= utterance.Words.Count; i++)
             {
                 var next = i < utterance.Words.Count ? SpeakerOf(utterance.Words[i]) : -1;

@@ -1,16 +1,12 @@
 namespace Workflow.Engines.Local.Diarization;
 
 /// <summary>
-/// What one analysis window says about its voice: a vector of the mean and standard deviation of
-/// cepstral coefficients 1-19 (the clustering compares these), and the full-covariance statistics of
-/// coefficients 1-12 (the speaker-count criterion compares these).
+/// What one analysis window says about its voice: the mean and standard deviation of cepstral
+/// coefficients 1-19 over its frames.
 /// </summary>
-internal sealed record WindowFeatures(AnalysisWindow Window, double[] Vector, GaussianStatistics Gaussian)
+internal sealed record WindowFeatures(AnalysisWindow Window, double[] Vector, int FrameCount)
 {
     public const int CepstraInVector = 19;
-    public const int CepstraInGaussian = 12;
-
-    public int FrameCount => (int)Gaussian.Count;
 
     /// <summary>
     /// Computes the features of each window, reading one window of samples at a time. Windows too short
@@ -30,7 +26,6 @@ internal sealed record WindowFeatures(AnalysisWindow Window, double[] Vector, Ga
 
             var sum = new double[CepstraInVector];
             var sumSquares = new double[CepstraInVector];
-            var gaussian = new GaussianStatistics(CepstraInGaussian);
             for (var f = 0; f < frames; f++)
             {
                 mfcc.Compute(samples.AsSpan(f * Mfcc.FrameShift, Mfcc.FrameLength), coefficients);
@@ -40,7 +35,6 @@ internal sealed record WindowFeatures(AnalysisWindow Window, double[] Vector, Ga
                     sum[i] += cepstra[i];
                     sumSquares[i] += cepstra[i] * cepstra[i];
                 }
-                gaussian.Add(cepstra[..CepstraInGaussian]);
             }
 
             // No per-file cepstral mean subtraction here: the clustering standardises every dimension
@@ -52,7 +46,7 @@ internal sealed record WindowFeatures(AnalysisWindow Window, double[] Vector, Ga
                 vector[i] = mean;
                 vector[CepstraInVector + i] = Math.Sqrt(Math.Max(0, sumSquares[i] / frames - mean * mean));
             }
-            result[w] = new WindowFeatures(windows[w], vector, gaussian);
+            result[w] = new WindowFeatures(windows[w], vector, frames);
         }
         return result;
     }

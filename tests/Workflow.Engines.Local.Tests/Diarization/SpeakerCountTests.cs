@@ -8,34 +8,45 @@ public sealed class SpeakerCountTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    [InlineData(5)]
-    public void Choose_DistinctSyntheticVoices_FindsHowManyThereAre(int voices)
+    [InlineData(4)]
+    [InlineData(6)]
+    public void BySilhouette_DistinctSyntheticVoices_FindsHowManyThereAre(int voices)
     {
-        var (_, features, _) = SyntheticFrames.Windows(voices, windowsPerVoice: 12, separation: 1.5, seed: voices);
-        var points = features.Select(f => f!.Vector).ToList();
+        var (_, features, truth) = SyntheticFrames.Windows(voices, windowsPerVoice: 15, separation: 3, seed: voices);
+        var points = Standardised(features.Select(f => f!.Vector).ToList());
 
-        var (count, scores) = SpeakerCountCriterion.BySilhouette(AgglomerativeClustering.Build(points, Linkage.Ward), points, Linkage.Ward, maxSpeakers: 8);
+        var (count, labels, scores) = SpeakerCountCriterion.BySilhouette(AgglomerativeClustering.Build(points, Linkage.Ward), points, Linkage.Ward, maxSpeakers: 8);
 
-        Assert.True(count == voices, $"chose {count}; BIC by k: {string.Join(", ", scores.Select(s => s.ToString("0.000")))}");
+        Assert.True(count == voices, $"chose {count}; silhouettes for k = 2..: {string.Join(", ", scores.Select(s => s.ToString("0.000")))}");
+        Assert.Equal(truth.Distinct().Count(), labels.Distinct().Count());
     }
 
     [Fact]
-    public void Score_SplittingOneVoice_CostsMoreThanItGains()
+    public void BySilhouette_FewWindows_NeverTriesFewerThanFiveWindowsPerSpeaker()
     {
-        var (_, features, _) = SyntheticFrames.Windows(1, windowsPerVoice: 20, separation: 0, seed: 11);
-        var gaussians = features.Select(f => f!.Gaussian).ToList();
-        var halves = Enumerable.Range(0, 20).Select(i => i < 10 ? 0 : 1).ToList();
+        var (_, features, _) = SyntheticFrames.Windows(1, windowsPerVoice: 12, separation: 0, seed: 5);
+        var points = Standardised(features.Select(f => f!.Vector).ToList());
 
-        Assert.True(SpeakerCountCriterion.Score(new int[20], gaussians, 1) > SpeakerCountCriterion.Score(halves, gaussians, 2));
+        var (_, _, scores) = SpeakerCountCriterion.BySilhouette(AgglomerativeClustering.Build(points, Linkage.Ward), points, Linkage.Ward, maxSpeakers: 8);
+
+        Assert.Single(scores); // 12 windows: only k = 2 is tried
     }
 
     [Fact]
-    public void LogDeterminant_IdentityScaledFrames_MatchesTheVariance()
+    public void Silhouette_TwoTightFarGroups_IsNearOne_AndOneShuffledGroupNearZero()
     {
-        var statistics = new GaussianStatistics(2);
-        // Four frames at (±1, ±2): variances 1 and 4, no correlation, so log|Σ| = ln 4.
-        foreach (var (x, y) in new[] { (1.0, 2.0), (-1.0, 2.0), (1.0, -2.0), (-1.0, -2.0) }) statistics.Add([x, y]);
+        double[][] points = [[0, 0], [0, 0.1], [10, 0], [10, 0.1]];
+        var distances = Silhouette.Distances(points, Linkage.Ward);
 
-        Assert.Equal(Math.Log(4), statistics.LogDeterminant(), 4);
+        Assert.True(Silhouette.Mean(distances, [0, 1, 2, 3], [0, 0, 1, 1], 2) > 0.98);
+        Assert.True(Silhouette.Mean(distances, [0, 1, 2, 3], [0, 1, 0, 1], 2) < 0);
+    }
+
+    private static List<double[]> Standardised(List<double[]> vectors)
+    {
+        var dimension = vectors[0].Length;
+        var mean = Enumerable.Range(0, dimension).Select(d => vectors.Average(v => v[d])).ToArray();
+        var deviation = Enumerable.Range(0, dimension).Select(d => Math.Sqrt(vectors.Average(v => Math.Pow(v[d] - mean[d], 2))) + 1e-9).ToArray();
+        return vectors.Select(v => v.Select((x, d) => (x - mean[d]) / deviation[d]).ToArray()).ToList();
     }
 }

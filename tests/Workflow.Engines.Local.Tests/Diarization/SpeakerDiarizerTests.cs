@@ -9,7 +9,7 @@ public sealed class SpeakerDiarizerTests
     [Fact]
     public void Cluster_TwoSyntheticVoices_CountUnknown_SeparatesThem()
     {
-        var (windows, features, truth) = SyntheticFrames.Windows(2, windowsPerVoice: 15, separation: 1.5, seed: 21);
+        var (windows, features, truth) = SyntheticFrames.Windows(2, windowsPerVoice: 15, separation: 2, seed: 21);
 
         var timeline = Diarizer.Cluster(windows, features, expectedSpeakers: null, CancellationToken.None);
 
