@@ -65,6 +65,12 @@ public sealed class PocketSphinxOptions
     /// <summary>Most recogniser processes run at once for one recording; 1 turns chunking off.</summary>
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>Tell speakers apart from their voices (offline, after recognition); off gives every utterance "Speaker 1".</summary>
+    public bool Diarization { get; set; } = true;
+
+    /// <summary>Most speakers diarization considers when the upload does not say how many took part.</summary>
+    public int MaxSpeakers { get; set; } = 8;
+
     /// <summary>The time allowed for a recording of <paramref name="audioSeconds"/> seconds.</summary>
     public TimeSpan TimeoutFor(double audioSeconds) =>
         TimeoutBase + TimeSpan.FromSeconds(Math.Max(0, audioSeconds) * TimeoutPerAudioSecond);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Domain.Ports;
 using Workflow.Domain.Transcripts;
+using Workflow.Engines.Local.Diarization;
 using Workflow.Engines.Local.Transcription.Vocabulary;
 
 namespace Workflow.Engines.Local.Transcription;
@@ -73,6 +74,8 @@ public sealed class PocketSphinxTranscriptionEngine(
         }
 
         var utterances = UtteranceBuilder.Build(results.SelectMany(r => r), _options.MaxUtteranceSeconds);
+        if (_options.Diarization)
+            utterances = TranscriptDiarization.Apply(audio.Path, utterances, request.ExpectedSpeakers, _options.MaxSpeakers, logger, recordingId, cancellationToken);
         logger.LogInformation(
             "Transcribed recording {RecordingId}: {AudioSeconds:0.0} s of audio in {Chunks} chunk(s), {Utterances} utterances, {Words} words, real-time factor {Rtf:0.00}",
             recordingId, audio.DurationSeconds, chunks.Count, utterances.Count, utterances.Sum(u => u.Words.Count),

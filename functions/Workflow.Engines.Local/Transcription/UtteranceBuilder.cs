@@ -3,8 +3,8 @@ using Workflow.Domain.Transcripts;
 namespace Workflow.Engines.Local.Transcription;
 
 /// <summary>
-/// Turns recognised segments into utterances. There is no offline diarization, so every utterance
-/// gets one placeholder speaker that people relabel during verification.
+/// Turns recognised segments into utterances, every one with the placeholder speaker; diarization
+/// (<c>Diarization/TranscriptDiarization</c>) relabels and splits them afterwards when it is on.
 /// </summary>
 internal static class UtteranceBuilder
 {
