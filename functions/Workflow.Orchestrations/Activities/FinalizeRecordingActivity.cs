@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
 using Workflow.Domain.Deidentification;
+using Workflow.Domain.Recordings;
 using Workflow.Domain.Results;
 using Workflow.Domain.Verification;
 using Workflow.Orchestrations.Contracts;
@@ -15,7 +16,7 @@ namespace Workflow.Orchestrations.Activities;
 /// Pure function of stored inputs, hence safe to re-run.
 /// </summary>
 [DurableTask(nameof(FinalizeRecordingActivity))]
-public sealed class FinalizeRecordingActivity(RecordingDocuments documents, CodebookRepository codebooks, VerificationQueue queue, PseudonymRegistryRepository pseudonyms, TimeProvider time, IOptions<PipelineOptions> options)
+public sealed class FinalizeRecordingActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks, VerificationQueue queue, PseudonymRegistryRepository pseudonyms, TimeProvider time, IOptions<PipelineOptions> options)
     : TaskActivity<RecordingRef, FinalizeSummary>
 {
     public override async Task<FinalizeSummary> RunAsync(TaskActivityContext context, RecordingRef input)
@@ -34,7 +35,7 @@ public sealed class FinalizeRecordingActivity(RecordingDocuments documents, Code
 
         var items = (await queue.ListAsync(studyId, recordingId, ct))
             .Where(i => i.Status == VerificationItemStatus.Decided)
-            .Where(i => i.Kind == VerificationItemKind.Redaction || i.Suggestion?.CodebookVersion == coding.CodebookVersion)
+            .Where(i => i.Kind is VerificationItemKind.Redaction or VerificationItemKind.TranscriptCheck || i.Suggestion?.CodebookVersion == coding.CodebookVersion)
             .ToList();
         var undone = items
             .Where(i => i is { Kind: VerificationItemKind.Redaction, Redaction: not null, Decision.Action: DecisionAction.Undo })
@@ -48,9 +49,18 @@ public sealed class FinalizeRecordingActivity(RecordingDocuments documents, Code
         var restoredLengths = record.Key.Where(k => undone.Contains(k.RedactionId))
             .ToDictionary(k => k.RedactionId, k => k.OriginalText.Length);
 
-        var result = FinalTranscriptBuilder.Build(final, firstPass, coding.Segments, items, codebook, restoredLengths, time.GetUtcNow());
+        // The speaker names live on the recording's row, so every re-run's final transcript uses them.
+        var speakerNames = (await recordings.GetAsync(recordingId, ct))?.SpeakerNames;
+        var result = FinalTranscriptBuilder.Build(final, firstPass, coding.Segments, items, codebook, restoredLengths, time.GetUtcNow(), speakerNames);
         await documents.SaveFinalAsync(studyId, recordingId, result, ct);
+        // Names set while this ran: either the route saw the transcript just written and renamed it,
+        // or it changed the row after it was read above, and the re-read here finds that.
+        if ((await recordings.GetAsync(recordingId, ct))?.SpeakerNames is { } named && !SameNames(named, speakerNames))
+            await documents.SaveFinalAsync(studyId, recordingId, SpeakerNames.Apply(result, firstPass, named), ct);
         return new FinalizeSummary(result.Utterances.Count, result.Segments.Count(s => s.Codes.Count > 0),
             result.Segments.Sum(s => s.Codes.Count), undone.Count);
     }
+
+    private static bool SameNames(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string>? b) =>
+        b is not null && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var name) && name == p.Value);
 }
