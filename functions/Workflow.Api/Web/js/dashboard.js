@@ -1,4 +1,5 @@
 import { api, announce, currentStudy, el, setUpPage, showError, sleep } from './common.js';
+import { setUpSpeakerNames } from './speaker-names.js';
 
 await setUpPage();
 const study = currentStudy();
@@ -6,6 +7,7 @@ const body = document.getElementById('recordings');
 const queue = document.getElementById('queue-summary');
 const refreshed = document.getElementById('refreshed');
 let lastAnnounced = '';
+const speakerNames = setUpSpeakerNames();
 
 function row(r) {
   const progress = r.progress
@@ -28,7 +30,7 @@ function showQueue(q) {
   queue.replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { 'data-fact': k, text: v })]));
 }
 
-const kindName = (kind) => ({ Redaction: 'Redaction checks', CodeSuggestion: 'Code suggestions' })[kind] ?? kind;
+const kindName = (kind) => ({ Redaction: 'Redaction checks', CodeSuggestion: 'Code suggestions', TranscriptCheck: 'Transcript checks' })[kind] ?? kind;
 
 async function refresh() {
   const [recordings, summary] = await Promise.all([
@@ -37,6 +39,7 @@ async function refresh() {
   ]);
   body.replaceChildren(...(recordings.length ? recordings.map(row) : [el('tr', {}, el('td', { colspan: 7, class: 'hint', text: 'No recordings in this study yet.' }))]));
   showQueue(summary);
+  speakerNames.offer(recordings);
   refreshed.textContent = `Last refreshed ${new Date().toLocaleTimeString()}.`;
   // Announce only changes, so a screen reader is not read the same table every two seconds.
   const words = `${recordings.length} recordings; ${recordings.filter((r) => r.status === 'Completed').length} completed; ${summary.pending} items waiting.`;
