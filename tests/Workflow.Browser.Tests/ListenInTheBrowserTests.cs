@@ -85,7 +85,45 @@ public class ListenInTheBrowserTests(BrowserFixture fixture)
         await Expect(page.Locator("#status")).ToContainTextAsync("Released");
 
         await CorrectAndConfirmTranscriptChecksAsync(page, study, recording);
+        await NameTheSpeakerOnTheDashboardAsync(page, study, recording);
         errors.AssertNone();
+    }
+
+    /// <summary>
+    /// The dashboard's speaker control, by keyboard: a coder's attempt is refused in words; a lead names
+    /// "Speaker 1" by the upload's participant id, and the API answers with the name.
+    /// </summary>
+    private async Task NameTheSpeakerOnTheDashboardAsync(IPage page, string study, string recording)
+    {
+        const string lead = "lead-listen-ui";
+        await fixture.Api.AddMemberAsync(study, lead, "Lead");
+        await page.GotoAsync(fixture.AppUrl($"dashboard.html?study={study}"));
+        await Expect(page.Locator($"#speakers-recording option[value='{recording}']")).ToBeAttachedAsync();
+        await page.GetByLabel("Recording", new() { Exact = true }).SelectOptionAsync(recording);
+        await page.Locator("#speakers-load").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var name = page.GetByLabel("Name for Speaker 1");
+        await Expect(name).ToBeFocusedAsync();
+        await PageChecks.AssertEveryControlIsLabelledAsync(page);
+        await name.SelectOptionAsync("P001");
+        await page.Locator("#speakers-save").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#alert")).ToContainTextAsync("Not saved:"); // a coder may not name speakers
+
+        await PageChecks.ActAsAsync(page, lead, "Lead");
+        await page.ReloadAsync();
+        await Expect(page.Locator($"#speakers-recording option[value='{recording}']")).ToBeAttachedAsync();
+        await page.GetByLabel("Recording", new() { Exact = true }).SelectOptionAsync(recording);
+        await page.Locator("#speakers-load").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(name).ToBeFocusedAsync();
+        await name.SelectOptionAsync("P001");
+        await page.Locator("#speakers-save").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#status")).ToContainTextAsync("Saved: Speaker 1 is P001.");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "dashboard-speakers.png"), FullPage = true });
+        var speakers = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"recordings/{recording}/speakers"), HttpStatusCode.OK);
+        Assert.Equal("P001", speakers.GetProperty("names").GetProperty("Speaker 1").GetString());
     }
 
     /// <summary>
