@@ -6,6 +6,7 @@ using Workflow.Domain.Results;
 using Workflow.Domain.Verification;
 using Workflow.Orchestrations.Contracts;
 using Workflow.Orchestrations.Pipeline;
+using Workflow.Orchestrations.Verification;
 using Workflow.Storage;
 
 namespace Workflow.Orchestrations.Activities;
@@ -13,10 +14,12 @@ namespace Workflow.Orchestrations.Activities;
 /// <summary>
 /// Writes the verified, coded, de-identified transcript. Redactions a coder undid are restored by
 /// de-identifying the original again without them, so the final text never depends on patching.
-/// Pure function of stored inputs, hence safe to re-run.
+/// Pure function of stored inputs (and the study's identifier list, which corrections are checked
+/// against again), hence safe to re-run.
 /// </summary>
 [DurableTask(nameof(FinalizeRecordingActivity))]
-public sealed class FinalizeRecordingActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks, VerificationQueue queue, PseudonymRegistryRepository pseudonyms, TimeProvider time, IOptions<PipelineOptions> options)
+public sealed class FinalizeRecordingActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks, VerificationQueue queue, PseudonymRegistryRepository pseudonyms, TimeProvider time, IOptions<PipelineOptions> options,
+    StudyRepository studies, FreeTextDeidentifier freeText)
     : TaskActivity<RecordingRef, FinalizeSummary>
 {
     public override async Task<FinalizeSummary> RunAsync(TaskActivityContext context, RecordingRef input)
@@ -37,6 +40,7 @@ public sealed class FinalizeRecordingActivity(RecordingRepository recordings, Re
             .Where(i => i.Status == VerificationItemStatus.Decided)
             .Where(i => i.Kind is VerificationItemKind.Redaction or VerificationItemKind.TranscriptCheck || i.Suggestion?.CodebookVersion == coding.CodebookVersion)
             .ToList();
+        items = await WithCorrectionsDeidentifiedAgainAsync(studyId, items, ct);
         var undone = items
             .Where(i => i is { Kind: VerificationItemKind.Redaction, Redaction: not null, Decision.Action: DecisionAction.Undo })
             .Select(i => i.Redaction!.Id)
@@ -59,6 +63,21 @@ public sealed class FinalizeRecordingActivity(RecordingRepository recordings, Re
             await documents.SaveFinalAsync(studyId, recordingId, SpeakerNames.Apply(result, firstPass, named), ct);
         return new FinalizeSummary(result.Utterances.Count, result.Segments.Count(s => s.Codes.Count > 0),
             result.Segments.Sum(s => s.Codes.Count), undone.Count);
+    }
+
+    /// <summary>
+    /// Corrections were de-identified when they were decided; the study's list may have grown since (a
+    /// missed identifier marked, a batch after a new list), so they pass through the current list and
+    /// detectors again before they reach the final transcript. Labels already in them stay as they are.
+    /// </summary>
+    private async Task<List<VerificationItem>> WithCorrectionsDeidentifiedAgainAsync(string studyId, List<VerificationItem> items, CancellationToken ct)
+    {
+        var corrected = items.Where(i => i is { Kind: VerificationItemKind.TranscriptCheck, Decision.CorrectedText: not null }).ToList();
+        if (corrected.Count == 0) return items;
+        var study = await studies.GetAsync(studyId, ct) ?? throw new PipelineInputException($"Study '{studyId}' no longer exists.");
+        var texts = await freeText.DeidentifyAsync(study, corrected.Select(i => i.Decision!.CorrectedText!).ToList(), ct);
+        var byId = corrected.Select((item, n) => (item.Id, Text: texts[n])).ToDictionary(x => x.Id, x => x.Text, StringComparer.Ordinal);
+        return items.Select(i => byId.TryGetValue(i.Id, out var text) ? i with { Decision = i.Decision! with { CorrectedText = text } } : i).ToList();
     }
 
     private static bool SameNames(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string>? b) =>

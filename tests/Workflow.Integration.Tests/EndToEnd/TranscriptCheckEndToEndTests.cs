@@ -18,7 +18,8 @@ public sealed class DoubtfulRunnerFixture() : RunnerFixture(new()
 /// <summary>
 /// Transcript checks and speaker names through the local runner: an audio recording gets checks with
 /// times, a coder corrects one (writing a listed name, which must not reach the final transcript) and
-/// confirms the rest; the final transcript holds the correction with the name's label; the speakers
+/// confirms the rest; the final transcript holds the correction with the name's label (and the label of
+/// a place added to the study's list after the correction was stored); the speakers
 /// route names the speaker by participant id and refuses free text.
 /// </summary>
 public class TranscriptCheckEndToEndTests(DoubtfulRunnerFixture fixture) : IClassFixture<DoubtfulRunnerFixture>
@@ -74,9 +75,14 @@ public class TranscriptCheckEndToEndTests(DoubtfulRunnerFixture fixture) : IClas
             Assert.Contains("at most 4,000", tooLong.GetProperty("detail").GetString());
             await ApiClient.ProblemAsync(await Api.DecideAsync(id, new { action = "confirm", correctedText = "x" }), HttpStatusCode.BadRequest);
 
-            corrected = "then Stuart Penhale took me to the group";
+            corrected = "then Stuart Penhale took me to the group in fernleigh";
             var decided = await ApiClient.EnsureAsync(await Api.DecideAsync(id, new { action = "correct", correctedText = corrected }), HttpStatusCode.OK);
             Assert.Equal("Correct", decided.GetProperty("action").GetString());
+
+            // A place nobody listed yet is stored as written; once the list has it, finalising removes it too.
+            var asStored = (await (await Azurite.StoresAsync()).Verification.GetAsync(id, CancellationToken.None)).Item!;
+            Assert.Matches(@"^then \[PERSON_\d+\] took me to the group in fernleigh$", asStored.Decision!.CorrectedText);
+            await AddToTheStudyListAsync(study, "Fernleigh", "Location");
         }
         Assert.True(checks >= 2, $"only {checks} transcript check(s) for three spoken sentences");
         Assert.NotNull(corrected);
@@ -87,7 +93,8 @@ public class TranscriptCheckEndToEndTests(DoubtfulRunnerFixture fixture) : IClas
         Assert.True(final.GetProperty("verified").GetBoolean());
         var utterances = final.GetProperty("transcript").GetProperty("utterances").EnumerateArray().ToList();
         var text = string.Join("\n", utterances.Select(u => u.GetProperty("text").GetString()));
-        Assert.Matches(@"then \[PERSON_\d+\] took me to the group", text);
+        Assert.Matches(@"then \[PERSON_\d+\] took me to the group in \[LOCATION_\d+\]", text);
+        Assert.DoesNotContain("fernleigh", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Stuart", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Penhale", text, StringComparison.OrdinalIgnoreCase);
         var words = utterances.SelectMany(u => u.GetProperty("words").EnumerateArray()).Select(w => w.GetProperty("text").GetString()!).ToList();
@@ -106,6 +113,15 @@ public class TranscriptCheckEndToEndTests(DoubtfulRunnerFixture fixture) : IClas
         var audit = await ApiClient.EnsureAsync(await Api.GetAsync($"studies/{study}/audit"), HttpStatusCode.OK);
         Assert.Contains("SpeakersNamed", audit.ToString());
         Assert.DoesNotContain("Stuart", audit.ToString());
+    }
+
+    /// <summary>The sample identifier list and one more entry, saved without starting a de-identification batch.</summary>
+    private async Task AddToTheStudyListAsync(string study, string text, string kind)
+    {
+        var list = JsonSerializer.Deserialize<List<JsonElement>>(await File.ReadAllTextAsync(RepositoryPaths.Sample("identifiers.json")))!;
+        list.Add(JsonSerializer.SerializeToElement(new { text, kind, aliases = Array.Empty<string>() }));
+        await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Put, $"studies/{study}/identifiers?reprocess=none",
+            JsonSerializer.Serialize(new { identifiers = list })), HttpStatusCode.OK);
     }
 
     /// <summary>PUT speakers; an anonymous object's <c>Speaker1</c> is sent as "Speaker 1".</summary>
