@@ -83,6 +83,14 @@ public class TranscriptCheckEndToEndTests(DoubtfulRunnerFixture fixture) : IClas
             var asStored = (await (await Azurite.StoresAsync()).Verification.GetAsync(id, CancellationToken.None)).Item!;
             Assert.Matches(@"^then \[PERSON_\d+\] took me to the group in fernleigh$", asStored.Decision!.CorrectedText);
             await AddToTheStudyListAsync(study, "Fernleigh", "Location");
+
+            // Revised (appended, the first kept): the revision's text is de-identified the same way.
+            var revised = await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Post, $"queue/items/{id}/revision",
+                JsonSerializer.Serialize(new { action = "correct", correctedText = "then Stuart took me to the group in Fernleigh" })), HttpStatusCode.OK);
+            Assert.Equal(1, revised.GetProperty("earlierDecisions").GetInt32());
+            var history = (await (await Azurite.StoresAsync()).Verification.GetAsync(id, CancellationToken.None)).Item!;
+            Assert.Matches(@"^then \[PERSON_\d+\] took me to the group in \[LOCATION_\d+\]$", history.Decision!.CorrectedText);
+            Assert.Equal(asStored.Decision.CorrectedText, Assert.Single(history.EarlierDecisions!).CorrectedText);
         }
         Assert.True(checks >= 2, $"only {checks} transcript check(s) for three spoken sentences");
         Assert.NotNull(corrected);
@@ -94,6 +102,7 @@ public class TranscriptCheckEndToEndTests(DoubtfulRunnerFixture fixture) : IClas
         var utterances = final.GetProperty("transcript").GetProperty("utterances").EnumerateArray().ToList();
         var text = string.Join("\n", utterances.Select(u => u.GetProperty("text").GetString()));
         Assert.Matches(@"then \[PERSON_\d+\] took me to the group in \[LOCATION_\d+\]", text);
+        Assert.DoesNotContain("Fernleigh", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("fernleigh", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Stuart", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Penhale", text, StringComparison.OrdinalIgnoreCase);
