@@ -23,6 +23,7 @@ public static class ApiRoutes
     public const string RecordingAudio = "recordings/{recordingId}/audio";
     public const string RecordingRedactionKey = "recordings/{recordingId}/redaction-key";
     public const string RecordingCustody = "recordings/{recordingId}/custody";
+    public const string RecordingSpeakers = "recordings/{recordingId}/speakers";
     public const string RecordingMissedIdentifiers = "recordings/{recordingId}/missed-identifiers";
     public const string RecordingRetry = "recordings/{recordingId}/retry";
     public const string QueueClaim = "studies/{studyId}/queue/claim";

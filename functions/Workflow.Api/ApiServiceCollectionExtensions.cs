@@ -31,6 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<StudyHandlers>();
         services.AddSingleton<RecordingHandlers>();
         services.AddSingleton<RecordingAudioHandler>();
+        services.AddSingleton<SpeakerNamesHandler>();
         services.AddSingleton<ItemPlaceReader>();
         services.AddSingleton<UploadGrantHandlers>();
         services.AddSingleton<VerificationSignaller>();
@@ -42,6 +43,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<BatchStarter>();
         services.AddSingleton<IdentifierListReprocessor>();
         services.AddSingleton<MemoDeidentifier>();
+        services.AddSingleton<CorrectionDeidentifier>();
         services.AddSingleton<StudyExportLoader>();
         services.AddSingleton<ExportHandlers>();
         services.AddSingleton<ThroughputReportHandler>();

@@ -1,3 +1,4 @@
+using Workflow.Domain.Verification;
 using Microsoft.Extensions.Configuration;
 using Workflow.Api.Auth;
 using Workflow.Orchestrations;
@@ -41,6 +42,10 @@ public static class HostConfigurationCheck
         if (pipeline.ClaimLease <= TimeSpan.Zero) problems.Add("Pipeline:ClaimLease must be positive.");
         if (pipeline.VerificationRecheck < TimeSpan.FromSeconds(1)) problems.Add("Pipeline:VerificationRecheck must be at least one second.");
         if (string.IsNullOrWhiteSpace(pipeline.WorkDirectory)) problems.Add("Pipeline:WorkDirectory must name a folder.");
+        var checks = configuration.GetSection(TranscriptCheckOptions.SectionName).Get<TranscriptCheckOptions>() ?? new TranscriptCheckOptions();
+        if (checks.TranscriptCheckBelow is < 0 or > 1) problems.Add("Verification:TranscriptCheckBelow must be between 0 and 1 (0 turns transcript checks off).");
+        if (checks.MaxPassageWords < 1 || checks.JoinAcrossWords < 0 || checks.ContextWords < 0 || checks.MaxPassagesPerMinute < 0 || checks.MinPassagesPerRecording < 0)
+            problems.Add("Verification:MaxPassageWords must be at least 1, and JoinAcrossWords, ContextWords, MaxPassagesPerMinute and MinPassagesPerRecording not negative.");
         return problems;
     }
 }

@@ -12,11 +12,13 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName))
             .Validate(o => o.UploadSasLifetime > TimeSpan.Zero && o.UploadSasLifetime <= TimeSpan.FromDays(7), "Pipeline:UploadSasLifetime must be more than zero and at most 7 days (a user-delegation SAS cannot outlive its 7-day key).")
             .ValidateOnStart();
+        services.AddOptions<Domain.Verification.TranscriptCheckOptions>().Bind(configuration.GetSection(Domain.Verification.TranscriptCheckOptions.SectionName));
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName));
         services.AddSingleton<Retention.RawAudioRetentionSweep>();
         services.AddSingleton<Retention.UploadGrantSweep>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Activities.AudioSources>();
+        services.AddSingleton<Verification.FreeTextDeidentifier>();
         services.AddSingleton<Activities.BatchTranscriptionEngines>();
         return services;
     }

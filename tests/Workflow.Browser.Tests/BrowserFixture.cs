@@ -22,6 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["LocalDurable__DroppedUploadPollInterval"] = "00:00:01",
         // A deleted recording answers 404 after this wait (15 minutes by default); the withdrawal test waits for it.
         ["Pipeline__DeletionSweepDelay"] = "00:00:02",
+        // Every word the recogniser is not certain of is doubtful, so the listening test's synthesized
+        // interview surely has transcript checks (only that test uploads audio).
+        ["Verification__TranscriptCheckBelow"] = "1",
     });
 
     public ApiClient Api { get; private set; } = null!;

@@ -42,7 +42,7 @@ public class DoubleCodingInTheBrowserTests(BrowserFixture fixture)
         await fixture.Api.WaitForStatusAsync(recording, StageTimeout, "WaitingForVerification", "Failed");
         var bobs = 0;
         await fixture.Api.DecideInTurnsAsync(study, ["ann-ui", "bob-ui"], (coder, item) =>
-            item.GetProperty("kind").GetString() == "Redaction" ? new { action = "confirm" }
+            item.GetProperty("kind").GetString() is "Redaction" or "TranscriptCheck" ? new { action = "confirm" }
                 : coder == "bob-ui" && bobs++ % 3 == 0 ? new { action = "reject" } : new { action = "accept" });
         var pending = await WaitForReconciliationsAsync(study);
 

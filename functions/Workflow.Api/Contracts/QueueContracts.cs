@@ -7,7 +7,8 @@ namespace Workflow.Api.Contracts;
 /// What a coder sees of a claimed item. The original words appear only inside a redaction check.
 /// <see cref="Basis"/> says why a re-run put the item back (e.g. the code's definition changed).
 /// <see cref="RevisionUrl"/> is where the coder changes their mind once it is decided (none for a
-/// reconciliation: the lead revises the proposal it settled).
+/// reconciliation: the lead revises the proposal it settled). <see cref="Passage"/> places a transcript
+/// check; <see cref="CorrectedText"/> is a decided check's correction as stored (de-identified).
 /// </summary>
 public sealed record QueueItemView(
     string Id,
@@ -26,7 +27,15 @@ public sealed record QueueItemView(
     ReconciliationView? Reconciles = null,
     IReadOnlyList<QueueItemView>? Segment = null,
     string? SegmentDecisionUrl = null,
-    string? RevisionUrl = null);
+    string? RevisionUrl = null,
+    PassageView? Passage = null,
+    string? CorrectedText = null);
+
+/// <summary>
+/// Where a transcript check's passage is: its turn and times (to play just that stretch of the
+/// de-identified audio), the recogniser's mean confidence over its words, and how many words it has.
+/// </summary>
+public sealed record PassageView(int Utterance, double StartSeconds, double EndSeconds, double MeanConfidence, int Words);
 
 /// <summary>For a lead settling a disagreement: what each of the two coders decided, independently.</summary>
 public sealed record ReconciliationView(CodingView First, CodingView Second);

@@ -50,3 +50,15 @@ public sealed record RedactionKeyResponse(string RecordingId, int IdentifierList
 
 /// <summary>One redaction and the words it hides.</summary>
 public sealed record RedactionKeyRow(string RedactionId, int UtteranceIndex, string Label, IdentifierKind Kind, string OriginalText, string Recognizer);
+
+/// <summary>
+/// Response of <c>GET/PUT /api/recordings/{recordingId}/speakers</c>: the speakers of the de-identified
+/// transcript, the names given to them, and what names may be given (roles, and the recording's
+/// participant ids; P1..Pn by position are accepted too).
+/// </summary>
+public sealed record SpeakerNamesResponse(
+    string RecordingId,
+    IReadOnlyList<string> Speakers,
+    IReadOnlyDictionary<string, string> Names,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> Participants);

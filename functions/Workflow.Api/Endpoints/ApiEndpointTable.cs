@@ -37,6 +37,8 @@ public static class ApiEndpointTable
         On<RecordingHandlers>("GetRecording", "GET", ApiRoutes.Recording, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
         On<RecordingHandlers>("GetRecordingTranscript", "GET", ApiRoutes.RecordingTranscript, Auth.WorkflowRoles.All, (h, c) => h.GetTranscriptAsync(c)),
         On<RecordingAudioHandler>("GetRecordingAudio", "GET", ApiRoutes.RecordingAudio, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
+        On<SpeakerNamesHandler>("GetRecordingSpeakers", "GET", ApiRoutes.RecordingSpeakers, Auth.WorkflowRoles.All, (h, c) => h.GetAsync(c)),
+        On<SpeakerNamesHandler>("PutRecordingSpeakers", "PUT", ApiRoutes.RecordingSpeakers, [Interviewer, Lead], (h, c) => h.PutAsync(c)),
         On<RecordingHandlers>("GetRedactionKey", "GET", ApiRoutes.RecordingRedactionKey, [Lead], (h, c) => h.GetRedactionKeyAsync(c)),
         On<CustodyHandler>("GetRecordingCustody", "GET", ApiRoutes.RecordingCustody, [Lead], (h, c) => h.GetAsync(c)),
         On<DeletionHandlers>("DeleteRecording", "DELETE", ApiRoutes.Recording, [Lead], (h, c) => h.DeleteRecordingAsync(c)),

@@ -15,14 +15,15 @@ namespace Workflow.Api.Handlers;
 /// still waits for verification: its final transcript is made from the decisions in force when the
 /// last item is decided.
 /// </summary>
-public sealed class DecisionRevisionHandler(VerificationQueue queue, RecordingRepository recordings, CodebookRepository codebooks, TimeProvider time, IAuditTrail audit)
+public sealed class DecisionRevisionHandler(VerificationQueue queue, RecordingRepository recordings, CodebookRepository codebooks, TimeProvider time, IAuditTrail audit,
+    CorrectionDeidentifier corrections)
 {
     public async Task<IResult> ReviseAsync(ApiCall call)
     {
         var (itemId, ct, caller) = (call.Route("itemId"), call.Cancellation, call.Caller);
         var (body, problem) = await RequestBodies.ReadJsonAsync<DecisionRequest>(call.Request, ct);
         if (problem is not null) return problem;
-        if (body!.Action is null) return Problems.Validation(["action is required: accept, reject or edit (codes); confirm or undo (redactions)."], "action");
+        if (body!.Action is null) return Problems.Validation([DecisionRequest.ActionRequired], "action");
         if (body.Teach != RedactionTeaching.None)
             return Problems.Validation(["addToStudyList and notIdentifying go with the first decision on a redaction, not with a revision."], "action");
 
@@ -40,10 +41,11 @@ public sealed class DecisionRevisionHandler(VerificationQueue queue, RecordingRe
             return Problems.Conflict("The recording no longer waits for verification, so its final transcript would not change; re-run coding for the recording to verify it again.");
 
         var codebook = item.Suggestion is { } s ? await codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
-        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, note: body.Note);
+        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, note: body.Note, correctedText: body.CorrectedText);
         if (errors.Count > 0) return Problems.Validation(errors, "action");
 
-        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, caller.UserId, time.GetUtcNow());
+        var corrected = await corrections.DeidentifiedAsync(item, body.CorrectedText, ct);
+        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, caller.UserId, time.GetUtcNow(), CorrectedText: corrected);
         if (!await queue.TryReviseAsync(item, etag, decision, ct))
             return Problems.Conflict("The item changed while you were revising it (another revision or a re-code); read it again.");
         await audit.AppendAsync(item.StudyId, AuditEntries.For(call, AuditAction.DecisionRevised, item.Id,

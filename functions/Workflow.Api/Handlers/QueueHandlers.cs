@@ -22,7 +22,8 @@ public sealed class QueueHandlers(
     IOptions<PipelineOptions> options,
     VerificationSignaller signals,
     IAuditTrail audit,
-    ItemPlaceReader places)
+    ItemPlaceReader places,
+    CorrectionDeidentifier corrections)
 {
     public async Task<IResult> ClaimAsync(ApiCall call)
     {
@@ -107,7 +108,7 @@ public sealed class QueueHandlers(
         var (itemId, ct, principal) = (call.Route("itemId"), call.Cancellation, call.Caller);
         var (body, problem) = await RequestBodies.ReadJsonAsync<DecisionRequest>(call.Request, ct);
         if (problem is not null) return problem;
-        if (body!.Action is null) return Problems.Validation(["action is required: accept, reject or edit (codes); confirm or undo (redactions)."], "action");
+        if (body!.Action is null) return Problems.Validation([DecisionRequest.ActionRequired], "action");
 
         var (item, etag) = await queue.GetAsync(itemId, ct);
         if (item is null) return Problems.NotFound($"There is no queue item '{itemId}'.");
@@ -121,7 +122,7 @@ public sealed class QueueHandlers(
         if (await DoubleCodingChecks.IndependenceProblemAsync(queue, item, principal.UserId, now, ct) is { } dependent) return dependent;
 
         var codebook = item.Suggestion is { } s ? await codebooks.GetAsync(item.StudyId, s.CodebookVersion, ct) : null;
-        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, body.Teach, body.Note);
+        var errors = DecisionRules.Validate(item, body.Action.Value, body.CodeIds, codebook, body.Teach, body.Note, body.CorrectedText);
         if (body is { AddToStudyList: true, NotIdentifying: true }) errors = [.. errors, "addToStudyList and notIdentifying exclude each other."];
         if (errors.Count > 0) return Problems.Validation(errors, "action");
 
@@ -131,7 +132,8 @@ public sealed class QueueHandlers(
                 ? list.WithIdentifier(words, redaction.Kind, version)
                 : list.WithNotIdentifying(words, version), ct);
 
-        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal.UserId, now, body.Teach);
+        var corrected = await corrections.DeidentifiedAsync(item, body.CorrectedText, ct);
+        var decision = new VerificationDecision(body.Action.Value, body.CodeIds, body.Note, principal.UserId, now, body.Teach, corrected);
         // The lead's verdict becomes the proposal's decision in force (the coders' own stay in its history),
         // before the reconciliation is closed: a retry after a failure in between revises again, harmlessly.
         if (item.Reconciles is { } disagreement && await ReviseProposalAsync(disagreement.FirstItemId, decision, ct) is { } notRevised)
@@ -174,9 +176,7 @@ public sealed class QueueHandlers(
         item.Redaction is { } r ? new RedactionView(r.Label, r.Kind, r.Confidence, r.Recognizer, item.OriginalText) : null,
         item.Suggestion is { } s ? new SuggestionView(s.CodeId, s.Confidence, s.Evidence.Text, s.Engine, s.CodebookVersion) : null,
         item.LeaseExpiresAt,
-        item.Kind == VerificationItemKind.Redaction
-            ? [DecisionAction.Confirm, DecisionAction.Undo]
-            : [DecisionAction.Accept, DecisionAction.Reject, DecisionAction.Edit],
+        DecisionRules.AllowedFor(item.Kind),
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/decision",
         $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/release",
         item.Basis,
@@ -184,7 +184,9 @@ public sealed class QueueHandlers(
         Reconciles: item.Reconciles is { } d && item.Suggestion is { } proposed
             ? new ReconciliationView(Coding(d.First, proposed.CodeId), Coding(d.Second, proposed.CodeId))
             : null,
-        RevisionUrl: item.Kind == VerificationItemKind.Reconciliation ? null : $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/revision");
+        RevisionUrl: item.Kind == VerificationItemKind.Reconciliation ? null : $"/{ApiRoutes.Prefix}/queue/items/{item.Id}/revision",
+        Passage: item.Passage is { } p ? new PassageView(p.UtteranceIndex, p.StartSeconds, p.EndSeconds, p.MeanConfidence, p.WordCount) : null,
+        CorrectedText: item.Decision?.CorrectedText);
 
     private static CodingView Coding(VerificationDecision decision, string proposedCode) =>
         new(decision.DecidedBy, decision.Action, [.. DoubleCoding.CodesApplied(decision, proposedCode).Order(StringComparer.Ordinal)], decision.Note, decision.DecidedAt);

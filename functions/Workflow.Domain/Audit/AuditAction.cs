@@ -41,4 +41,6 @@ public enum AuditAction
     MissedIdentifierMarked,
     /// <summary>A lead linked several ways of naming one entity, so they share one pseudonym.</summary>
     IdentifiersLinked,
+    /// <summary>A recording's diarized speakers were named by role or participant id (the event holds how many, not the names).</summary>
+    SpeakersNamed,
 }

@@ -9,6 +9,8 @@ namespace Workflow.Domain.Recordings;
 /// <see cref="VerifiedAt"/> is when the recording first completed (every item decided), from which the
 /// raw audio's retention is counted; <see cref="RawAudioDeletedAt"/> when that audio was deleted.
 /// <see cref="Timings"/> are its passes through the stages (null for recordings stored before they were kept).
+/// <see cref="SpeakerNames"/> names its diarized speakers by role or participant id (see
+/// <see cref="Recordings.SpeakerNames"/>); null until someone names them.
 /// </summary>
 public sealed record Recording(
     string Id,
@@ -30,4 +32,5 @@ public sealed record Recording(
     string? UploadedBy = null,
     DateTimeOffset? VerifiedAt = null,
     DateTimeOffset? RawAudioDeletedAt = null,
-    IReadOnlyList<StageTiming>? Timings = null);
+    IReadOnlyList<StageTiming>? Timings = null,
+    IReadOnlyDictionary<string, string>? SpeakerNames = null);

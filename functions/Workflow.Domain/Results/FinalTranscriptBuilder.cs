@@ -1,5 +1,6 @@
 using Workflow.Domain.Coding;
 using Workflow.Domain.Deidentification;
+using Workflow.Domain.Recordings;
 using Workflow.Domain.Verification;
 
 namespace Workflow.Domain.Results;
@@ -11,7 +12,9 @@ public static class FinalTranscriptBuilder
     /// Builds the final transcript. <paramref name="final"/> is the de-identified transcript re-made
     /// without undone redactions; <paramref name="firstPass"/> is the one the segments were cut from;
     /// <paramref name="originalLengths"/> gives, per undone redaction id, the length of the restored text,
-    /// so segment offsets can be moved to the final text.
+    /// so segment offsets can be moved to the final text. Corrected transcript checks replace their
+    /// passages (<see cref="TranscriptCorrections"/>); <paramref name="speakerNames"/> renames the
+    /// diarized speakers (<see cref="SpeakerNames"/>).
     /// </summary>
     public static FinalTranscript Build(
         DeidentifiedTranscript final,
@@ -20,9 +23,18 @@ public static class FinalTranscriptBuilder
         IReadOnlyList<VerificationItem> items,
         Codebook? codebook,
         IReadOnlyDictionary<string, int> originalLengths,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? speakerNames = null)
     {
         var undone = firstPass.Redactions.Where(r => originalLengths.ContainsKey(r.Id)).ToList();
+        var corrections = items
+            .Where(i => i is { Kind: VerificationItemKind.TranscriptCheck, Status: VerificationItemStatus.Decided, Passage: not null,
+                Decision: { Action: DecisionAction.Correct, CorrectedText: not null } })
+            .Select(i => new TranscriptCorrection(i.Passage!.UtteranceIndex,
+                Shift(i.Passage.Start, i.Passage.UtteranceIndex, undone, originalLengths),
+                Shift(i.Passage.End, i.Passage.UtteranceIndex, undone, originalLengths),
+                TranscriptCorrection.Normalize(i.Decision!.CorrectedText!), i.Passage.StartSeconds, i.Passage.EndSeconds));
+        var (utterances, finalRedactions, move) = TranscriptCorrections.Apply(final.Utterances, final.Redactions, corrections.ToList());
         var decidedCodes = items
             .Where(i => i is { Kind: VerificationItemKind.CodeSuggestion, Status: VerificationItemStatus.Decided, Suggestion: not null, Decision: not null })
             .ToLookup(i => i.Suggestion!.SegmentId);
@@ -31,15 +43,16 @@ public static class FinalTranscriptBuilder
             .Select(s => new CodedSegment(
                 s.Id,
                 s.UtteranceIndex,
-                Shift(s.Start, s.UtteranceIndex, undone, originalLengths),
-                Shift(s.End, s.UtteranceIndex, undone, originalLengths),
+                move(s.UtteranceIndex, Shift(s.Start, s.UtteranceIndex, undone, originalLengths)),
+                move(s.UtteranceIndex, Shift(s.End, s.UtteranceIndex, undone, originalLengths)),
                 final.Utterances.FirstOrDefault(u => u.Index == s.UtteranceIndex)?.Speaker ?? s.Speaker,
                 CodesFor(decidedCodes[s.Id], codebook)))
             .ToList();
 
-        var redactions = final.Redactions.Select(r => r with { NeedsConfirmation = false }).ToList();
-        return new FinalTranscript(final.RecordingId, final.StudyId, codebook?.Version ?? 0, final.IdentifierListVersion,
-            final.Utterances, redactions, coded, now);
+        var redactions = finalRedactions.Select(r => r with { NeedsConfirmation = false }).ToList();
+        var built = new FinalTranscript(final.RecordingId, final.StudyId, codebook?.Version ?? 0, final.IdentifierListVersion,
+            utterances, redactions, coded, now);
+        return speakerNames is { Count: > 0 } ? SpeakerNames.Apply(built, firstPass, speakerNames) : built;
     }
 
     private static List<AppliedCode> CodesFor(IEnumerable<VerificationItem> items, Codebook? codebook)

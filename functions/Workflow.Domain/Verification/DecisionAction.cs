@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace Workflow.Domain.Verification;
 
-/// <summary>A coder's verdict. Accept/Reject/Edit apply to code suggestions; Confirm/Undo to redactions.</summary>
+/// <summary>
+/// A coder's verdict. Accept/Reject/Edit apply to code suggestions; Confirm/Undo to redactions;
+/// Confirm/Correct to transcript checks (Correct with the corrected text).
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<DecisionAction>))]
 public enum DecisionAction
 {
@@ -11,4 +14,5 @@ public enum DecisionAction
     Edit,
     Confirm,
     Undo,
+    Correct,
 }

@@ -66,9 +66,12 @@ public static class DecisionCarryOver
                 toAdd.Add(item with { Id = $"{item.Id}{RevisionMark}{family.Count + 1}" });
                 continue;
             }
-            toAdd.Add(item.Kind == VerificationItemKind.CodeSuggestion
-                ? CarryCodeDecision(item, Earlier(decided, item.Suggestion!.SegmentId, item.Suggestion.CodeId, item.Suggestion.CodebookVersion), changedSince, retire)
-                : MarkRedactionBasis(item, decided, retire));
+            toAdd.Add(item.Kind switch
+            {
+                VerificationItemKind.CodeSuggestion => CarryCodeDecision(item, Earlier(decided, item.Suggestion!.SegmentId, item.Suggestion.CodeId, item.Suggestion.CodebookVersion), changedSince, retire),
+                VerificationItemKind.Redaction => MarkRedactionBasis(item, decided, retire),
+                _ => item,
+            });
         }
 
         if (coding is not null && kinds.Contains(VerificationItemKind.CodeSuggestion))
@@ -169,9 +172,12 @@ public static class DecisionCarryOver
             ? a.OriginalText == b.OriginalText && a.Redaction?.Kind == b.Redaction?.Kind
             : a.Context == b.Context;
 
-    private static string BasisChanged(VerificationItem item) => item.Kind == VerificationItemKind.Redaction
-        ? "the words at this place changed since it was decided"
-        : "the segment's text changed since it was decided";
+    private static string BasisChanged(VerificationItem item) => item.Kind switch
+    {
+        VerificationItemKind.Redaction => "the words at this place changed since it was decided",
+        VerificationItemKind.TranscriptCheck => "the passage's text changed since it was checked",
+        _ => "the segment's text changed since it was decided",
+    };
 
     private static bool Overlaps(string? a, string? b) =>
         !string.IsNullOrEmpty(a) && !string.IsNullOrEmpty(b)

@@ -19,4 +19,15 @@ public static class DoubtPriority
         var doubt = 1 - Math.Abs(2 * Math.Clamp(confidence, 0, 1) - 1);
         return VerificationItem.DefaultPriority - (int)Math.Round(doubt * Steps, MidpointRounding.AwayFromZero);
     }
+
+    /// <summary>
+    /// The priority of a passage of recognised words by their mean confidence: for a transcription
+    /// the doubt grows all the way down to 0 (a word heard with confidence 0.1 is more likely wrong than
+    /// one at 0.5), unlike a yes/no proposal, so the lower the confidence the sooner it is offered.
+    /// </summary>
+    public static int OfLowConfidence(double meanConfidence)
+    {
+        if (double.IsNaN(meanConfidence)) return MostDoubtful;
+        return VerificationItem.DefaultPriority - (int)Math.Round((1 - Math.Clamp(meanConfidence, 0, 1)) * Steps, MidpointRounding.AwayFromZero);
+    }
 }

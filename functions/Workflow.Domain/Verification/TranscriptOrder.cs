@@ -4,7 +4,7 @@ namespace Workflow.Domain.Verification;
 
 /// <summary>
 /// Reading order of a recording's items, for coders who prefer to go through a transcript from the
-/// start rather than most doubtful first: by turn, then a turn's redaction checks (by where they
+/// start rather than most doubtful first: by turn, then a turn's redaction and transcript checks (by where they
 /// start) before its proposed codes (by segment, then code). Pure.
 /// </summary>
 public static class TranscriptOrder
@@ -14,6 +14,7 @@ public static class TranscriptOrder
     {
         ArgumentNullException.ThrowIfNull(item);
         if (item.Redaction is { } r) return (r.UtteranceIndex, 0, r.Start, item.Id);
+        if (item.Passage is { } p) return (p.UtteranceIndex, 0, p.Start, item.Id);
         if (item.Suggestion is { } s && TrySegmentPlace(s.SegmentId, out var turn, out var part))
             return (turn, 1, part, s.CodeId + "|" + item.Id);
         return (int.MaxValue, 2, 0, item.Id);

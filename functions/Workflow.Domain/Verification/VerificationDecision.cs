@@ -5,6 +5,8 @@ namespace Workflow.Domain.Verification;
 /// <summary>
 /// A decision on one item. <see cref="CodeIds"/> holds the replacement codes of an Edit.
 /// <see cref="Teach"/> records what the coder taught the study with a redaction decision.
+/// <see cref="CorrectedText"/> is a transcript check's corrected passage, already de-identified
+/// (labels in place of names) before it was stored.
 /// </summary>
 public sealed record VerificationDecision(
     DecisionAction Action,
@@ -12,7 +14,8 @@ public sealed record VerificationDecision(
     string? Note,
     string DecidedBy,
     DateTimeOffset DecidedAt,
-    RedactionTeaching Teach = RedactionTeaching.None);
+    RedactionTeaching Teach = RedactionTeaching.None,
+    string? CorrectedText = null);
 
 /// <summary>What a redaction decision teaches the study, beyond this one transcript.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RedactionTeaching>))]

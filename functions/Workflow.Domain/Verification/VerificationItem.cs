@@ -17,7 +17,8 @@ namespace Workflow.Domain.Verification;
 /// <see cref="PairedWith"/> links a double-coded proposal and its second coding (each names the other), so
 /// no coder is given both. <see cref="Reconciles"/> is what a reconciliation item settles.
 /// <see cref="EarlierDecisions"/> keeps, oldest first, every decision a newer one revised: decisions are
-/// appended, never overwritten.
+/// appended, never overwritten. <see cref="Passage"/> is where a transcript check stands in its turn
+/// and in time.
 /// </summary>
 public sealed record VerificationItem(
     string Id,
@@ -38,7 +39,8 @@ public sealed record VerificationItem(
     DateTimeOffset? QueuedAt = null,
     string? PairedWith = null,
     CodingDisagreement? Reconciles = null,
-    IReadOnlyList<VerificationDecision>? EarlierDecisions = null)
+    IReadOnlyList<VerificationDecision>? EarlierDecisions = null,
+    TranscriptPassage? Passage = null)
 {
     /// <summary>The priority of an item nobody prioritised.</summary>
     public const int DefaultPriority = 100;

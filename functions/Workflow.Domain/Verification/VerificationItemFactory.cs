@@ -4,8 +4,8 @@ using Workflow.Domain.Deidentification;
 namespace Workflow.Domain.Verification;
 
 /// <summary>
-/// Builds the verification items for a recording: one per redaction that needs confirmation and one
-/// per proposed code. Item ids are derived from what they verify, so building them twice gives the
+/// Builds the verification items for a recording: one per redaction that needs confirmation, one
+/// per proposed code and one per doubtful passage of a recognised transcript. Item ids are derived from what they verify, so building them twice gives the
 /// same ids and queuing is idempotent. Items are ordered by doubt (<see cref="DoubtPriority"/>).
 /// </summary>
 public static class VerificationItemFactory
@@ -44,6 +44,27 @@ public static class VerificationItemFactory
             yield return new VerificationItem(itemId($"c{suggestion.CodebookVersion}-{segment.Id}-{suggestion.CodeId}"), studyId, recordingId,
                 VerificationItemKind.CodeSuggestion, segment.Text, null, null, suggestion,
                 VerificationItemStatus.Pending, null, null, null, now, DoubtPriority.Of(suggestion.Confidence));
+        }
+    }
+
+    /// <summary>
+    /// One transcript check per passage <see cref="TranscriptCheckFinder"/> finds. The context is the
+    /// passage's de-identified text (labels stay labels), never the recognised words themselves. Ids
+    /// name the turn and words, so the same passage gets the same id on a re-run.
+    /// </summary>
+    public static IEnumerable<VerificationItem> ForTranscriptChecks(
+        DeidentifiedTranscript transcript,
+        TranscriptCheckOptions options,
+        Func<string, string> itemId,
+        DateTimeOffset now)
+    {
+        var byIndex = transcript.Utterances.ToDictionary(u => u.Index);
+        foreach (var passage in TranscriptCheckFinder.Find(transcript, options))
+        {
+            var text = byIndex[passage.UtteranceIndex].Text[passage.Start..passage.End];
+            yield return new VerificationItem(itemId($"t-{passage.UtteranceIndex}-{passage.FirstWord}-{passage.LastWord}"), transcript.StudyId,
+                transcript.RecordingId, VerificationItemKind.TranscriptCheck, text, null, null, null, VerificationItemStatus.Pending,
+                null, null, null, now, DoubtPriority.OfLowConfidence(passage.MeanConfidence), Passage: passage);
         }
     }
 

@@ -17,4 +17,9 @@ public enum VerificationItemKind
     SecondCoding,
     /// <summary>Two coders disagreed on a double-coded proposal: a lead decides which codes apply.</summary>
     Reconciliation,
+    /// <summary>
+    /// A passage the recogniser was unsure of (<see cref="VerificationItem.Passage"/>): a coder listens to
+    /// it and confirms the text or corrects it.
+    /// </summary>
+    TranscriptCheck,
 }

@@ -77,6 +77,12 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetRecordingAudio")]
     public Task<IActionResult> GetRecordingAudio([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingAudio)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetRecordingSpeakers")]
+    public Task<IActionResult> GetRecordingSpeakers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingSpeakers)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
+    [Function("PutRecordingSpeakers")]
+    public Task<IActionResult> PutRecordingSpeakers([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = ApiRoutes.RecordingSpeakers)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("GetRedactionKey")]
     public Task<IActionResult> GetRedactionKey([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.RecordingRedactionKey)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
 using Workflow.Domain.Coding;
 using Workflow.Domain.Reprocessing;
 using Workflow.Domain.Verification;
@@ -15,7 +16,8 @@ namespace Workflow.Orchestrations.Activities;
 /// resulting rows is empty.
 /// </summary>
 [DurableTask(nameof(ReconcileVerificationActivity))]
-public sealed class ReconcileVerificationActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks, VerificationQueue queue, TimeProvider time)
+public sealed class ReconcileVerificationActivity(RecordingRepository recordings, RecordingDocuments documents, CodebookRepository codebooks, VerificationQueue queue, TimeProvider time,
+    IOptions<TranscriptCheckOptions> transcriptChecks)
     : TaskActivity<ReconcileVerificationInput, ReconcileSummary>
 {
     public override async Task<ReconcileSummary> RunAsync(TaskActivityContext context, ReconcileVerificationInput input)
@@ -28,8 +30,11 @@ public sealed class ReconcileVerificationActivity(RecordingRepository recordings
         await recordings.UpdateAsync(input.RecordingId, r => r with { VerificationInstanceId = input.WaitingInstanceId }, ct);
 
         var kinds = new HashSet<VerificationItemKind> { VerificationItemKind.CodeSuggestion };
-        if (input.Stage.RedoesRedactions()) kinds.Add(VerificationItemKind.Redaction);
-        var (fresh, coding) = await RecordingItems.BuildAsync(documents, input.StudyId, input.RecordingId, input.Stage.RedoesRedactions(), now, ct);
+        // A transcript check rests on the de-identified text, so it is re-made (and its decision kept
+        // while the passage reads the same) whenever the redactions are.
+        if (input.Stage.RedoesRedactions()) kinds.UnionWith([VerificationItemKind.Redaction, VerificationItemKind.TranscriptCheck]);
+        var (fresh, coding) = await RecordingItems.BuildAsync(documents, input.StudyId, input.RecordingId, input.Stage.RedoesRedactions(), now, ct,
+            transcriptChecks: transcriptChecks.Value);
 
         var existing = await queue.ListAsync(input.StudyId, input.RecordingId, ct);
         var changes = await ChangesSinceAsync(input.StudyId, coding.CodebookVersion, existing, ct);

@@ -5,7 +5,8 @@ using Workflow.Storage;
 namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
-/// The verification items a recording's stored results call for: its uncertain redactions (when asked)
+/// The verification items a recording's stored results call for: its uncertain redactions and doubtful
+/// passages of a recognised transcript (both when asked: they rest on the de-identified transcript)
 /// and its proposed codes, with second codings for the study's double-coded share. Shared by the first pass's enqueue and a re-run's reconcile, so both queue
 /// exactly the same items.
 /// </summary>
@@ -13,7 +14,7 @@ internal static class RecordingItems
 {
     public static async Task<(List<VerificationItem> Items, CodingRecord Coding)> BuildAsync(
         RecordingDocuments documents, string studyId, string recordingId, bool includeRedactions, DateTimeOffset now, CancellationToken ct,
-        double doubleCodingShare = 0)
+        double doubleCodingShare = 0, TranscriptCheckOptions? transcriptChecks = null)
     {
         string ItemId(string local) => VerificationQueue.ItemId(studyId, recordingId, local);
         var items = new List<VerificationItem>();
@@ -24,6 +25,8 @@ internal static class RecordingItems
             var record = await documents.GetDeidentificationRecordAsync(studyId, recordingId, ct)
                 ?? throw new PipelineInputException("The pseudonym key of this recording is missing; run de-identification again.");
             items.AddRange(VerificationItemFactory.ForRedactions(transcript, record.Key, ItemId, now));
+            if (transcriptChecks is not null)
+                items.AddRange(VerificationItemFactory.ForTranscriptChecks(transcript, transcriptChecks, ItemId, now));
         }
         var coding = await documents.GetCodingAsync(studyId, recordingId, ct)
             ?? throw new PipelineInputException("The coding results are missing; run coding again.");

@@ -51,6 +51,8 @@ public class ApiEndpointTableTests
         ["GetRecording"] = StudyTeam,
         ["GetRecordingTranscript"] = StudyTeam,
         ["GetRecordingAudio"] = StudyTeam,
+        ["GetRecordingSpeakers"] = StudyTeam,
+        ["PutRecordingSpeakers"] = [I, L],
         ["GetRedactionKey"] = [L],
         ["GetRecordingCustody"] = [L],
         ["DeleteRecording"] = [L],

@@ -226,7 +226,7 @@ public class BatchReprocessEndToEndTests(RunnerFixture fixture) : IClassFixture<
         await WaitForBatchAsync(reprocess.GetProperty("statusUrl").GetString()!);
         while (await Api.ClaimAsync(study) is { } item)
             await ApiClient.EnsureAsync(await Api.DecideAsync(item.GetProperty("id").GetString()!,
-                item.GetProperty("kind").GetString() == "Redaction" ? new { action = "confirm" } : new { action = "accept" }), HttpStatusCode.OK);
+                item.GetProperty("kind").GetString() is "Redaction" or "TranscriptCheck" ? new { action = "confirm" } : new { action = "accept" }), HttpStatusCode.OK);
         await WaitForAsync(recording, "Completed");
 
         // One person, one label: the three ways of naming her now carry the same pseudonym.

@@ -177,9 +177,12 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
         Assert.False(Decisions.Any(d => d.ItemId == id), $"the queue handed out {id} again after its decision was acknowledged");
         var recordingId = item.GetProperty("recordingId").GetString()!;
         // Mostly the common answers, and now and then the rarer ones, so every kind of decision must survive.
-        object decision = item.GetProperty("kind").GetString() == "Redaction"
-            ? new { action = _redactions++ % 5 == 4 ? "undo" : "confirm" }
-            : new { action = _codes++ % 3 == 2 ? "reject" : "accept" };
+        object decision = item.GetProperty("kind").GetString() switch
+        {
+            "Redaction" => new { action = _redactions++ % 5 == 4 ? "undo" : "confirm" },
+            "TranscriptCheck" => new { action = "confirm" },
+            _ => new { action = _codes++ % 3 == 2 ? "reject" : "accept" },
+        };
         return ((id, recordingId), decision);
     }
 

@@ -27,7 +27,7 @@ public class DecisionRevisionEndToEndTests(RunnerFixture fixture) : IClassFixtur
         await Api.WaitForStatusAsync(recording, StageTimeout, "WaitingForVerification", "Failed");
 
         var claimed = await Api.ClaimAsync(study, "cara");
-        while (claimed?.GetProperty("kind").GetString() == "Redaction")
+        while (claimed?.GetProperty("kind").GetString() is "Redaction" or "TranscriptCheck")
         {
             await ApiClient.EnsureAsync(await Api.DecideAsync(claimed.Value.GetProperty("id").GetString()!, new { action = "confirm" }, "cara"), HttpStatusCode.OK);
             claimed = await Api.ClaimAsync(study, "cara");

@@ -39,7 +39,7 @@ public class DoubleCodingEndToEndTests(RunnerFixture fixture) : IClassFixture<Ru
         {
             var kind = item.GetProperty("kind").GetString();
             Assert.NotEqual("Reconciliation", kind);
-            return kind == "Redaction" ? new { action = "confirm" }
+            return kind is "Redaction" or "TranscriptCheck" ? new { action = "confirm" }
                 : coder == "bob" && bobsProposals++ % 2 == 0 ? new { action = "reject" } : new { action = "accept" };
         });
 

@@ -37,7 +37,7 @@ public class StudyOversightEndToEndTests(RunnerFixture fixture, ITestOutputHelpe
         // A coder decides one item with a note naming someone; a lead reads the redaction key.
         var item = await Api.ClaimAsync(study, user: "coder-7");
         var itemId = item!.Value.GetProperty("id").GetString()!;
-        var isRedaction = item.Value.GetProperty("kind").GetString() == "Redaction";
+        var isRedaction = item.Value.GetProperty("kind").GetString() is "Redaction" or "TranscriptCheck";
         await ApiClient.EnsureAsync(await Api.DecideAsync(itemId, new { action = isRedaction ? "confirm" : "accept", note = "Dean Kitto is mentioned here" }, user: "coder-7"), HttpStatusCode.OK);
         await ApiClient.EnsureAsync(await Api.SendJsonAsync(HttpMethod.Get, $"recordings/{recordingId}/redaction-key", "", user: "lead-2", roles: "Lead"), HttpStatusCode.OK);
 

@@ -48,7 +48,7 @@ public sealed class ExportHandlerTests : IAsyncLifetime, IDisposable
         var engineServices = new ServiceCollection().AddLogging().AddSingleton<IWorkArea>(new WorkArea(_workRoot));
         engineServices.AddLocalEngines(configuration).AddEngineSelection(configuration);
         _engines = engineServices.BuildServiceProvider();
-        var memos = new MemoDeidentifier(_engines.GetRequiredService<EngineSelection>(), _stores.Identifiers, _stores.Pseudonyms);
+        var memos = new MemoDeidentifier(new Workflow.Orchestrations.Verification.FreeTextDeidentifier(_engines.GetRequiredService<EngineSelection>(), _stores.Identifiers, _stores.Pseudonyms));
         var loader = new StudyExportLoader(_stores.Studies, _stores.Recordings, _stores.Documents, _stores.Codebooks, _stores.Verification, memos, TimeProvider.System);
         _services = new ServiceCollection().AddLogging()
             .AddSingleton(new ExportHandlers(loader, new HumanMachineSampleReader(_stores.Recordings, _stores.Verification), new WorkArea(_workRoot), _stores.Services.GetRequiredService<IAuditTrail>(), TimeProvider.System))

@@ -134,7 +134,7 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         while (await ClaimAsync(studyId) is { } item)
         {
             var id = item.GetProperty("id").GetString()!;
-            var isRedaction = item.GetProperty("kind").GetString() == "Redaction";
+            var isRedaction = item.GetProperty("kind").GetString() is "Redaction" or "TranscriptCheck";
             object decision = isRedaction ? new { action = "confirm" } : new { action = codes % 3 == 2 ? "reject" : "accept" };
             await EnsureAsync(await DecideAsync(id, decision), HttpStatusCode.OK);
             if (isRedaction) redactions++; else codes++;

@@ -8,7 +8,7 @@ import { announce, api, el, showError } from './common.js';
 const LIMIT = 50;
 
 /**
- * `words` gives the page's names: `label(action)` for a choice, `done(action)` for a decision made,
+ * `words` gives the page's names: `label(action, view)` for a choice, `done(action)` for a decision made,
  * `what(view)` for the item ("code Peer support", "redaction [PERSON_2]"), `codeGroups()` the codebook's
  * codes as option groups. `onClose` returns the focus to the queue when the form closes.
  */
@@ -48,8 +48,9 @@ export function setUpHistory(words, onClose) {
 
   function open(entry) {
     editing = entry;
-    const allowed = entry.view.allowedActions.map((a) => a.toLowerCase());
-    actionSelect.replaceChildren(...allowed.map((a) => el('option', { value: a, text: words.label(a) })));
+    // A correction needs its text, which this form does not ask for: the API takes one (correctedText) with a revision.
+    const allowed = entry.view.allowedActions.map((a) => a.toLowerCase()).filter((a) => a !== 'correct');
+    actionSelect.replaceChildren(...allowed.map((a) => el('option', { value: a, text: words.label(a, entry.view) })));
     // The choice most likely meant: anything but what is in force now.
     actionSelect.value = allowed.find((a) => a !== entry.action) ?? allowed[0];
     codeSelect.replaceChildren(...words.codeGroups());

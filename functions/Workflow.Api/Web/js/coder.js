@@ -3,9 +3,11 @@ import { announce, api, apiResponse, currentStudy, el, setUpPage, showError } fr
 
 // The verification queue, keyboard first. Every action has a key (shown on the page and on its
 // button); keys are ignored while the focus is in a text field, so a memo can be typed freely.
-const KEYS = { accept: 'a', reject: 'r', edit: 'e', confirm: 'c', undo: 'u' };
-const LABELS = { accept: 'Accept code', reject: 'Reject code', edit: 'Edit code', confirm: 'Confirm redaction', undo: 'Undo redaction' };
-const DONE = { accept: 'Accepted', reject: 'Rejected', edit: 'Edited', confirm: 'Confirmed', undo: 'Undone' };
+const KEYS = { accept: 'a', reject: 'r', edit: 'e', confirm: 'c', undo: 'u', correct: 't' };
+const LABELS = { accept: 'Accept code', reject: 'Reject code', edit: 'Edit code', confirm: 'Confirm redaction', undo: 'Undo redaction', correct: 'Correct the text' };
+const DONE = { accept: 'Accepted', reject: 'Rejected', edit: 'Edited', confirm: 'Confirmed', undo: 'Undone', correct: 'Corrected' };
+/** C confirms a redaction or, on a transcript check, the recognised text. */
+const labelOf = (action, kind) => (action === 'confirm' && kind === 'TranscriptCheck' ? 'Confirm the text' : LABELS[action]);
 const LABEL_PATTERN = /\[[A-Z][A-Z_]*_\d+\]/g;
 
 await setUpPage();
@@ -20,6 +22,10 @@ const missedText = document.getElementById('missed-text');
 const listen = document.getElementById('listen');
 const player = document.getElementById('player');
 const playTurn = document.getElementById('play-turn');
+const correctBox = document.getElementById('correct-box');
+const correctText = document.getElementById('correct-text');
+// Where playing a transcript check's passage stops (null while a whole turn plays on).
+let stopAt = null;
 let codebook = null;
 let item = null;
 // The recording whose de-identified audio the player holds (fetched once, on first play: it can be large).
@@ -101,6 +107,10 @@ function facts(view) {
     const side = (c) => `${c.decidedBy}: ${c.action.toLowerCase()}, ${c.codes.length ? c.codes.map((id) => codeOf(id)?.name ?? id).join(', ') : 'no code'}${c.note ? ` (memo: ${c.note})` : ''}`;
     rows.push(['First coder', side(view.reconciles.first)], ['Second coder', side(view.reconciles.second)]);
   }
+  if (view.passage) {
+    rows.push(['Recogniser confidence', `${Math.round(view.passage.meanConfidence * 100)}% on average over ${view.passage.words} words`],
+      ['Passage', `${clock(view.passage.startSeconds)} to ${clock(view.passage.endSeconds)}`]);
+  }
   if (view.redaction) {
     const r = view.redaction;
     rows.push(['Label', r.label], ['Identifier kind', r.kind], ['Words it hides', r.originalText ?? '(not available)'],
@@ -122,7 +132,7 @@ function clock(seconds) {
 }
 
 /**
- * Plays the item's turn from the de-identified recording. The audio is fetched through the API
+ * Plays the item's turn (a transcript check: only its passage, stopping at its end) from the de-identified recording. The audio is fetched through the API
  * (with the page's sign-in) the first time a turn of that recording is played, then kept.
  */
 async function playItemTurn() {
@@ -142,7 +152,9 @@ async function playItemTurn() {
       player.load();
       await ready;
     }
-    player.currentTime = place.startSeconds ?? 0;
+    const passage = item.passage;
+    player.currentTime = passage?.startSeconds ?? place.startSeconds ?? 0;
+    stopAt = passage ? passage.endSeconds : null;
     await player.play();
     announce(`Playing from ${clock(player.currentTime)}.`);
   } catch (e) {
@@ -150,8 +162,13 @@ async function playItemTurn() {
   }
 }
 
+player.addEventListener('timeupdate', () => {
+  if (stopAt != null && player.currentTime >= stopAt) { player.pause(); stopAt = null; }
+});
+
 function showListen(view) {
   listen.hidden = !view.place?.audioUrl;
+  playTurn.firstChild.textContent = view.passage ? 'Play this passage ' : 'Play this turn ';
   if (!listen.hidden && loadedAudio && loadedAudio.recordingId !== view.recordingId) player.pause();
 }
 
@@ -159,6 +176,10 @@ function definition(view) {
   const box = document.getElementById('definition');
   if (view.kind === 'Redaction') {
     box.replaceChildren(el('p', { text: 'Confirm keeps these words hidden behind the label. Undo restores them in the final transcript: undo only when they do not identify anyone.' }));
+    return;
+  }
+  if (view.kind === 'TranscriptCheck') {
+    box.replaceChildren(el('p', { text: 'The recogniser was unsure of these words. Listen to the passage (P), then confirm the text (C) or correct it (T). Keep labels such as [PERSON_1] as they are; a name you write is replaced by its label before it is saved.' }));
     return;
   }
   const code = codeOf(view.suggestion.codeId);
@@ -178,7 +199,7 @@ function actionButtons(view) {
   return [...allowed.map((action) => el('button', {
     type: 'button', 'data-action': action, 'aria-keyshortcuts': KEYS[action].toUpperCase(),
     onclick: () => act(action),
-  }, `${LABELS[action]} `, el('kbd', { text: KEYS[action].toUpperCase() }))),
+  }, `${labelOf(action, view.kind)} `, el('kbd', { text: KEYS[action].toUpperCase() }))),
   el('button', { type: 'button', class: 'secondary', 'data-action': 'skip', 'aria-keyshortcuts': 'K', onclick: skip }, 'Skip for now ', el('kbd', { text: 'K' })),
   el('button', { type: 'button', class: 'secondary', 'data-action': 'release', 'aria-keyshortcuts': 'S', onclick: release }, 'Release item ', el('kbd', { text: 'S' }))];
 }
@@ -189,10 +210,12 @@ const KIND_NAMES = {
   CodeSuggestion: 'Proposed code',
   SecondCoding: 'Proposed code (second, independent coding)',
   Reconciliation: 'Disagreement between two coders',
+  TranscriptCheck: 'Transcript check (words the recogniser was unsure of)',
 };
 
 function headingOf(view) {
   if (view.kind === 'Redaction') return `Check redaction ${view.redaction.label}`;
+  if (view.kind === 'TranscriptCheck') return `Check the transcript from ${clock(view.passage.startSeconds)} to ${clock(view.passage.endSeconds)}`;
   const code = codeOf(view.suggestion.codeId)?.name ?? view.suggestion.codeId;
   return view.kind === 'Reconciliation' ? `Settle code ${code}: accept applies it, reject leaves it off` : `Check proposed code ${code}`;
 }
@@ -214,6 +237,7 @@ function show(view) {
   document.getElementById('context').replaceChildren(...context(view));
   document.getElementById('actions').replaceChildren(...actionButtons(view));
   editBox.hidden = true;
+  correctBox.hidden = true;
   memo.value = '';
   showListen(view);
   definition(view);
@@ -267,6 +291,14 @@ async function claim() {
 
 function act(action) {
   if (!item || busy || !item.allowedActions.some((a) => a.toLowerCase() === action)) return;
+  if (action === 'correct') {
+    correctBox.hidden = false;
+    if (!correctText.value || correctText.dataset.item !== item.id) correctText.value = item.context ?? '';
+    correctText.dataset.item = item.id;
+    correctText.focus();
+    announce('Write the passage as it was spoken, then press Enter; Escape cancels.');
+    return;
+  }
   if (action === 'edit') {
     editBox.hidden = false;
     const proposed = rows[current]?.suggestion?.codeId ?? item.suggestion?.codeId;
@@ -299,11 +331,18 @@ function choose(action, codeIds) {
 
 const codeName = (id) => (id ? codeOf(id)?.name ?? id : '');
 
+/** How an item is named in announcements and the session's decisions. */
+function whatOf(view) {
+  if (view.kind === 'Redaction') return `redaction ${view.redaction.label}`;
+  if (view.kind === 'TranscriptCheck') return `transcript from ${clock(view.passage.startSeconds)}`;
+  return `code ${codeName(view.suggestion.codeId)}`;
+}
+
 const myDecisions = setUpHistory({
-  label: (action) => LABELS[action],
+  label: (action, view) => labelOf(action, view?.kind),
   done: (action) => DONE[action.toLowerCase()],
   codeName,
-  what: (view) => (view.kind === 'Redaction' ? `redaction ${view.redaction.label}` : `code ${codeName(view.suggestion.codeId)}`),
+  what: whatOf,
   codeGroups,
 }, () => (panel.hidden ? claimButton : heading).focus());
 
@@ -384,18 +423,20 @@ async function saveSegment() {
   }
 }
 
-async function decide(action, codeIds) {
+async function decide(action, codeIds, correctedText) {
   busy = true;
   showError('');
   for (const b of document.querySelectorAll('#decide button')) b.disabled = true;
   const body = { action };
   if (codeIds) body.codeIds = codeIds;
+  if (correctedText != null) body.correctedText = correctedText;
   if (memo.value.trim()) body.note = memo.value.trim();
-  const what = item.kind === 'Redaction' ? `redaction ${item.redaction.label}` : `code ${item.suggestion.codeId}`;
+  const what = whatOf(item);
   try {
     await api(item.decisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
     myDecisions.record(item, action, codeIds);
     decided++;
+    correctText.value = '';
     announce(`${DONE[action]} ${what}${codeIds ? ` as ${codeIds.join(', ')}` : ''}.`);
     busy = false;
     await claim();
@@ -403,10 +444,17 @@ async function decide(action, codeIds) {
     // Said in words, and the item stays on the page so the coder can try again or claim anew.
     showError(`Not saved: ${e.message}`);
     for (const b of document.querySelectorAll('#decide button')) b.disabled = false;
-    heading.focus();
+    if (correctedText != null) correctText.focus(); else heading.focus();
   } finally {
     busy = false;
   }
+}
+
+/** T, then Enter: the corrected passage (one line; Shift+Enter is not needed, the text is joined anyway). */
+function saveCorrection() {
+  const text = correctText.value.trim();
+  if (!text) { showError('Write the corrected text, or press Escape and confirm the text as it is (C).'); correctText.focus(); return; }
+  decide('correct', undefined, text);
 }
 
 /** Gives the item back before its lease lapses, so another coder can take it now. */
@@ -508,6 +556,17 @@ addSelect.addEventListener('keydown', (e) => {
 document.getElementById('add-submit').addEventListener('click', addCode);
 document.getElementById('add-cancel').addEventListener('click', () => { addBox.hidden = true; heading.focus(); });
 document.getElementById('edit-cancel').addEventListener('click', cancelEdit);
+correctText.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); saveCorrection(); }
+  if (e.key === 'Escape') { e.preventDefault(); cancelCorrection(); }
+});
+document.getElementById('correct-submit').addEventListener('click', saveCorrection);
+document.getElementById('correct-cancel').addEventListener('click', cancelCorrection);
+function cancelCorrection() {
+  correctBox.hidden = true;
+  announce('Correction cancelled; nothing saved.');
+  heading.focus();
+}
 function cancelEdit() {
   editBox.hidden = true;
   announce('Edit cancelled.');

@@ -1,4 +1,5 @@
 import { ApiError, api, announce, currentStudy, el, isLeadOf, setUpPage, showError, sleep } from './common.js';
+import { setUpSpeakerNames } from './speaker-names.js';
 
 const me = await setUpPage();
 const study = currentStudy();
@@ -8,6 +9,7 @@ const queue = document.getElementById('queue-summary');
 const refreshed = document.getElementById('refreshed');
 let lastAnnounced = '';
 let refreshFailed = false;
+const speakerNames = setUpSpeakerNames();
 
 /** What a row shows; a row is rebuilt only when this changes, so a focused Retry button keeps focus across refreshes. */
 const signature = (r) => JSON.stringify([r.source, r.stage, r.status, r.progress, r.error, r.createdAt]);
@@ -52,7 +54,7 @@ function showQueue(q) {
   queue.replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { 'data-fact': k, text: v })]));
 }
 
-const kindName = (kind) => ({ Redaction: 'Redaction checks', CodeSuggestion: 'Code suggestions' })[kind] ?? kind;
+const kindName = (kind) => ({ Redaction: 'Redaction checks', CodeSuggestion: 'Code suggestions', TranscriptCheck: 'Transcript checks' })[kind] ?? kind;
 
 async function retry(button) {
   const id = button.dataset.retry;
@@ -79,6 +81,7 @@ async function refresh() {
   ]);
   showRecordings(recordings);
   showQueue(summary);
+  speakerNames.offer(recordings);
   refreshed.textContent = `Last refreshed ${new Date().toLocaleTimeString()}.`;
   // Announce only changes, so a screen reader is not read the same table every two seconds.
   const words = `${recordings.length} recordings; ${recordings.filter((r) => r.status === 'Completed').length} completed; ${recordings.filter((r) => r.status === 'Failed').length} failed; ${summary.pending} items waiting.`;
