@@ -10,7 +10,7 @@ internal sealed class SpeakerDiarizer(DiarizationSettings settings)
 {
     /// <summary>
     /// Labels the speech in <paramref name="regions"/> of the 16 kHz mono WAV at <paramref name="wavPath"/>.
-    /// <paramref name="expectedSpeakers"/> fixes the count when known (1 skips the analysis).
+    /// <paramref name="expectedSpeakers"/> fixes the count when known (1 skips the analysis), unless the audio shows no speaker structure at all.
     /// </summary>
     public SpeakerTimeline Diarize(string wavPath, IReadOnlyList<SpeechRegion> regions, int? expectedSpeakers, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal sealed class SpeakerDiarizer(DiarizationSettings settings)
 
         var most = Math.Min(settings.MaxSpeakers, sample.Count);
         var (count, cut) = expectedSpeakers is { } known
-            ? (Math.Clamp(known, 1, most), dendrogram.Cut(Math.Clamp(known, 1, most)))
+            ? KnownCount(dendrogram, sample, vectors, Math.Clamp(known, 1, most), most)
             : ChooseCount(dendrogram, sample, vectors, most);
         if (count == 1) return SpeakerTimeline.Single;
 
@@ -54,6 +54,20 @@ internal sealed class SpeakerDiarizer(DiarizationSettings settings)
         var (count, labels, scores) = SpeakerCountCriterion.BySilhouette(dendrogram, sample.Select(i => vectors[i]!).ToList(), settings.Linkage, most);
         LastCountScores = scores;
         return (count, labels);
+    }
+
+    /// <summary>
+    /// The count the upload's metadata gives, unless no cut up to the most speakers allowed shows any speaker structure (the unknown-count rule): the
+    /// metadata counts the people present (participants and interviewer), not the voices recorded, so a
+    /// recording of one voice (an interviewer off-microphone, a dictated note) stays one speaker instead
+    /// of being split in two by noise.
+    /// </summary>
+    private (int Count, int[] Labels) KnownCount(Dendrogram dendrogram, List<int> sample, double[]?[] vectors, int known, int most)
+    {
+        if (known <= 1) return (1, dendrogram.Cut(1));
+        var (found, _, scores) = SpeakerCountCriterion.BySilhouette(dendrogram, sample.Select(i => vectors[i]!).ToList(), settings.Linkage, most);
+        LastCountScores = scores;
+        return found == 1 ? (1, dendrogram.Cut(1)) : (known, dendrogram.Cut(known));
     }
 
     /// <summary>The silhouette of each k tried at the last count chosen, for the measurement's diagnostics.</summary>

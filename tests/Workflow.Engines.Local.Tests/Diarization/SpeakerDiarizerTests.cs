@@ -29,6 +29,15 @@ public sealed class SpeakerDiarizerTests
     }
 
     [Fact]
+    public void Cluster_OneSyntheticVoice_CountKnownAsTwo_StaysOneSpeaker()
+    {
+        // An interview's metadata says two people; only one was recorded.
+        var (windows, features, _) = SyntheticFrames.Windows(1, windowsPerVoice: 40, separation: 0, seed: 22);
+
+        Assert.Equal(1, Diarizer.Cluster(windows, features, expectedSpeakers: 2, CancellationToken.None).SpeakerCount);
+    }
+
+    [Fact]
     public void Cluster_CountKnown_UsesIt()
     {
         var (windows, features, _) = SyntheticFrames.Windows(3, windowsPerVoice: 10, separation: 2, seed: 23);
