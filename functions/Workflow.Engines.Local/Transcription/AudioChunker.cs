@@ -3,8 +3,10 @@ using System.Buffers.Binary;
 namespace Workflow.Engines.Local.Transcription;
 
 /// <summary>
-/// Cuts decoded audio into chunks at quiet points so several recogniser processes can share a long
-/// recording. Cutting in a pause matters: a word cut in half is lost or misrecognised in both chunks.
+/// Cuts decoded audio into chunk files so several recogniser processes can share a long recording.
+/// <see cref="Split"/> finds the cuts itself by energy (the <c>energy</c> segmentation); <see cref="Write"/>
+/// takes cuts planned from detected speech. Cutting in a pause matters: a word cut in half is lost or
+/// misrecognised in both chunks.
 /// </summary>
 internal static class AudioChunker
 {
@@ -35,7 +37,15 @@ internal static class AudioChunker
             }
         }
         cuts.Add(totalSamples);
+        return Write(audio, cuts);
+    }
 
+    /// <summary>
+    /// Writes one chunk file per pair of neighbouring <paramref name="cuts"/> (sample positions, first 0,
+    /// last the end) beside the decoded audio, so disposing it removes them.
+    /// </summary>
+    public static IReadOnlyList<AudioChunk> Write(DecodedAudio audio, IReadOnlyList<long> cuts)
+    {
         var chunks = new List<AudioChunk>(cuts.Count - 1);
         for (var i = 0; i + 1 < cuts.Count; i++)
         {

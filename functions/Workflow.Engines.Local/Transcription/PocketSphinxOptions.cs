@@ -47,6 +47,20 @@ public sealed class PocketSphinxOptions
     /// <summary>Most recogniser processes run at once for one recording; 1 turns chunking off.</summary>
     public int MaxParallelism { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// How a long recording finds its cut points: <see cref="SpeechSegmentation.Silero"/> (a voice-activity
+    /// model; needs <see cref="VadModelPath"/>) or <see cref="SpeechSegmentation.Energy"/> (the quietest
+    /// 300 ms near each <see cref="ChunkLength"/>; no model, but a loud pause-free stretch can be cut mid-word).
+    /// </summary>
+    public SpeechSegmentation Segmentation { get; set; } = SpeechSegmentation.Silero;
+
+    /// <summary>The Silero VAD v5 ONNX model; null for <c>models/silero_vad_v5.onnx</c> beside the application, where the build copies what <c>scripts/setup.sh</c> installed.</summary>
+    public string? VadModelPath { get; set; }
+
+    internal const string VadInstallHint = "run scripts/setup.sh (or: source scripts/common.sh; ensure_vad_model) and rebuild";
+
+    internal string ResolvedVadModelPath => VadModelPath ?? Path.Combine(AppContext.BaseDirectory, "models", "silero_vad_v5.onnx");
+
     /// <summary>The time allowed for a recording of <paramref name="audioSeconds"/> seconds.</summary>
     public TimeSpan TimeoutFor(double audioSeconds) =>
         TimeoutBase + TimeSpan.FromSeconds(Math.Max(0, audioSeconds) * TimeoutPerAudioSecond);

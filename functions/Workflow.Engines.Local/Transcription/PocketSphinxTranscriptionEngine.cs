@@ -16,6 +16,7 @@ namespace Workflow.Engines.Local.Transcription;
 public sealed class PocketSphinxTranscriptionEngine(
     IOptions<PocketSphinxOptions> options,
     FfmpegAudioDecoder decoder,
+    RecordingSplitter splitter,
     ILogger<PocketSphinxTranscriptionEngine> logger) : ITranscriptionEngine
 {
     private readonly PocketSphinxOptions _options = options.Value;
@@ -28,6 +29,7 @@ public sealed class PocketSphinxTranscriptionEngine(
     {
         CheckLanguage(request.Language);
         CheckModels();
+        splitter.CheckAvailable();
         var clock = Stopwatch.StartNew();
         var recordingId = source.RecordingId;
 
@@ -36,7 +38,7 @@ public sealed class PocketSphinxTranscriptionEngine(
         await using (var upload = await source.GetLocalCopyAsync(cancellationToken).ConfigureAwait(false))
             audio = await decoder.DecodeAsync(upload.Path, cancellationToken).ConfigureAwait(false);
         using var decoded = audio;
-        var chunks = PlanChunks(audio);
+        var chunks = splitter.Split(audio, cancellationToken);
         var results = new IReadOnlyList<IReadOnlyList<Word>>[chunks.Count];
         // One failed chunk fails the recording: stop the sibling processes instead of letting them run on.
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -77,11 +79,6 @@ public sealed class PocketSphinxTranscriptionEngine(
             clock.Elapsed.TotalSeconds / audio.DurationSeconds);
         return new Transcript(recordingId, Name, utterances);
     }
-
-    private IReadOnlyList<AudioChunk> PlanChunks(DecodedAudio audio) =>
-        _options.MaxParallelism > 1 && audio.DurationSeconds >= _options.ParallelThreshold.TotalSeconds
-            ? AudioChunker.Split(audio, _options.ChunkLength.TotalSeconds)
-            : [new AudioChunk(audio.Path, 0, audio.DurationSeconds)];
 
     private async Task<IReadOnlyList<IReadOnlyList<Word>>> RecogniseAsync(AudioChunk chunk, CancellationToken cancellationToken)
     {

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workflow.Domain.Ports;
+using Workflow.Engines.Local.Speech;
+
+namespace Workflow.Engines.Local.Transcription;
+
+/// <summary>
+/// Decides whether a decoded recording is cut for parallel decoding and where: by default at the
+/// silences the Silero voice-activity model finds, into enough roughly equal chunks that every
+/// recogniser stays busy to the end. Holds one detector (one ONNX session), loaded on first use and
+/// shared by all recordings; thread-safe. Only counts and timings are logged.
+/// </summary>
+public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILogger<RecordingSplitter> logger) : IDisposable
+{
+    // Chunks per recogniser slot. With one chunk per slot, chunks that decode at different speeds leave
+    // a core idle for the slowest one's remainder (measured: a third of the run on 2 cores); with three,
+    // the idle tail is at most about a third of one slot's share.
+    internal const int ChunksPerWorker = 3;
+
+    // A recogniser process spends about a second loading its models, and every cut loses the language
+    // model's context across it: chunks shorter than this cost more than their parallelism gains.
+    internal const double MinChunkSeconds = 30;
+
+    private readonly PocketSphinxOptions _options = options.Value;
+    private readonly Lock _gate = new();
+    private SileroVoiceActivityDetector? _detector;
+
+    private bool MayChunk => _options.MaxParallelism > 1;
+
+    /// <summary>
+    /// Fails with a message naming the setting and the install step when recordings could be chunked
+    /// with <see cref="SpeechSegmentation.Silero"/> but the model is missing: a deployment without it is
+    /// broken for long recordings, so short ones must not hide that.
+    /// </summary>
+    public void CheckAvailable()
+    {
+        if (!MayChunk || _options.Segmentation != SpeechSegmentation.Silero) return;
+        var path = _options.ResolvedVadModelPath;
+        if (!File.Exists(path))
+            throw new EngineUnavailableException(
+                $"The Silero VAD model is missing at '{path}' (Engines:PocketSphinx:Segmentation is 'silero'): {PocketSphinxOptions.VadInstallHint}, " +
+                "set Engines:PocketSphinx:VadModelPath, or set Engines:PocketSphinx:Segmentation to 'energy' to cut at the quietest points instead.");
+    }
+
+    /// <summary>The chunks to decode: the whole file when it is short or parallelism is off.</summary>
+    internal IReadOnlyList<AudioChunk> Split(DecodedAudio audio, CancellationToken cancellationToken)
+    {
+        if (!MayChunk || audio.DurationSeconds < _options.ParallelThreshold.TotalSeconds)
+            return [new AudioChunk(audio.Path, 0, audio.DurationSeconds)];
+        if (_options.Segmentation == SpeechSegmentation.Energy)
+            return AudioChunker.Split(audio, _options.ChunkLength.TotalSeconds);
+
+        CheckAvailable();
+        var clock = Stopwatch.StartNew();
+        var speech = Detector().Detect(audio.Path, cancellationToken);
+        var vadSeconds = clock.Elapsed.TotalSeconds;
+        var totalSamples = audio.Layout.AvailableDataSize / 2;
+        var count = ChunkCount(audio.DurationSeconds, _options.MaxParallelism, _options.ChunkLength.TotalSeconds);
+        var cuts = SpeechChunkPlanner.PlanCuts(speech, totalSamples, count, searchSamples: totalSamples / count / 4);
+        logger.LogInformation(
+            "Voice activity: {Regions} speech regions, {SpeechSeconds:0.0} of {AudioSeconds:0.0} s, found in {VadSeconds:0.00} s; {Chunks} chunks",
+            speech.Count, speech.Sum(r => r.Length) / (double)SpeechRegion.SampleRate, audio.DurationSeconds, vadSeconds, cuts.Count - 1);
+        return AudioChunker.Write(audio, cuts);
+    }
+
+    /// <summary>
+    /// Enough chunks that none is longer than <paramref name="maxChunkSeconds"/> and, where the recording
+    /// allows chunks of <see cref="MinChunkSeconds"/>, <see cref="ChunksPerWorker"/> per worker.
+    /// </summary>
+    internal static int ChunkCount(double totalSeconds, int workers, double maxChunkSeconds)
+    {
+        var byLength = (int)Math.Ceiling(totalSeconds / Math.Max(1, maxChunkSeconds));
+        var forBalance = Math.Min(workers * ChunksPerWorker, (int)(totalSeconds / MinChunkSeconds));
+        return Math.Max(1, Math.Max(byLength, forBalance));
+    }
+
+    private SileroVoiceActivityDetector Detector()
+    {
+        lock (_gate) return _detector ??= new SileroVoiceActivityDetector(_options.ResolvedVadModelPath);
+    }
+
+    /// <summary>Releases the ONNX session.</summary>
+    public void Dispose()
+    {
+        lock (_gate) _detector?.Dispose();
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Workflow.Composition;
+using Workflow.Domain.Ports;
+using Workflow.Engines.Local.Transcription;
+
+namespace Workflow.Engines.Local.Tests.Transcription;
+
+public sealed class RecordingSplitterTests(LongSpeechFixture speech) : IClassFixture<LongSpeechFixture>, IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static RecordingSplitter Splitter(Action<PocketSphinxOptions> configure)
+    {
+        var options = new PocketSphinxOptions();
+        configure(options);
+        return new RecordingSplitter(Options.Create(options), NullLogger<RecordingSplitter>.Instance);
+    }
+
+    private Task<DecodedAudio> DecodeAsync() =>
+        new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)).DecodeAsync(speech.WavPath, CancellationToken.None);
+
+    [Fact]
+    public void CheckAvailable_SileroWithoutTheModel_NamesTheSettingsAndTheInstallStep()
+    {
+        using var splitter = Splitter(o => (o.MaxParallelism, o.VadModelPath) = (2, _temp.File("missing.onnx")));
+
+        var error = Assert.Throws<EngineUnavailableException>(splitter.CheckAvailable);
+
+        Assert.Contains("Engines:PocketSphinx:Segmentation", error.Message);
+        Assert.Contains("Engines:PocketSphinx:VadModelPath", error.Message);
+        Assert.Contains("ensure_vad_model", error.Message);
+    }
+
+    [Fact]
+    public void CheckAvailable_EnergySegmentationOrNoParallelism_NeedsNoModel()
+    {
+        using var energy = Splitter(o => (o.MaxParallelism, o.VadModelPath, o.Segmentation) = (2, _temp.File("missing.onnx"), SpeechSegmentation.Energy));
+        using var serial = Splitter(o => (o.MaxParallelism, o.VadModelPath) = (1, _temp.File("missing.onnx")));
+
+        energy.CheckAvailable();
+        serial.CheckAvailable();
+    }
+
+    [Fact]
+    public async Task TranscribeAsync_SileroWithoutTheModel_FailsTheStageBeforeDecoding()
+    {
+        var engine = TestEngines.PocketSphinx(new PocketSphinxOptions { MaxParallelism = 2, VadModelPath = _temp.File("missing.onnx") }, _temp.Path);
+
+        await Assert.ThrowsAsync<EngineUnavailableException>(() =>
+            engine.TranscribeAsync(new LocalFileAudioSource("rec", speech.WavPath), TranscriptionRequest.ForLanguage(null), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Split_Silero_GivesContiguousChunksCutOutsideSpeech()
+    {
+        using var audio = await DecodeAsync();
+        using var splitter = Splitter(o => (o.MaxParallelism, o.ParallelThreshold, o.ChunkLength) = (2, TimeSpan.Zero, TimeSpan.FromSeconds(12)));
+
+        var chunks = splitter.Split(audio, CancellationToken.None);
+
+        // 44 s at most 12 s a chunk: 4 chunks (too short for 3 per worker at 30 s each).
+        Assert.Equal(4, chunks.Count);
+        Assert.Equal(0, chunks[0].OffsetSeconds);
+        for (var i = 1; i < chunks.Count; i++)
+            Assert.Equal(chunks[i - 1].OffsetSeconds + chunks[i - 1].DurationSeconds, chunks[i].OffsetSeconds, 6);
+        Assert.Equal(audio.DurationSeconds, chunks.Sum(c => c.DurationSeconds), 6);
+        var samples = AudioChunkerTests.ReadSamples(audio);
+        foreach (var cut in chunks.Skip(1).Select(c => (int)(c.OffsetSeconds * DecodedAudio.SampleRate)))
+            Assert.True(AudioChunkerTests.Rms(samples, cut - 800, cut + 800) < 300, $"cut at {cut / 16000.0:0.00} s is not in a pause");
+    }
+
+    [Fact]
+    public async Task Split_BelowTheThreshold_IsTheWholeFileWithoutDetection()
+    {
+        using var audio = await DecodeAsync();
+        using var splitter = Splitter(o => (o.MaxParallelism, o.VadModelPath) = (2, _temp.File("missing.onnx")));
+
+        Assert.Equal(audio.Path, splitter.Split(audio, CancellationToken.None).Single().Path);
+    }
+
+    [Theory]
+    [InlineData(44, 2, 20, 3)]    // the cap on length decides
+    [InlineData(90, 2, 120, 3)]   // 30 s chunks at least: 3, not 6
+    [InlineData(390, 2, 120, 6)]  // 3 per worker
+    [InlineData(456, 2, 120, 6)]
+    [InlineData(7200, 2, 120, 60)] // two hours: 2-minute chunks
+    [InlineData(600, 4, 120, 12)]
+    [InlineData(20, 2, 120, 1)]
+    public void ChunkCount_BalancesWorkersWithinTheLengthLimits(double seconds, int workers, double maxChunk, int expected)
+    {
+        Assert.Equal(expected, RecordingSplitter.ChunkCount(seconds, workers, maxChunk));
+    }
+}
