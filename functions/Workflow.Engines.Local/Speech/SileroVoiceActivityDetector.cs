@@ -6,10 +6,11 @@ namespace Workflow.Engines.Local.Speech;
 
 /// <summary>
 /// Finds speech in a 16 kHz mono 16-bit PCM WAV file with the Silero VAD v5 ONNX model. The file is
-/// streamed one 32 ms frame at a time, so memory stays flat however long the recording.
+/// streamed one 32 ms frame at a time, so memory stays flat however long the recording, and a range
+/// can be examined without reading the rest.
 /// </summary>
 /// <remarks>
-/// One ONNX session per detector, loaded once and reused. <see cref="Detect"/> may run on several
+/// One ONNX session per detector, loaded once and reused. <c>Detect</c> may run on several
 /// threads at once: the model's recurrent state lives in each call, and OnnxRuntime's Run is
 /// thread-safe. The session uses one thread: the detector runs beside recogniser processes that
 /// already want every core.
@@ -24,6 +25,10 @@ public sealed class SileroVoiceActivityDetector : IDisposable
     // pauses between phrases (checked on espeak-ng speech and LibriVox clips), and pauses are what we cut at.
     private const int ContextSamples = 64;
     private const int StateSize = 2 * 1 * 128;
+
+    // 16 frames (0.5 s) before a range that starts inside the file: the recurrent state starts empty
+    // and needs a few frames of context before its probabilities match a run from the file's start.
+    private const int WarmUpFrames = 16;
 
     private readonly InferenceSession _session;
     private readonly VoiceActivitySettings _settings;
@@ -44,23 +49,36 @@ public sealed class SileroVoiceActivityDetector : IDisposable
     }
 
     /// <summary>The speech regions of the WAV file at <paramref name="wavPath"/>, in order, padded.</summary>
-    public IReadOnlyList<SpeechRegion> Detect(string wavPath, CancellationToken cancellationToken)
+    public IReadOnlyList<SpeechRegion> Detect(string wavPath, CancellationToken cancellationToken) =>
+        Detect(wavPath, 0, long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// The speech regions between samples <paramref name="fromSample"/> and <paramref name="toSample"/>
+    /// (clipped to the file), in file positions. Speech still going on at either end of the range
+    /// reaches that end. The model starts half a second early, where the file allows, so its state has
+    /// settled when the range begins.
+    /// </summary>
+    public IReadOnlyList<SpeechRegion> Detect(string wavPath, long fromSample, long toSample, CancellationToken cancellationToken)
     {
         var layout = WavLayout.Read(wavPath) ?? throw new InvalidDataException("Not a RIFF/WAVE file with a data chunk.");
-        var totalSamples = layout.AvailableDataSize / 2;
+        var end = Math.Min(toSample, layout.AvailableDataSize / 2);
+        var start = Math.Clamp(fromSample, 0, end);
+        var warmUp = Math.Min(start, WarmUpFrames * FrameSamples);
         var tracker = new SpeechRegionTracker(_settings);
         using var stream = new FileStream(wavPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-        stream.Seek(layout.DataOffset, SeekOrigin.Begin);
+        stream.Seek(layout.DataOffset + (start - warmUp) * 2, SeekOrigin.Begin);
         using var frames = new FrameScorer(_session);
         var bytes = new byte[FrameSamples * 2];
-        for (long at = 0; at < totalSamples; at += FrameSamples)
+        var frame = 0;
+        for (var at = start - warmUp; at < end; at += FrameSamples, frame++)
         {
-            if ((at & 0x3FFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var count = (int)Math.Min(FrameSamples, totalSamples - at);
+            if (frame % 32 == 0) cancellationToken.ThrowIfCancellationRequested();
+            var count = (int)Math.Min(FrameSamples, end - at);
             stream.ReadExactly(bytes, 0, count * 2);
-            tracker.Add(at, frames.Score(bytes.AsSpan(0, count * 2)));
+            var probability = frames.Score(bytes.AsSpan(0, count * 2));
+            if (at >= start) tracker.Add(at, probability); // warm-up frames only settle the state
         }
-        return tracker.Finish(totalSamples);
+        return tracker.Finish(start, end);
     }
 
     /// <summary>Releases the ONNX session.</summary>

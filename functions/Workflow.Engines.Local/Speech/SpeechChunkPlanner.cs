@@ -1,9 +1,11 @@
 namespace Workflow.Engines.Local.Speech;
 
 /// <summary>
-/// Plans where a recording is cut for parallel decoding, from its speech regions. Pure: samples in,
-/// cut points out. A cut inside a word loses or garbles it in both chunks, so cuts go in the
-/// silences between regions; chunks are kept roughly equal so the recognisers finish together.
+/// Plans where a recording is cut for parallel decoding. Pure: samples in, cut points out. A cut
+/// inside a word loses or garbles it in both chunks, so each cut goes in a silence between speech
+/// regions near an equal-share target, which keeps chunks roughly equal so the recognisers finish
+/// together. Speech only needs to be known inside the search windows, so the voice-activity model
+/// never has to run over the whole recording.
 /// </summary>
 internal static class SpeechChunkPlanner
 {
@@ -11,62 +13,67 @@ internal static class SpeechChunkPlanner
     // either side of the cut and nothing more to gain, so nearness to the target decides.
     private const double GoodPauseSeconds = 1.0;
 
-    /// <summary>
-    /// Cut points (in samples, first 0, last <paramref name="totalSamples"/>) for about
-    /// <paramref name="chunkCount"/> chunks. Each inner cut is the middle of the best silence within
-    /// <paramref name="searchSamples"/> of an equal-share target: longer pauses score higher up to
-    /// <see cref="GoodPauseSeconds"/>, nearer ones higher too. With no silence in reach the search widens
-    /// to the whole stretch between the previous cut and the next target; only speech without any pause
-    /// there is cut at the target itself.
-    /// </summary>
-    public static IReadOnlyList<long> PlanCuts(IReadOnlyList<SpeechRegion> speech, long totalSamples, int chunkCount, long searchSamples)
+    /// <summary>The inner cut targets (equal shares of the recording) and the window searched around each.</summary>
+    public static IReadOnlyList<SearchWindow> SearchWindows(long totalSamples, int chunkCount, long reach)
     {
-        var cuts = new List<long> { 0 };
-        var gaps = Silences(speech, totalSamples);
+        var windows = new List<SearchWindow>(Math.Max(0, chunkCount - 1));
         for (var i = 1; i < chunkCount; i++)
         {
-            // Re-share what is left after the previous cut, so one early cut far from its target does not skew the rest.
-            var remaining = chunkCount - i + 1;
-            var target = cuts[^1] + (totalSamples - cuts[^1]) / remaining;
-            var share = (totalSamples - cuts[^1]) / remaining;
-            var cut = BestCut(gaps, target, Math.Max(cuts[^1] + share / 2, target - searchSamples), Math.Min(totalSamples - share / 2, target + searchSamples), searchSamples)
-                      ?? BestCut(gaps, target, cuts[^1] + share / 4, totalSamples - share / 4, totalSamples)
-                      ?? target;
-            if (cut > cuts[^1]) cuts.Add(cut);
+            var target = totalSamples * i / chunkCount;
+            windows.Add(new SearchWindow(Math.Max(0, target - reach), Math.Min(totalSamples, target + reach), target));
         }
-        cuts.Add(totalSamples);
-        return cuts;
+        return windows;
     }
 
-    /// <summary>The silences: before the first region, between regions and after the last.</summary>
-    internal static List<SpeechRegion> Silences(IReadOnlyList<SpeechRegion> speech, long totalSamples)
-    {
-        var gaps = new List<SpeechRegion>(speech.Count + 1);
-        var end = 0L;
-        foreach (var region in speech)
-        {
-            if (region.Start > end) gaps.Add(new SpeechRegion(end, region.Start));
-            end = Math.Max(end, region.End);
-        }
-        if (totalSamples > end) gaps.Add(new SpeechRegion(end, totalSamples));
-        return gaps;
-    }
-
-    private static long? BestCut(List<SpeechRegion> gaps, long target, long from, long to, long reach)
+    /// <summary>
+    /// The middle of the best silence in <paramref name="window"/>, given the speech found there: longer
+    /// pauses score higher up to <see cref="GoodPauseSeconds"/>, nearer ones higher too. Null when the
+    /// window holds no silence at all.
+    /// </summary>
+    public static long? BestCut(IReadOnlyList<SpeechRegion> speech, SearchWindow window)
     {
         long? best = null;
         var bestScore = double.MinValue;
-        foreach (var gap in gaps)
+        var reach = Math.Max(1, Math.Max(window.Target - window.From, window.To - window.Target));
+        foreach (var gap in Silences(speech, window.From, window.To))
         {
-            // Only the part of the silence inside [from, to] counts; its middle is the cut.
-            var start = Math.Max(gap.Start, from);
-            var end = Math.Min(gap.End, to);
-            if (end <= start) continue;
-            var cut = start + (end - start) / 2;
-            var pause = Math.Min(GoodPauseSeconds, (double)(end - start) / SpeechRegion.SampleRate);
-            var score = pause / GoodPauseSeconds - (double)Math.Abs(cut - target) / Math.Max(1, reach);
+            var cut = gap.Start + gap.Length / 2;
+            var pause = Math.Min(GoodPauseSeconds, gap.Length / (double)SpeechRegion.SampleRate);
+            var score = pause / GoodPauseSeconds - (double)Math.Abs(cut - window.Target) / reach;
             if (score > bestScore) (best, bestScore) = (cut, score);
         }
         return best;
     }
+
+    /// <summary>
+    /// All cut points, first 0 and last <paramref name="totalSamples"/>, from the chosen inner cuts;
+    /// a cut closer than <paramref name="minChunkSamples"/> to the previous one is dropped (its chunk
+    /// would cost a recogniser start for little audio).
+    /// </summary>
+    public static IReadOnlyList<long> Cuts(long totalSamples, IEnumerable<long> innerCuts, long minChunkSamples)
+    {
+        var cuts = new List<long> { 0 };
+        foreach (var cut in innerCuts.Order())
+            if (cut - cuts[^1] >= minChunkSamples && totalSamples - cut >= minChunkSamples) cuts.Add(cut);
+        cuts.Add(totalSamples);
+        return cuts;
+    }
+
+    /// <summary>The silences inside [<paramref name="from"/>, <paramref name="to"/>): around and between the regions.</summary>
+    internal static List<SpeechRegion> Silences(IReadOnlyList<SpeechRegion> speech, long from, long to)
+    {
+        var gaps = new List<SpeechRegion>();
+        var end = from;
+        foreach (var region in speech)
+        {
+            if (region.End <= from || region.Start >= to) continue;
+            if (region.Start > end) gaps.Add(new SpeechRegion(end, region.Start));
+            end = Math.Max(end, region.End);
+        }
+        if (to > end) gaps.Add(new SpeechRegion(end, to));
+        return gaps;
+    }
 }
+
+/// <summary>Where a cut near <see cref="Target"/> is looked for: [<see cref="From"/>, <see cref="To"/>), in samples.</summary>
+internal readonly record struct SearchWindow(long From, long To, long Target);

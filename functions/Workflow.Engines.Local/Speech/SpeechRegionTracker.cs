@@ -29,11 +29,11 @@ internal sealed class SpeechRegionTracker(VoiceActivitySettings settings)
         Close(_silenceStart.Value);
     }
 
-    /// <summary>Closes a region still open at <paramref name="totalSamples"/> and returns all regions, padded.</summary>
-    public IReadOnlyList<SpeechRegion> Finish(long totalSamples)
+    /// <summary>Closes a region still open at <paramref name="end"/> and returns all regions, padded within [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public IReadOnlyList<SpeechRegion> Finish(long start, long end)
     {
-        if (_speechStart is not null) Close(_silenceStart ?? totalSamples);
-        return Pad(_regions, settings.Samples(settings.Padding), totalSamples);
+        if (_speechStart is not null) Close(_silenceStart ?? end);
+        return Pad(_regions, settings.Samples(settings.Padding), start, end);
     }
 
     private void Close(long end)
@@ -43,16 +43,16 @@ internal sealed class SpeechRegionTracker(VoiceActivitySettings settings)
     }
 
     /// <summary>Pads each region, splitting a gap shorter than two paddings between its neighbours.</summary>
-    internal static IReadOnlyList<SpeechRegion> Pad(IReadOnlyList<SpeechRegion> regions, long padding, long totalSamples)
+    internal static IReadOnlyList<SpeechRegion> Pad(IReadOnlyList<SpeechRegion> regions, long padding, long start, long end)
     {
         var padded = new List<SpeechRegion>(regions.Count);
         for (var i = 0; i < regions.Count; i++)
         {
-            var start = Math.Max(i == 0 ? 0 : padded[i - 1].End, regions[i].Start - padding);
-            var end = i + 1 < regions.Count
+            var from = Math.Max(i == 0 ? start : padded[i - 1].End, regions[i].Start - padding);
+            var to = i + 1 < regions.Count
                 ? Math.Min(regions[i].End + padding, (regions[i].End + regions[i + 1].Start) / 2)
-                : Math.Min(totalSamples, regions[i].End + padding);
-            padded.Add(new SpeechRegion(start, end));
+                : Math.Min(end, regions[i].End + padding);
+            padded.Add(new SpeechRegion(from, to));
         }
         return padded;
     }

@@ -8,8 +8,8 @@ namespace Workflow.Engines.Local.Transcription;
 
 /// <summary>
 /// Decides whether a decoded recording is cut for parallel decoding and where: by default at the
-/// silences the Silero voice-activity model finds, into enough roughly equal chunks that every
-/// recogniser stays busy to the end. Holds one detector (one ONNX session), loaded on first use and
+/// silences the Silero voice-activity model finds near equal-share targets, into enough roughly equal
+/// chunks that every recogniser stays busy to the end. Holds one detector (one ONNX session), loaded on first use and
 /// shared by all recordings; thread-safe. Only counts and timings are logged.
 /// </summary>
 public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILogger<RecordingSplitter> logger) : IDisposable
@@ -22,6 +22,11 @@ public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILo
     // A recogniser process spends about a second loading its models, and every cut loses the language
     // model's context across it: chunks shorter than this cost more than their parallelism gains.
     internal const double MinChunkSeconds = 30;
+
+    // Each cut is looked for this far either side of its target (less for short chunks). Pauses of a
+    // second come every few seconds in conversation, and only these windows go through the model: on a
+    // long recording that is a small part of the audio.
+    internal const double SearchSeconds = 15;
 
     private readonly PocketSphinxOptions _options = options.Value;
     private readonly Lock _gate = new();
@@ -54,16 +59,37 @@ public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILo
 
         CheckAvailable();
         var clock = Stopwatch.StartNew();
-        var speech = Detector().Detect(audio.Path, cancellationToken);
-        var vadSeconds = clock.Elapsed.TotalSeconds;
         var totalSamples = audio.Layout.AvailableDataSize / 2;
         var count = ChunkCount(audio.DurationSeconds, _options.MaxParallelism, _options.ChunkLength.TotalSeconds);
-        var cuts = SpeechChunkPlanner.PlanCuts(speech, totalSamples, count, searchSamples: totalSamples / count / 4);
+        var share = totalSamples / count;
+        var windows = SpeechChunkPlanner.SearchWindows(totalSamples, count, Math.Min(share / 4, Seconds(SearchSeconds)));
+        var cuts = new long[windows.Count];
+        var widened = 0;
+        // The windows are independent, so they are examined at once; no recogniser runs yet to compete for the cores.
+        Parallel.For(0, windows.Count, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxParallelism, CancellationToken = cancellationToken }, i =>
+        {
+            var window = windows[i];
+            var cut = BestCut(audio.Path, window, cancellationToken);
+            if (cut is null)
+            {
+                // No pause at all near the target: look across most of the neighbouring chunks before cutting speech.
+                Interlocked.Increment(ref widened);
+                var wide = new SearchWindow(Math.Max(0, window.Target - share / 2), Math.Min(totalSamples, window.Target + share / 2), window.Target);
+                cut = BestCut(audio.Path, wide, cancellationToken);
+            }
+            cuts[i] = cut ?? window.Target;
+        });
+        var planned = SpeechChunkPlanner.Cuts(totalSamples, cuts, minChunkSamples: share / 2);
         logger.LogInformation(
-            "Voice activity: {Regions} speech regions, {SpeechSeconds:0.0} of {AudioSeconds:0.0} s, found in {VadSeconds:0.00} s; {Chunks} chunks",
-            speech.Count, speech.Sum(r => r.Length) / (double)SpeechRegion.SampleRate, audio.DurationSeconds, vadSeconds, cuts.Count - 1);
-        return AudioChunker.Write(audio, cuts);
+            "Planned {Chunks} chunks at speech pauses in {Seconds:0.00} s ({Widened} searches widened) for {AudioSeconds:0.0} s of audio",
+            planned.Count - 1, clock.Elapsed.TotalSeconds, widened, audio.DurationSeconds);
+        return AudioChunker.Write(audio, planned);
     }
+
+    private long? BestCut(string path, SearchWindow window, CancellationToken cancellationToken) =>
+        SpeechChunkPlanner.BestCut(Detector().Detect(path, window.From, window.To, cancellationToken), window);
+
+    private static long Seconds(double seconds) => (long)(seconds * DecodedAudio.SampleRate);
 
     /// <summary>
     /// Enough chunks that none is longer than <paramref name="maxChunkSeconds"/> and, where the recording

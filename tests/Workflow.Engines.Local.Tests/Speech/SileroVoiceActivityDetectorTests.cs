@@ -41,6 +41,27 @@ public sealed class SileroVoiceActivityDetectorTests(PausedSpeechFixture speech,
         }
     }
 
+    [Fact]
+    public void Detect_Range_AgreesWithTheWholeFileClippedToTheRange()
+    {
+        // 6-14 s starts in the second turn's speech and ends in the pause after the third.
+        var (from, to) = (6L * 16000, 14L * 16000);
+
+        var inRange = _detector.Detect(speech.WavPath, from, to, CancellationToken.None);
+        var whole = _detector.Detect(speech.WavPath, CancellationToken.None)
+            .Where(r => r.End > from && r.Start < to)
+            .Select(r => new SpeechRegion(Math.Max(r.Start, from), Math.Min(r.End, to)))
+            .ToList();
+
+        Assert.Equal(whole.Count, inRange.Count);
+        Assert.Equal(from, inRange[0].Start);
+        foreach (var (a, b) in inRange.Zip(whole))
+        {
+            Assert.InRange(a.StartSeconds - b.StartSeconds, -0.07, 0.07);
+            Assert.InRange(a.EndSeconds - b.EndSeconds, -0.07, 0.07);
+        }
+    }
+
     [Theory]
     [InlineData(0)]     // digital silence
     [InlineData(160)]   // the noise floor of the synthesized recordings

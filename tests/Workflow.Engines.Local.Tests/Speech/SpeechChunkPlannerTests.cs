@@ -8,6 +8,8 @@ public sealed class SpeechChunkPlannerTests
 
     private static SpeechRegion Seconds(double start, double end) => new((long)(start * Rate), (long)(end * Rate));
 
+    private static SearchWindow Window(double from, double to, double target) => new((long)(from * Rate), (long)(to * Rate), (long)(target * Rate));
+
     /// <summary>Speech in 9.5 s turns with a 0.5 s pause after each, for <paramref name="seconds"/>.</summary>
     private static List<SpeechRegion> RegularTurns(double seconds)
     {
@@ -16,70 +18,79 @@ public sealed class SpeechChunkPlannerTests
         return regions;
     }
 
-    private static bool InSpeech(IEnumerable<SpeechRegion> speech, long cut) => speech.Any(r => cut > r.Start && cut < r.End);
-
     [Fact]
-    public void PlanCuts_RegularTurns_GivesEqualChunksCutInPauses()
+    public void SearchWindows_AreCentredOnEqualSharesAndClippedToTheRecording()
     {
-        var speech = RegularTurns(600);
+        var windows = SpeechChunkPlanner.SearchWindows(90L * Rate, chunkCount: 3, reach: 10L * Rate);
 
-        var cuts = SpeechChunkPlanner.PlanCuts(speech, 600L * Rate, chunkCount: 6, searchSamples: 25L * Rate);
-
-        Assert.Equal(7, cuts.Count);
-        Assert.Equal((0L, 600L * Rate), (cuts[0], cuts[^1]));
-        Assert.All(cuts, c => Assert.False(InSpeech(speech, c), $"cut at {c / (double)Rate:0.00} s is inside speech"));
-        var lengths = cuts.Zip(cuts.Skip(1), (a, b) => (b - a) / (double)Rate).ToList();
-        Assert.All(lengths, l => Assert.InRange(l, 95, 105));
+        Assert.Equal([Window(20, 40, 30), Window(50, 70, 60)], windows);
+        Assert.Equal([Window(0, 80, 40)], SpeechChunkPlanner.SearchWindows(80L * Rate, chunkCount: 2, reach: 60L * Rate));
+        Assert.Empty(SpeechChunkPlanner.SearchWindows(80L * Rate, chunkCount: 1, reach: Rate));
     }
 
     [Fact]
-    public void PlanCuts_LongPauseNearTheTarget_BeatsAShortPauseAtIt()
+    public void BestCut_RegularTurns_IsTheMiddleOfThePauseNearestTheTarget()
+    {
+        var cut = SpeechChunkPlanner.BestCut(RegularTurns(600), Window(75, 125, 100));
+
+        Assert.Equal(99.75, cut!.Value / (double)Rate, 3);
+    }
+
+    [Fact]
+    public void BestCut_LongPauseNearTheTarget_BeatsAShortPauseAtIt()
     {
         // Target 50 s: a 0.2 s pause right there, a 2 s pause 4 s later.
         var speech = new List<SpeechRegion> { Seconds(0, 49.9), Seconds(50.1, 54), Seconds(56, 100) };
 
-        var cuts = SpeechChunkPlanner.PlanCuts(speech, 100L * Rate, chunkCount: 2, searchSamples: 12L * Rate);
+        var cut = SpeechChunkPlanner.BestCut(speech, Window(38, 62, 50));
 
-        Assert.Equal(55.0, cuts[1] / (double)Rate, 2);
+        Assert.Equal(55.0, cut!.Value / (double)Rate, 3);
     }
 
     [Fact]
-    public void PlanCuts_NoPauseInTheSearchWindow_WidensTheSearchRatherThanCutSpeech()
+    public void BestCut_LongPauseFarAway_LosesToAUsablePauseNearTheTarget()
     {
-        // One pause only, 20 s from the 50 s target and outside the 10 s window.
-        var speech = new List<SpeechRegion> { Seconds(0, 70), Seconds(70.5, 100) };
+        // A 0.6 s pause 1 s from the target, a 3 s pause 11 s from it, in a 12 s reach.
+        var speech = new List<SpeechRegion> { Seconds(0, 50.7), Seconds(51.3, 59.5), Seconds(62.5, 100) };
 
-        var cuts = SpeechChunkPlanner.PlanCuts(speech, 100L * Rate, chunkCount: 2, searchSamples: 10L * Rate);
+        var cut = SpeechChunkPlanner.BestCut(speech, Window(38, 62, 50));
 
-        Assert.Equal(70.25, cuts[1] / (double)Rate, 2);
+        Assert.Equal(51.0, cut!.Value / (double)Rate, 3);
     }
 
     [Fact]
-    public void PlanCuts_SpeechWithoutAnyPause_CutsAtTheTargets()
+    public void BestCut_SpeechThroughoutTheWindow_IsNull()
     {
-        var cuts = SpeechChunkPlanner.PlanCuts([Seconds(0, 90)], 90L * Rate, chunkCount: 3, searchSamples: 5L * Rate);
-
-        Assert.Equal([0L, 30L * Rate, 60L * Rate, 90L * Rate], cuts);
+        Assert.Null(SpeechChunkPlanner.BestCut([Seconds(30, 70)], Window(40, 60, 50)));
     }
 
     [Fact]
-    public void PlanCuts_NoSpeechAtAll_CutsEvenly()
+    public void BestCut_NoSpeechInTheWindow_IsTheTarget()
     {
-        var cuts = SpeechChunkPlanner.PlanCuts([], 90L * Rate, chunkCount: 3, searchSamples: 10L * Rate);
-
-        Assert.Equal([0L, 30L * Rate, 60L * Rate, 90L * Rate], cuts);
+        Assert.Equal(50L * Rate, SpeechChunkPlanner.BestCut([], Window(40, 60, 50)));
     }
 
     [Fact]
-    public void PlanCuts_OneChunk_IsTheWholeRecording()
+    public void BestCut_PauseCutOffByTheWindowEdge_CountsOnlyItsPartInside()
     {
-        Assert.Equal([0L, 90L * Rate], SpeechChunkPlanner.PlanCuts(RegularTurns(90), 90L * Rate, chunkCount: 1, searchSamples: Rate));
+        // The pause runs 58-70 s, but only 58-60 s is in the window: its middle there is 59 s.
+        var cut = SpeechChunkPlanner.BestCut([Seconds(30, 58), Seconds(70, 90)], Window(40, 60, 50));
+
+        Assert.Equal(59.0, cut!.Value / (double)Rate, 3);
     }
 
     [Fact]
-    public void Silences_AreTheGapsAroundAndBetweenRegions()
+    public void Cuts_AddsTheEndsAndDropsCutsTooCloseToANeighbour()
     {
-        var gaps = SpeechChunkPlanner.Silences([Seconds(1, 2), Seconds(2, 3), Seconds(5, 6)], 8L * Rate);
+        var cuts = SpeechChunkPlanner.Cuts(100L * Rate, [60L * Rate, 30L * Rate, 35L * Rate, 95L * Rate], minChunkSamples: 10L * Rate);
+
+        Assert.Equal([0L, 30L * Rate, 60L * Rate, 100L * Rate], cuts);
+    }
+
+    [Fact]
+    public void Silences_AreTheGapsAroundAndBetweenRegionsInsideTheRange()
+    {
+        var gaps = SpeechChunkPlanner.Silences([Seconds(1, 2), Seconds(2, 3), Seconds(5, 6), Seconds(9, 12)], 0, 8L * Rate);
 
         Assert.Equal([Seconds(0, 1), Seconds(3, 5), Seconds(6, 8)], gaps);
     }

@@ -14,7 +14,7 @@ public sealed class SpeechRegionTrackerTests
         var tracker = new SpeechRegionTracker(settings ?? NoPadding);
         for (var i = 0; i < pattern.Length; i++)
             tracker.Add(i * (long)Frame, pattern[i] switch { '#' => 0.9f, '+' => 0.4f, _ => 0.1f });
-        return tracker.Finish(pattern.Length * (long)Frame);
+        return tracker.Finish(0, pattern.Length * (long)Frame);
     }
 
     [Fact]
@@ -56,15 +56,23 @@ public sealed class SpeechRegionTrackerTests
     [Fact]
     public void Pad_FarApartRegions_AreWidenedByThePaddingWithinTheFile()
     {
-        var padded = SpeechRegionTracker.Pad([new(100, 1000), new(5000, 9000)], padding: 200, totalSamples: 9100);
+        var padded = SpeechRegionTracker.Pad([new(100, 1000), new(5000, 9000)], padding: 200, start: 0, end: 9100);
 
         Assert.Equal([new SpeechRegion(0, 1200), new SpeechRegion(4800, 9100)], padded);
     }
 
     [Fact]
+    public void Pad_RangeInsideTheFile_StaysWithinTheRange()
+    {
+        var padded = SpeechRegionTracker.Pad([new(1000, 2000), new(3000, 3900)], padding: 200, start: 900, end: 4000);
+
+        Assert.Equal([new SpeechRegion(900, 2200), new SpeechRegion(2800, 4000)], padded);
+    }
+
+    [Fact]
     public void Pad_CloseRegions_ShareTheGapAtItsMiddle()
     {
-        var padded = SpeechRegionTracker.Pad([new(1000, 2000), new(2300, 3000)], padding: 200, totalSamples: 10_000);
+        var padded = SpeechRegionTracker.Pad([new(1000, 2000), new(2300, 3000)], padding: 200, start: 0, end: 10_000);
 
         Assert.Equal([new SpeechRegion(800, 2150), new SpeechRegion(2150, 3200)], padded);
     }

@@ -51,6 +51,28 @@ public static class SpokenScene
         return extents;
     }
 
+    /// <summary>Joins 16 kHz mono WAV clips with <paramref name="pauseSeconds"/> of noise floor after each.</summary>
+    public static void Concatenate(string wavPath, IEnumerable<string> clips, double pauseSeconds, double noiseAmplitude = 160, int seed = 13)
+    {
+        var noise = new Random(seed);
+        using var output = new FileStream(wavPath, FileMode.Create, FileAccess.Write);
+        output.Write(new byte[44]);
+        long bytes = 0;
+        var pause = new byte[(int)(pauseSeconds * DecodedAudio.SampleRate) * 2];
+        foreach (var clip in clips)
+        {
+            var layout = WavLayout.Read(clip)!;
+            var data = File.ReadAllBytes(clip).AsSpan((int)layout.DataOffset, (int)layout.AvailableDataSize);
+            output.Write(data);
+            for (var i = 0; i < pause.Length; i += 2)
+                BinaryPrimitives.WriteInt16LittleEndian(pause.AsSpan(i), (short)((noise.NextDouble() * 2 - 1) * noiseAmplitude));
+            output.Write(pause);
+            bytes += data.Length + pause.Length;
+        }
+        output.Position = 0;
+        output.Write(Header(bytes));
+    }
+
     /// <summary>Writes <paramref name="seconds"/> of noise alone (amplitude 0 gives digital silence).</summary>
     public static void WriteNoise(string wavPath, double seconds, double amplitude, int seed = 11)
     {
