@@ -93,13 +93,18 @@ public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILo
 
     /// <summary>
     /// Enough chunks that none is longer than <paramref name="maxChunkSeconds"/> and, where the recording
-    /// allows chunks of <see cref="MinChunkSeconds"/>, <see cref="ChunksPerWorker"/> per worker.
+    /// allows chunks of <see cref="MinChunkSeconds"/>, <see cref="ChunksPerWorker"/> per worker; always a
+    /// multiple of the workers once there are that many, because equal chunks then end together (three
+    /// on two workers leave one idle for a third of the run).
     /// </summary>
     internal static int ChunkCount(double totalSeconds, int workers, double maxChunkSeconds)
     {
         var byLength = (int)Math.Ceiling(totalSeconds / Math.Max(1, maxChunkSeconds));
         var forBalance = Math.Min(workers * ChunksPerWorker, (int)(totalSeconds / MinChunkSeconds));
-        return Math.Max(1, Math.Max(byLength, forBalance));
+        if (Math.Max(byLength, forBalance) < Math.Max(2, workers)) return Math.Max(1, Math.Max(byLength, forBalance));
+        return byLength > forBalance
+            ? (byLength + workers - 1) / workers * workers // longer chunks are not allowed: round up
+            : forBalance / workers * workers;              // shorter ones cost more than they gain: round down
     }
 
     private SileroVoiceActivityDetector Detector()

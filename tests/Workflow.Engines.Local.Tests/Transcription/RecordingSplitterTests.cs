@@ -82,12 +82,16 @@ public sealed class RecordingSplitterTests(LongSpeechFixture speech) : IClassFix
     }
 
     [Theory]
-    [InlineData(44, 2, 20, 3)]    // the cap on length decides
-    [InlineData(90, 2, 120, 3)]   // 30 s chunks at least: 3, not 6
-    [InlineData(390, 2, 120, 6)]  // 3 per worker
+    [InlineData(44, 2, 20, 4)]     // the cap on length decides, rounded up to a multiple of the workers
+    [InlineData(90, 2, 120, 2)]    // 30 s chunks at least: 3, rounded down to 2 so both workers end together
+    [InlineData(60, 2, 120, 2)]
+    [InlineData(45, 2, 120, 1)]    // too short for two 30 s chunks
+    [InlineData(390, 2, 120, 6)]   // 3 per worker
     [InlineData(456, 2, 120, 6)]
     [InlineData(7200, 2, 120, 60)] // two hours: 2-minute chunks
     [InlineData(600, 4, 120, 12)]
+    [InlineData(150, 4, 120, 4)]
+    [InlineData(300, 1, 120, 3)]   // one worker: only the length cap matters (the engine does not chunk then anyway)
     [InlineData(20, 2, 120, 1)]
     public void ChunkCount_BalancesWorkersWithinTheLengthLimits(double seconds, int workers, double maxChunk, int expected)
     {
