@@ -42,16 +42,19 @@ internal static class AudioChunker
 
     /// <summary>
     /// Writes one chunk file per pair of neighbouring <paramref name="cuts"/> (sample positions, first 0,
-    /// last the end) beside the decoded audio, so disposing it removes them.
+    /// last the end) beside the decoded audio, so disposing it removes them. Each chunk after the first
+    /// starts <paramref name="leadInSamples"/> before its cut (see <see cref="AudioChunk.LeadInSeconds"/>).
     /// </summary>
-    public static IReadOnlyList<AudioChunk> Write(DecodedAudio audio, IReadOnlyList<long> cuts)
+    public static IReadOnlyList<AudioChunk> Write(DecodedAudio audio, IReadOnlyList<long> cuts, long leadInSamples = 0)
     {
         var chunks = new List<AudioChunk>(cuts.Count - 1);
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             var path = Path.Combine(audio.Directory, $"chunk-{i:D4}.wav");
-            WriteChunk(audio, path, cuts[i], cuts[i + 1]);
-            chunks.Add(new AudioChunk(path, (double)cuts[i] / DecodedAudio.SampleRate, (double)(cuts[i + 1] - cuts[i]) / DecodedAudio.SampleRate));
+            var from = Math.Max(i == 0 ? 0 : cuts[i - 1], cuts[i] - leadInSamples);
+            WriteChunk(audio, path, from, cuts[i + 1]);
+            chunks.Add(new AudioChunk(path, (double)from / DecodedAudio.SampleRate, (double)(cuts[i + 1] - from) / DecodedAudio.SampleRate,
+                (double)(cuts[i] - from) / DecodedAudio.SampleRate));
         }
         return chunks;
     }

@@ -104,7 +104,10 @@ public sealed class PocketSphinxTranscriptionEngine(
             throw new RecognizerFailedException(
                 $"PocketSphinx failed with exit code {result.ExitCode}{signal}: {error ?? "no error message"}.", result.ExitCode);
         }
-        return PocketSphinxOutputParser.Parse(result.StandardOutput, chunk.OffsetSeconds);
+        var utterances = PocketSphinxOutputParser.Parse(result.StandardOutput, chunk.OffsetSeconds);
+        if (chunk.LeadInSeconds <= 0) return utterances;
+        // Words heard in the lead-in were decoded by the previous chunk, which ends at the same pause.
+        return utterances.Select(u => (IReadOnlyList<Word>)u.Where(w => w.StartSeconds >= chunk.OwnStartSeconds).ToList()).Where(u => u.Count > 0).ToList();
     }
 
     private List<string> Arguments(string wavPath)

@@ -28,6 +28,11 @@ public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILo
     // long recording that is a small part of the audio.
     internal const double SearchSeconds = 15;
 
+    // Each chunk after the first also decodes this much audio before its cut, words there dropped: the
+    // recogniser's cepstral mean starts from a fixed guess in every process and adapts over the first
+    // utterance, which cost 3.4 WER points over 5 cuts on the synthetic interview without a lead-in.
+    internal const double LeadInSeconds = 5;
+
     private readonly PocketSphinxOptions _options = options.Value;
     private readonly Lock _gate = new();
     private SileroVoiceActivityDetector? _detector;
@@ -83,7 +88,7 @@ public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILo
         logger.LogInformation(
             "Planned {Chunks} chunks at speech pauses in {Seconds:0.00} s ({Widened} searches widened) for {AudioSeconds:0.0} s of audio",
             planned.Count - 1, clock.Elapsed.TotalSeconds, widened, audio.DurationSeconds);
-        return AudioChunker.Write(audio, planned);
+        return AudioChunker.Write(audio, planned, Seconds(LeadInSeconds));
     }
 
     private long? BestCut(string path, SearchWindow window, CancellationToken cancellationToken) =>

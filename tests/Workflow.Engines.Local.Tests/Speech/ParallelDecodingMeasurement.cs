@@ -119,7 +119,8 @@ public sealed partial class ParallelDecodingMeasurement(ITestOutputHelper output
                 "install time and pocketsphinx", TimeSpan.FromMinutes(30), CancellationToken.None);
             var line = result.StandardErrorTail.Last(l => l.StartsWith("cpu ", StringComparison.Ordinal)).Split(' ');
             cpu.Add(double.Parse(line[1], System.Globalization.CultureInfo.InvariantCulture) + double.Parse(line[2], System.Globalization.CultureInfo.InvariantCulture));
-            words.AddRange(PocketSphinxOutputParser.Parse(result.StandardOutput, chunk.OffsetSeconds).SelectMany(u => u).Select(w => w.Text.ToLowerInvariant()));
+            words.AddRange(PocketSphinxOutputParser.Parse(result.StandardOutput, chunk.OffsetSeconds).SelectMany(u => u)
+                .Where(w => w.StartSeconds >= chunk.OwnStartSeconds).Select(w => w.Text.ToLowerInvariant()));
         }
         return new ChunkProfile(planSeconds, cpu, Recognition.WordErrorRate(reference, words));
     }

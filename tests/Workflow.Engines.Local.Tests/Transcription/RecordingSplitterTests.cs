@@ -63,12 +63,17 @@ public sealed class RecordingSplitterTests(LongSpeechFixture speech) : IClassFix
 
         // 44 s at most 12 s a chunk: 4 chunks (too short for 3 per worker at 30 s each).
         Assert.Equal(4, chunks.Count);
-        Assert.Equal(0, chunks[0].OffsetSeconds);
+        Assert.Equal((0.0, 0.0), (chunks[0].OffsetSeconds, chunks[0].LeadInSeconds));
         for (var i = 1; i < chunks.Count; i++)
-            Assert.Equal(chunks[i - 1].OffsetSeconds + chunks[i - 1].DurationSeconds, chunks[i].OffsetSeconds, 6);
-        Assert.Equal(audio.DurationSeconds, chunks.Sum(c => c.DurationSeconds), 6);
+        {
+            // Each chunk's own audio starts where the previous one ends; its lead-in repeats up to 5 s before that.
+            Assert.Equal(chunks[i - 1].OffsetSeconds + chunks[i - 1].DurationSeconds, chunks[i].OwnStartSeconds, 6);
+            Assert.InRange(chunks[i].LeadInSeconds, 0.1, RecordingSplitter.LeadInSeconds);
+            Assert.True(chunks[i].OffsetSeconds >= chunks[i - 1].OwnStartSeconds, "a lead-in never reaches back past the previous cut");
+        }
+        Assert.Equal(audio.DurationSeconds, chunks.Sum(c => c.DurationSeconds - c.LeadInSeconds), 6);
         var samples = AudioChunkerTests.ReadSamples(audio);
-        foreach (var cut in chunks.Skip(1).Select(c => (int)(c.OffsetSeconds * DecodedAudio.SampleRate)))
+        foreach (var cut in chunks.Skip(1).Select(c => (int)(c.OwnStartSeconds * DecodedAudio.SampleRate)))
             Assert.True(AudioChunkerTests.Rms(samples, cut - 800, cut + 800) < 300, $"cut at {cut / 16000.0:0.00} s is not in a pause");
     }
 
