@@ -1,7 +1,7 @@
 namespace Workflow.Engines.Local.Tests.Speech;
 
 /// <summary>
-/// About seven minutes of a research interview for timing and accuracy measurements: an interviewer
+/// About five and a half minutes (323 s) of a research interview for timing and accuracy measurements: an interviewer
 /// and three participants (four espeak-ng voices), pauses of 0.5 to 2.5 s between turns. Text only
 /// here; <see cref="SpokenScene"/> makes the audio in a temporary folder, so nothing large is committed.
 /// </summary>
@@ -51,7 +51,7 @@ public static class SyntheticInterview
         for (var i = 0; i < Questions.Length; i++)
         {
             turns.Add(new SpokenTurn(Questions[i], Voices[0], 0.5 + i % 3 * 0.4));
-            // Each answer twice, by two participants, so the interview runs about seven minutes.
+            // Each answer twice, by two participants, so the interview is long enough for six chunks.
             turns.Add(new SpokenTurn(Answers[i], Voices[1 + i % 3], 1.0 + i % 4 * 0.5));
             turns.Add(new SpokenTurn(Answers[(i + 4) % Answers.Length], Voices[1 + (i + 1) % 3], 0.8 + i % 2));
         }
