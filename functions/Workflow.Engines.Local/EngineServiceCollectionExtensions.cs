@@ -28,6 +28,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IAudioRedactor, FfmpegAudioRedactor>();
 
         services.AddOptions<PocketSphinxOptions>().Bind(engines.GetSection("PocketSphinx"));
+        services.AddSingleton<RecordingSplitter>();
         services.AddTranscriptionEngine<PocketSphinxTranscriptionEngine>("local", "offline PocketSphinx");
 
         services.AddOptions<DeidentificationOptions>().Bind(engines.GetSection("Rules"));

@@ -3,8 +3,10 @@ using System.Buffers.Binary;
 namespace Workflow.Engines.Local.Transcription;
 
 /// <summary>
-/// Cuts decoded audio into chunks at quiet points so several recogniser processes can share a long
-/// recording. Cutting in a pause matters: a word cut in half is lost or misrecognised in both chunks.
+/// Cuts decoded audio into chunk files so several recogniser processes can share a long recording.
+/// <see cref="Split"/> finds the cuts itself by energy (the <c>energy</c> segmentation); <see cref="Write"/>
+/// takes cuts planned from detected speech. Cutting in a pause matters: a word cut in half is lost or
+/// misrecognised in both chunks.
 /// </summary>
 internal static class AudioChunker
 {
@@ -35,13 +37,24 @@ internal static class AudioChunker
             }
         }
         cuts.Add(totalSamples);
+        return Write(audio, cuts);
+    }
 
+    /// <summary>
+    /// Writes one chunk file per pair of neighbouring <paramref name="cuts"/> (sample positions, first 0,
+    /// last the end) beside the decoded audio, so disposing it removes them. Each chunk after the first
+    /// starts <paramref name="leadInSamples"/> before its cut (see <see cref="AudioChunk.LeadInSeconds"/>).
+    /// </summary>
+    public static IReadOnlyList<AudioChunk> Write(DecodedAudio audio, IReadOnlyList<long> cuts, long leadInSamples = 0)
+    {
         var chunks = new List<AudioChunk>(cuts.Count - 1);
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             var path = Path.Combine(audio.Directory, $"chunk-{i:D4}.wav");
-            WriteChunk(audio, path, cuts[i], cuts[i + 1]);
-            chunks.Add(new AudioChunk(path, (double)cuts[i] / DecodedAudio.SampleRate, (double)(cuts[i + 1] - cuts[i]) / DecodedAudio.SampleRate));
+            var from = Math.Max(i == 0 ? 0 : cuts[i - 1], cuts[i] - leadInSamples);
+            WriteChunk(audio, path, from, cuts[i + 1]);
+            chunks.Add(new AudioChunk(path, (double)from / DecodedAudio.SampleRate, (double)(cuts[i + 1] - from) / DecodedAudio.SampleRate,
+                (double)(cuts[i] - from) / DecodedAudio.SampleRate));
         }
         return chunks;
     }

@@ -18,6 +18,7 @@ namespace Workflow.Engines.Local.Transcription;
 public sealed class PocketSphinxTranscriptionEngine(
     IOptions<PocketSphinxOptions> options,
     FfmpegAudioDecoder decoder,
+    RecordingSplitter splitter,
     ILogger<PocketSphinxTranscriptionEngine> logger) : ITranscriptionEngine
 {
     private readonly PocketSphinxOptions _options = options.Value;
@@ -30,6 +31,7 @@ public sealed class PocketSphinxTranscriptionEngine(
     {
         CheckLanguage(request.Language);
         CheckModels();
+        splitter.CheckAvailable();
         var clock = Stopwatch.StartNew();
         var recordingId = source.RecordingId;
 
@@ -39,7 +41,7 @@ public sealed class PocketSphinxTranscriptionEngine(
             audio = await decoder.DecodeAsync(upload.Path, cancellationToken).ConfigureAwait(false);
         using var decoded = audio;
         var study = await StudyModelsAsync(request, audio, cancellationToken).ConfigureAwait(false);
-        var chunks = PlanChunks(audio);
+        var chunks = splitter.Split(audio, cancellationToken);
         var results = new IReadOnlyList<IReadOnlyList<Word>>[chunks.Count];
         // One failed chunk fails the recording: stop the sibling processes instead of letting them run on.
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -83,11 +85,6 @@ public sealed class PocketSphinxTranscriptionEngine(
         return new Transcript(recordingId, Name, utterances);
     }
 
-    private IReadOnlyList<AudioChunk> PlanChunks(DecodedAudio audio) =>
-        _options.MaxParallelism > 1 && audio.DurationSeconds >= _options.ParallelThreshold.TotalSeconds
-            ? AudioChunker.Split(audio, _options.ChunkLength.TotalSeconds)
-            : [new AudioChunk(audio.Path, 0, audio.DurationSeconds)];
-
     /// <summary>
     /// The study's extended dictionary and LM control file, written beside the decoded audio so that they
     /// are deleted with it (they hold identifiable names); null when the setting is off or nothing is new.
@@ -129,7 +126,10 @@ public sealed class PocketSphinxTranscriptionEngine(
             throw new RecognizerFailedException(
                 $"PocketSphinx failed with exit code {result.ExitCode}{signal}: {error ?? "no error message"}.", result.ExitCode);
         }
-        return PocketSphinxOutputParser.Parse(result.StandardOutput, chunk.OffsetSeconds);
+        var utterances = PocketSphinxOutputParser.Parse(result.StandardOutput, chunk.OffsetSeconds);
+        if (chunk.LeadInSeconds <= 0) return utterances;
+        // Words heard in the lead-in were decoded by the previous chunk, which ends at the same pause.
+        return utterances.Select(u => (IReadOnlyList<Word>)u.Where(w => w.StartSeconds >= chunk.OwnStartSeconds).ToList()).Where(u => u.Count > 0).ToList();
     }
 
     private List<string> Arguments(string wavPath, StudyModelFiles? study)

@@ -35,10 +35,7 @@ public sealed class DiarizingEngineTests(TwoVoiceInterviewFixture interview, ITe
     [Fact]
     public async Task TranscribeAsync_TwoVoiceInterview_CountUnknown_GivesTwoSpeakersTakingTurns()
     {
-        var engine = new PocketSphinxTranscriptionEngine(
-            Options.Create(new PocketSphinxOptions()),
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
-            NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+        var engine = TestEngines.PocketSphinx(new PocketSphinxOptions(), _temp.Path);
 
         var transcript = await engine.TranscribeAsync(new LocalFileAudioSource("rec-2", interview.WavPath), new TranscriptionRequest("en-GB", ExpectedSpeakers: null), CancellationToken.None);
 

@@ -88,10 +88,7 @@ public sealed class MultiVoiceCorpus : IAsyncLifetime, IDisposable
         return transcript.Utterances;
     }
 
-    private PocketSphinxTranscriptionEngine Recogniser() => new(
-        Options.Create(new PocketSphinxOptions { Diarization = false, MaxParallelism = 1 }),
-        new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_folder.Path)),
-        NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+    private PocketSphinxTranscriptionEngine Recogniser() => TestEngines.PocketSphinx(new PocketSphinxOptions { Diarization = false, MaxParallelism = 1 }, _folder.Path);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

@@ -51,13 +51,13 @@ public sealed class AudioChunkerTests(LongSpeechFixture speech) : IClassFixture<
         Assert.Equal((0.0, audio.DurationSeconds), (chunks.Single().OffsetSeconds, chunks.Single().DurationSeconds));
     }
 
-    private static short[] ReadSamples(DecodedAudio audio)
+    internal static short[] ReadSamples(DecodedAudio audio)
     {
         var bytes = File.ReadAllBytes(audio.Path).AsSpan((int)audio.Layout.DataOffset);
         return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(bytes).ToArray();
     }
 
-    private static double Rms(short[] samples, int from, int to)
+    internal static double Rms(short[] samples, int from, int to)
     {
         var slice = samples[Math.Max(0, from)..Math.Min(samples.Length, to)];
         return Math.Sqrt(slice.Average(s => (double)s * s));

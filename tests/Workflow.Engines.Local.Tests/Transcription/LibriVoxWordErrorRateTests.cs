@@ -20,10 +20,7 @@ public sealed partial class LibriVoxWordErrorRateTests(ITestOutputHelper output)
     [PocketSphinxTestDataFact]
     public async Task TranscribeAsync_LibriVoxReadSpeech_StaysNearTheMeasuredWordErrorRate()
     {
-        var engine = new PocketSphinxTranscriptionEngine(
-            Options.Create(new PocketSphinxOptions()),
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
-            NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+        var engine = TestEngines.PocketSphinx(new PocketSphinxOptions(), _temp.Path);
         var directory = PocketSphinxTestDataFactAttribute.LibriVoxDirectory;
 
         var (errors, words) = (0.0, 0);

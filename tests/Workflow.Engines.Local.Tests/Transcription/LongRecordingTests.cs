@@ -18,10 +18,7 @@ public sealed class LongRecordingTests(LongSpeechFixture speech, ITestOutputHelp
     {
         var options = new PocketSphinxOptions();
         configure(options);
-        return new PocketSphinxTranscriptionEngine(
-            Options.Create(options),
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
-            NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+        return TestEngines.PocketSphinx(options, _temp.Path);
     }
 
     [Fact]

@@ -19,10 +19,7 @@ public sealed class PocketSphinxTranscriptionEngineTests(SampleSpeechFixture sam
     {
         var options = new PocketSphinxOptions();
         configure?.Invoke(options);
-        return new PocketSphinxTranscriptionEngine(
-            Options.Create(options),
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
-            NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+        return TestEngines.PocketSphinx(options, _temp.Path);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Workflow.Engines.Local.Tests.Transcription;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workflow.Composition;
@@ -20,8 +21,7 @@ public sealed class PocketSphinxStudyVocabularyTests(SampleSpeechFixture sample)
     {
         var options = new PocketSphinxOptions();
         configure?.Invoke(options);
-        return new PocketSphinxTranscriptionEngine(
-            Options.Create(options), new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)), NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+        return TestEngines.PocketSphinx(options, _temp.Path);
     }
 
     [Fact]

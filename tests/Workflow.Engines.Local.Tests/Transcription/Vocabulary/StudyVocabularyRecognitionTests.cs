@@ -1,3 +1,4 @@
+using Workflow.Engines.Local.Tests.Transcription;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,10 +24,7 @@ public sealed class StudyVocabularyRecognitionTests(StudyInterviewSpeech speech,
 
     public void Dispose() => _temp.Dispose();
 
-    private PocketSphinxTranscriptionEngine Engine() => new(
-        Options.Create(new PocketSphinxOptions()),
-        new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(_temp.Path)),
-        NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+    private PocketSphinxTranscriptionEngine Engine() => TestEngines.PocketSphinx(new PocketSphinxOptions(), _temp.Path);
 
     [Fact]
     public async Task TranscribeAsync_WithStudyVocabulary_RecognisesFarMoreListedNamesAndNoWorseOtherWords()

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Workflow.Composition;
+using Workflow.Engines.Local.Transcription;
+
+namespace Workflow.Engines.Local.Tests.Transcription;
+
+/// <summary>The PocketSphinx engine wired as the host wires it, with its work files in <c>workPath</c>.</summary>
+public static class TestEngines
+{
+    public static PocketSphinxTranscriptionEngine PocketSphinx(PocketSphinxOptions options, string workPath)
+    {
+        var wrapped = Options.Create(options);
+        return new PocketSphinxTranscriptionEngine(
+            wrapped,
+            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(workPath)),
+            new RecordingSplitter(wrapped, NullLogger<RecordingSplitter>.Instance),
+            NullLogger<PocketSphinxTranscriptionEngine>.Instance);
+    }
+}
