@@ -184,7 +184,9 @@ public class CrashRecoveryTests(ITestOutputHelper output)
         foreach (var recording in run.Recordings.Where(r => !r.Audio))
         {
             if (done.Count == 2) break;
-            if (await run.AllDecidedAsync(await Azurite.StoresAsync(), recording.Id) && await run.WaitUntilInStageAsync(recording, "Completed", 30)) done.Add(recording);
+            // Finalising waits for the decision signal and, after a kill, for the restarted runner to see the
+            // dead one's work again: 30 s was too short once in CI while other suites ran beside it.
+            if (await run.AllDecidedAsync(await Azurite.StoresAsync(), recording.Id) && await run.WaitUntilInStageAsync(recording, "Completed", 90)) done.Add(recording);
         }
         Assert.True(done.Count == 2, "fewer than two recordings were completed for the batch to re-run");
         var batch = await run.StartBatchAsync("deidentification", done.Select(r => r.Id));
