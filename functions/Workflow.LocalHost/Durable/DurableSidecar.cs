@@ -40,7 +40,7 @@ public sealed class DurableSidecar(LocalDurableOptions options, string connectio
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(options.SidecarPort, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
-        var backend = new SidecarStorageCompatibility(service);
+        var backend = new SidecarStorageCompatibility(service, options.WorkItemVisibility);
         builder.Services.AddSingleton<IOrchestrationService>(backend);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
         builder.Services.AddSingleton<TaskHubGrpcServer>();

@@ -12,11 +12,31 @@ namespace Workflow.LocalHost.Durable;
 /// and cannot read back ("Could not resolve type Google.Protobuf.Collections.MapField"), and its own
 /// subclass of the "sub-orchestration created" history event, which the history table writes without
 /// an EventType column ("The TableEntity did not contain a 'EventType' property"). Either leaves the
-/// parent orchestration stuck. Everything else passes straight through. Remove when the sidecar is fixed.
+/// parent orchestration stuck. It also renews running activities' locks, which the sidecar's dispatcher
+/// does not. Everything else passes straight through. Remove when the sidecar is fixed.
 /// </summary>
-public sealed class SidecarStorageCompatibility(AzureStorageOrchestrationService inner)
+public sealed class SidecarStorageCompatibility(AzureStorageOrchestrationService inner, TimeSpan workItemVisibility)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
+    // The sidecar's dispatcher never renews activity locks; the provider can (see ActivityLockRenewal).
+    private readonly ActivityLockRenewal _renewal = new(workItemVisibility, inner.RenewTaskActivityWorkItemLockAsync);
+
+    /// <summary>Activity lock renewals made so far.</summary>
+    public int ActivityLockRenewals => _renewal.Renewals;
+
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        if (workItem is not null) _renewal.Start(workItem);
+        return workItem!;
+    }
+
+    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) =>
+        _renewal.FinishAsync(workItem, () => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage));
+
+    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) =>
+        _renewal.FinishAsync(workItem, () => inner.AbandonTaskActivityWorkItemAsync(workItem));
+
     private static void Normalize(TaskMessage? message)
     {
         if (message?.Event is ExecutionStartedEvent { Tags: { } tags } started && tags.GetType() != typeof(Dictionary<string, string>))
@@ -97,10 +117,7 @@ public sealed class SidecarStorageCompatibility(AzureStorageOrchestrationService
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) => inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
-    public Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage) => inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
     public Task<OrchestrationState> WaitForOrchestrationAsync(string instanceId, string executionId, TimeSpan timeout, CancellationToken cancellationToken) => inner.WaitForOrchestrationAsync(instanceId, executionId, timeout, cancellationToken)!;
     public Task ForceTerminateTaskOrchestrationAsync(string instanceId, string reason) => inner.ForceTerminateTaskOrchestrationAsync(instanceId, reason);
     public Task<IList<OrchestrationState>> GetOrchestrationStateAsync(string instanceId, bool allExecutions) => inner.GetOrchestrationStateAsync(instanceId, allExecutions);

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Workflow.Integration.Tests.Infrastructure;
 using Workflow.LocalHost.Durable;
 using Workflow.Orchestrations.Activities;
@@ -57,6 +58,50 @@ public class AzureStorageBackendTests
             var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
             Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
             Assert.Equal(0, done.ReadOutputAs<VerificationProgress>()!.Pending);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AnActivityLongerThanItsVisibility_RunsOnce_BecauseItsLockIsRenewed()
+    {
+        Azurite.EnsureRunning();
+        var visibility = TimeSpan.FromSeconds(2);
+        var options = new LocalDurableOptions { TaskHubName = "t" + Guid.NewGuid().ToString("N")[..12], WorkItemVisibility = visibility };
+        var runs = 0;
+        var logs = new CapturedLogs();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddLocalDurableBackend(options, Azurite.ConnectionString, registry =>
+        {
+            registry.AddOrchestratorFunc<string, int>("LongWork", async (context, _) => await context.CallActivityAsync<int>("Slow"));
+            registry.AddActivityFunc<int>("Slow", async _ =>
+            {
+                var run = Interlocked.Increment(ref runs);
+                // Four visibilities: without renewal the message reappears and a second run starts meanwhile.
+                await Task.Delay(visibility * 4);
+                return run;
+            });
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var client = host.Services.GetRequiredService<DurableTaskClient>();
+            var id = await client.ScheduleNewOrchestrationInstanceAsync("LongWork", "go");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, timeout.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+            Assert.Equal(1, done.ReadOutputAs<int>());
+            // Wait past another visibility: a message left visible would have started a second run by now.
+            await Task.Delay(visibility * 2);
+            Assert.Equal(1, Volatile.Read(ref runs));
+            var trouble = logs.Lines.Where(l => l.Level >= LogLevel.Warning && l.Message.Contains("multiple times", StringComparison.OrdinalIgnoreCase)
+                || l.Message.Contains("PopReceipt", StringComparison.OrdinalIgnoreCase)).Select(l => l.Message).ToList();
+            Assert.Empty(trouble);
         }
         finally
         {
