@@ -18,6 +18,7 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddSingleton<Retention.UploadGrantSweep>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Activities.AudioSources>();
+        services.AddSingleton<Activities.TranscriptionWork>();
         services.AddSingleton<Verification.FreeTextDeidentifier>();
         services.AddSingleton<Activities.BatchTranscriptionEngines>();
         return services;

@@ -59,6 +59,21 @@ public sealed class RawUploadRepository(BlobContainerClient rawUploads)
     public Task<int> DeleteSourceAsync(string studyId, string recordingId, CancellationToken ct) =>
         BlobPrefix.DeleteAsync(rawUploads, $"{studyId}/{recordingId}/", ct);
 
+    /// <summary>The scratch of one transcription run of a recording (<paramref name="runId"/> null for the first pass).</summary>
+    public BlobTranscriptionScratch TranscriptionScratch(string studyId, string recordingId, string? runId) =>
+        BlobTranscriptionScratch.For(rawUploads, studyId, recordingId, runId);
+
+    /// <summary>Deletes the scratch other transcription runs of a recording left behind (they failed or were replaced).</summary>
+    public async Task<int> DeleteOtherTranscriptionScratchAsync(string studyId, string recordingId, string? runId, CancellationToken ct)
+    {
+        var keep = TranscriptionScratch(studyId, recordingId, runId).Prefix;
+        var names = new List<string>();
+        await foreach (var blob in rawUploads.GetBlobsAsync(new GetBlobsOptions { Prefix = BlobTranscriptionScratch.RecordingPrefix(studyId, recordingId) }, ct))
+            if (!blob.Name.StartsWith(keep, StringComparison.Ordinal)) names.Add(blob.Name);
+        foreach (var name in names) await rawUploads.GetBlobClient(name).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+        return names.Count;
+    }
+
     /// <summary>Copies the source to a local file for engines that need a path (ffmpeg, PocketSphinx).</summary>
     public async Task DownloadToAsync(string blobName, string localPath, CancellationToken ct) =>
         await rawUploads.GetBlobClient(blobName).DownloadToAsync(localPath, ct);

@@ -49,6 +49,12 @@ public sealed class FakeActivities
     /// <summary>What <see cref="PlanTranscriptionActivity"/> answers: by default one local activity.</summary>
     public TranscriptionPlan Plan = new("fake", Batch: false, AlreadyDone: false);
 
+    /// <summary>How many chunks the fake preparation plans.</summary>
+    public int Chunks = 3;
+
+    /// <summary>Chunks transcribed, in the order they ran.</summary>
+    public ConcurrentQueue<int> ChunksTranscribed { get; } = new();
+
     /// <summary>Successive answers of the submit activity; when empty, the job "job-1".</summary>
     public ConcurrentQueue<SubmitOutcome> SubmitReplies { get; } = new();
 
@@ -96,6 +102,9 @@ public sealed class FakeActivities
         r.AddActivityFunc<RecordingPipelineInput, IngestResult>(nameof(IngestRecordingActivity), (_, i) => { Enter(nameof(IngestRecordingActivity)); return new IngestResult(i.Source, 1, 1, "fake"); });
         r.AddActivityFunc<RecordingPipelineInput, TranscriptionSummary>(nameof(TranscribeRecordingActivity), (_, _) => { Enter(nameof(TranscribeRecordingActivity)); return new TranscriptionSummary("fake", 1, 1, 1, 1, false); });
         r.AddActivityFunc<RecordingPipelineInput, TranscriptionPlan>(nameof(PlanTranscriptionActivity), (_, _) => { Enter(nameof(PlanTranscriptionActivity)); return Plan; });
+        r.AddActivityFunc<RecordingPipelineInput, int>(nameof(PrepareTranscriptionChunksActivity), (_, _) => { Enter(nameof(PrepareTranscriptionChunksActivity)); return Chunks; });
+        r.AddActivityFunc<TranscriptionChunkInput, int>(nameof(TranscribeChunkActivity), (_, c) => { Enter(nameof(TranscribeChunkActivity)); ChunksTranscribed.Enqueue(c.Chunk); return c.Chunk; });
+        r.AddActivityFunc<RecordingPipelineInput, TranscriptionSummary>(nameof(AssembleTranscriptActivity), (_, _) => { Enter(nameof(AssembleTranscriptActivity)); return new TranscriptionSummary("fake-chunked", 4, 20, 90, 30, false); });
         r.AddActivityFunc<RecordingPipelineInput, SubmitOutcome>(nameof(SubmitTranscriptionJobActivity), (_, i) =>
         {
             Enter(nameof(SubmitTranscriptionJobActivity));

@@ -18,7 +18,11 @@ internal static class AudioChunker
     /// the quietest 300 ms within <paramref name="searchSeconds"/> of the target point. The files are
     /// written beside the decoded audio, so disposing it removes them.
     /// </summary>
-    public static IReadOnlyList<AudioChunk> Split(DecodedAudio audio, double chunkSeconds, double searchSeconds = 10)
+    public static IReadOnlyList<AudioChunk> Split(DecodedAudio audio, double chunkSeconds, double searchSeconds = 10) =>
+        Write(audio, EnergyCuts(audio, chunkSeconds, searchSeconds));
+
+    /// <summary>The cut points <see cref="Split"/> uses (sample positions, first 0, last the end).</summary>
+    public static IReadOnlyList<long> EnergyCuts(DecodedAudio audio, double chunkSeconds, double searchSeconds = 10)
     {
         var totalSamples = audio.Layout.AvailableDataSize / 2;
         var chunkSamples = (long)(chunkSeconds * DecodedAudio.SampleRate);
@@ -37,7 +41,7 @@ internal static class AudioChunker
             }
         }
         cuts.Add(totalSamples);
-        return Write(audio, cuts);
+        return cuts;
     }
 
     /// <summary>
@@ -109,7 +113,7 @@ internal static class AudioChunker
     }
 
     /// <summary>A canonical 44-byte header for 16 kHz mono 16-bit PCM.</summary>
-    private static byte[] WavHeader(uint dataBytes)
+    internal static byte[] WavHeader(uint dataBytes)
     {
         var header = new byte[44];
         var span = header.AsSpan();

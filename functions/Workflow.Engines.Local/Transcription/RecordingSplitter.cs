@@ -54,17 +54,27 @@ public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILo
                 "set Engines:PocketSphinx:VadModelPath, or set Engines:PocketSphinx:Segmentation to 'energy' to cut at the quietest points instead.");
     }
 
-    /// <summary>The chunks to decode: the whole file when it is short or parallelism is off.</summary>
+    /// <summary>The chunks to decode, written beside the audio: the whole file when it is short or parallelism is off.</summary>
     internal IReadOnlyList<AudioChunk> Split(DecodedAudio audio, CancellationToken cancellationToken)
     {
+        var cuts = Cuts(audio, cancellationToken);
+        return cuts.Count == 2 ? [new AudioChunk(audio.Path, 0, audio.DurationSeconds)] : AudioChunker.Write(audio, cuts, LeadInSamples);
+    }
+
+    /// <summary>Each chunk after the first starts this many samples before its cut (only at Silero's cuts, which are in speech pauses).</summary>
+    internal long LeadInSamples => _options.Segmentation == SpeechSegmentation.Silero ? Seconds(LeadInSeconds) : 0;
+
+    /// <summary>Where the recording is cut (sample positions, first 0, last the end): no cut when it is short or parallelism is off.</summary>
+    internal IReadOnlyList<long> Cuts(DecodedAudio audio, CancellationToken cancellationToken)
+    {
+        var totalSamples = audio.Layout.AvailableDataSize / 2;
         if (!MayChunk || audio.DurationSeconds < _options.ParallelThreshold.TotalSeconds)
-            return [new AudioChunk(audio.Path, 0, audio.DurationSeconds)];
+            return [0, totalSamples];
         if (_options.Segmentation == SpeechSegmentation.Energy)
-            return AudioChunker.Split(audio, _options.ChunkLength.TotalSeconds);
+            return AudioChunker.EnergyCuts(audio, _options.ChunkLength.TotalSeconds);
 
         CheckAvailable();
         var clock = Stopwatch.StartNew();
-        var totalSamples = audio.Layout.AvailableDataSize / 2;
         var count = ChunkCount(audio.DurationSeconds, _options.MaxParallelism, _options.ChunkLength.TotalSeconds);
         var share = totalSamples / count;
         var windows = SpeechChunkPlanner.SearchWindows(totalSamples, count, Math.Min(share / 4, Seconds(SearchSeconds)));
@@ -88,7 +98,7 @@ public sealed class RecordingSplitter(IOptions<PocketSphinxOptions> options, ILo
         logger.LogInformation(
             "Planned {Chunks} chunks at speech pauses in {Seconds:0.00} s ({Widened} searches widened) for {AudioSeconds:0.0} s of audio",
             planned.Count - 1, clock.Elapsed.TotalSeconds, widened, audio.DurationSeconds);
-        return AudioChunker.Write(audio, planned, Seconds(LeadInSeconds));
+        return planned;
     }
 
     private long? BestCut(string path, SearchWindow window, CancellationToken cancellationToken) =>

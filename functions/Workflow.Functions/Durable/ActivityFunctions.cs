@@ -30,6 +30,15 @@ public static class ActivityFunctions
     [Function(nameof(PlanTranscriptionActivity))]
     public static Task<TranscriptionPlan> PlanTranscription([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<PlanTranscriptionActivity, RecordingPipelineInput, TranscriptionPlan>(f, input);
 
+    [Function(nameof(PrepareTranscriptionChunksActivity))]
+    public static Task<int> PrepareTranscriptionChunks([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<PrepareTranscriptionChunksActivity, RecordingPipelineInput, int>(f, input);
+
+    [Function(nameof(TranscribeChunkActivity))]
+    public static Task<int> TranscribeChunk([ActivityTrigger] TranscriptionChunkInput input, FunctionContext f) => Run<TranscribeChunkActivity, TranscriptionChunkInput, int>(f, input);
+
+    [Function(nameof(AssembleTranscriptActivity))]
+    public static Task<TranscriptionSummary> AssembleTranscript([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<AssembleTranscriptActivity, RecordingPipelineInput, TranscriptionSummary>(f, input);
+
     [Function(nameof(SubmitTranscriptionJobActivity))]
     public static Task<SubmitOutcome> SubmitTranscriptionJob([ActivityTrigger] RecordingPipelineInput input, FunctionContext f) => Run<SubmitTranscriptionJobActivity, RecordingPipelineInput, SubmitOutcome>(f, input);
 

@@ -7,7 +7,7 @@ using Workflow.Storage;
 namespace Workflow.Orchestrations.Activities;
 
 /// <summary>
-/// Decides how the recording is transcribed: by the study's engine in one activity, or as a batch job
+/// Decides how the recording is transcribed: by the study's engine in one activity, in chunk activities, or as a batch job
 /// on a cloud service watched by <see cref="Pipeline.CloudTranscriptionOrchestrator"/>. A transcript this
 /// run already stored (the orchestration replayed after a crash) is reused, not paid for twice.
 /// </summary>
@@ -23,6 +23,6 @@ public sealed class PlanTranscriptionActivity(BatchTranscriptionEngines batchEng
         var done = existing is not null && existing.Source == engine.Name && existing.RunId == input.RunId;
         return engine is IBatchTranscriptionEngine batch
             ? new TranscriptionPlan(engine.Name, Batch: true, done, batch.Polling.FirstCheck, batch.Polling.LongestInterval, batch.Polling.MaxWait)
-            : new TranscriptionPlan(engine.Name, Batch: false, done);
+            : new TranscriptionPlan(engine.Name, Batch: false, done, Chunked: engine is IChunkedTranscriptionEngine);
     }
 }

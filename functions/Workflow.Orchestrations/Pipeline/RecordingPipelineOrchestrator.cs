@@ -25,7 +25,7 @@ public sealed class RecordingPipelineOrchestrator : TaskOrchestrator<RecordingPi
             if (input.Source == SourceKind.Audio)
             {
                 await stages.EnterAsync(PipelineStage.Transcribing);
-                await TranscriptionStep.RunAsync(context, input);
+                await TranscriptionStep.RunAsync(context, input, stages);
             }
 
             await stages.EnterAsync(PipelineStage.Deidentifying);

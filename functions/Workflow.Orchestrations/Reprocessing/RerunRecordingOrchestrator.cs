@@ -24,7 +24,7 @@ public sealed class RerunRecordingOrchestrator : TaskOrchestrator<RerunInput, Re
             if (input.Stage == ReprocessStage.Transcription)
             {
                 await stages.EnterAsync(PipelineStage.Transcribing);
-                await TranscriptionStep.RunAsync(context, input.AsPipelineInput());
+                await TranscriptionStep.RunAsync(context, input.AsPipelineInput(), stages);
             }
             if (input.Stage <= ReprocessStage.Deidentification)
             {

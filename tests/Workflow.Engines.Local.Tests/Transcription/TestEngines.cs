@@ -11,10 +11,12 @@ public static class TestEngines
     public static PocketSphinxTranscriptionEngine PocketSphinx(PocketSphinxOptions options, string workPath)
     {
         var wrapped = Options.Create(options);
+        var workArea = new WorkArea(workPath);
         return new PocketSphinxTranscriptionEngine(
             wrapped,
-            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), new WorkArea(workPath)),
+            new FfmpegAudioDecoder(TestAudio.Ffmpeg(), workArea),
             new RecordingSplitter(wrapped, NullLogger<RecordingSplitter>.Instance),
+            workArea,
             NullLogger<PocketSphinxTranscriptionEngine>.Instance);
     }
 }

@@ -1,8 +1,11 @@
-using System.Text;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
 using Workflow.Integration.Tests.Infrastructure;
+using Workflow.Storage.Configuration;
 
 namespace Workflow.Integration.Tests.EndToEnd;
 
@@ -30,6 +33,11 @@ public class PipelineEndToEndTests(RunnerFixture fixture) : IClassFixture<Runner
         Assert.Equal("WaitingForVerification", transcriptWaiting.GetProperty("status").GetString());
         Assert.Equal("WaitingForVerification", audioWaiting.GetProperty("status").GetString());
         Assert.True(audioWaiting.GetProperty("durationSeconds").GetDouble() > 5);
+        // The chunked transcription's scratch (decoded audio, each chunk's words) went once the transcript was stored.
+        var raw = new BlobContainerClient(Azurite.ConnectionString, StorageNames.RawUploads);
+        var left = new List<string>();
+        await foreach (var blob in raw.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{study}/{audioId}/" })) left.Add(blob.Name);
+        Assert.StartsWith($"{study}/{audioId}/source.", Assert.Single(left), StringComparison.Ordinal);
         // Original file names can name people; the de-identified side only knows the format.
         Assert.Equal("source.txt", transcriptWaiting.GetProperty("fileName").GetString());
         // So can the interviewer field: it stays with the raw upload, never in the status the API shows.
