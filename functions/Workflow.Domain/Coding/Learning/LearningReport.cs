@@ -1,6 +1,7 @@
 namespace Workflow.Domain.Coding.Learning;
 
 /// <summary>Why a code has no classifier yet; <see cref="None"/> when it has one.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<NotLearntReason>))]
 public enum NotLearntReason
 {
     None,
