@@ -61,7 +61,9 @@ public sealed class LearnedCodingEngine : ICodingEngine, ICodingLearner
     public async Task<LearningReport> ReportAsync(Codebook codebook, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(codebook);
-        return (await TrainedAsync(codebook, force: false, cancellationToken)).Report;
+        // Read now: a lead looking at the report has usually just seen decisions made, which the
+        // coding step's RefreshAfter would hide for minutes. Unchanged decisions are not retrained.
+        return (await TrainedAsync(codebook, force: true, cancellationToken)).Report;
     }
 
     public async Task<bool> RefreshAsync(Codebook codebook, CancellationToken cancellationToken)

@@ -171,6 +171,19 @@ public class LearnedCodingEngineTests
     }
 
     [Fact]
+    public async Task TheReport_ReadsTheDecisionsNow_EvenWithinTheRefreshTime()
+    {
+        var (engine, decisions, clock) = Build(Settled().Take(12).ToList());
+        await engine.SuggestAsync(NewTranscript, Book, CancellationToken.None);
+
+        decisions.Examples = Settled();
+        clock.Now += TimeSpan.FromSeconds(10);
+
+        Assert.Equal(20, (await engine.ReportAsync(Book, CancellationToken.None)).Point.Examples);
+        Assert.Equal(2, decisions.Reads);
+    }
+
+    [Fact]
     public async Task TheReport_TrainsOnDemand_AndShowsWhatIsLearntAndWhatIsShort()
     {
         var (engine, decisions, _) = Build(Settled());
@@ -226,7 +239,7 @@ public class LearnedCodingEngineTests
         decisions.Examples = [.. Settled(), Example(200, "The wait for a bed was endless.", "waiting")];
         clock.Now += TimeSpan.FromSeconds(1);
         Assert.True(await engine.RefreshAsync(Book, CancellationToken.None));
-        Assert.Equal(21, (await engine.ReportAsync(Book, CancellationToken.None)).Point.Examples);
         Assert.Equal(3, decisions.Reads);
+        Assert.Equal(21, (await engine.ReportAsync(Book, CancellationToken.None)).Point.Examples);
     }
 }

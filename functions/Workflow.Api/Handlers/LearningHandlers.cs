@@ -27,11 +27,12 @@ public sealed class LearningHandlers(StudyRepository studies, CodebookRepository
             return TypedResults.Ok(new LearningResponse(studyId, codebook?.Version, usesLearner, learner is not null, learner is null ? NotOffered : NoCodebook,
                 0, 0, null, [], await curve.ListAsync(studyId, ct)));
 
-        // Trains on demand when this process has nothing (a restarted host, or a study that has not
-        // coded with the learner yet) rather than answering "nothing learnt yet": that answer would be
-        // false whenever decisions exist, and a lead deciding whether to switch the learner on needs
-        // the figures. It is bounded (MaxExamples, the engine's one-training-at-a-time gate), and what
-        // it trains is what the next coding step uses, so the work is not wasted.
+        // Trains on demand when this process has nothing, or the decisions changed since it trained (a
+        // restarted host, a study that has not coded with the learner yet, decisions made since),
+        // rather than answering "nothing learnt yet": that answer would be false whenever decisions
+        // exist, and a lead deciding whether to switch the learner on needs the figures. It is bounded
+        // (MaxExamples, the engine's one-training-at-a-time gate), unchanged decisions cost a read and
+        // no training, and what it trains is what the next coding step uses, so the work is not wasted.
         var report = await learner.ReportAsync(codebook, ct);
         // Read after training, so a point the report's training added is on the curve.
         var points = await curve.ListAsync(studyId, ct);

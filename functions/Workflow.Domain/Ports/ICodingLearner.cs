@@ -10,8 +10,9 @@ namespace Workflow.Domain.Ports;
 public interface ICodingLearner
 {
     /// <summary>
-    /// The report of the classifiers the next coding step would use for this codebook, training them
-    /// first if this process has none (or its decisions are older than the engine's refresh interval).
+    /// The report of the classifiers the next coding step will use for this codebook: the study's
+    /// decisions are read now, and the classifiers (re)trained first if this process has none or the
+    /// decisions changed.
     /// </summary>
     Task<LearningReport> ReportAsync(Codebook codebook, CancellationToken cancellationToken);
 
