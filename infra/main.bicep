@@ -122,7 +122,7 @@ var roles = {
 var identifiableContainers = ['raw-uploads', 'uploads', 'transcripts-identifiable', 'pseudonym-keys', 'study-identifiers', 'study-secrets']
 var identifiableTables = ['VerificationQueue', 'AuditTrail', 'StudyMembers', 'ParticipantWithdrawals', 'UploadGrants']
 var deidentifiedContainers = ['transcripts-deidentified', 'coding', 'transcripts-final', 'codebooks', 'audio-deidentified']
-var deidentifiedTables = ['Studies', 'RecordingsByStudy', 'RecordingStudies', 'StudyBatches', 'StudyBatchRecords']
+var deidentifiedTables = ['Studies', 'RecordingsByStudy', 'RecordingStudies', 'StudyBatches', 'StudyBatchRecords', 'LearningCurve']
 var rawRetentionPrefixes = ['raw-uploads/', 'uploads/']
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {

@@ -42,6 +42,7 @@ public static class ApiRoutes
     public const string Audit = "studies/{studyId}/audit";
     public const string AuditVerify = "studies/{studyId}/audit/verify";
     public const string Agreement = "studies/{studyId}/agreement";
+    public const string Learning = "studies/{studyId}/learning";
     public const string Health = "health";
     public const string Me = "me";
     public const string QueueSummary = "studies/{studyId}/queue";

@@ -51,6 +51,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IdentifierLinkHandler>();
         services.AddSingleton<AuditHandlers>();
         services.AddSingleton<AgreementHandlers>();
+        services.AddSingleton<LearningHandlers>();
         services.AddSingleton<VerificationSettingsHandler>();
         services.AddSingleton<HumanMachineSampleReader>();
         services.AddSingleton<CustodyHandler>();

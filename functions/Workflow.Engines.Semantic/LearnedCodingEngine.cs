@@ -18,14 +18,18 @@ namespace Workflow.Engines.Semantic;
 /// name and version, so a coder and the custody record always see who proposed what. The study's
 /// decisions are read again at most every <see cref="LearnedCodingOptions.RefreshAfter"/>, and the
 /// classifiers retrained only when they changed, so a batch re-code of a whole study trains once.
+/// Each training adds a point to the study's <see cref="ILearningCurve"/> (once per fingerprint), and
+/// <see cref="ICodingLearner"/> lets the lead's route and the background retraining reach the same
+/// classifiers and the same one-at-a-time gate.
 /// </summary>
-public sealed class LearnedCodingEngine : ICodingEngine
+public sealed class LearnedCodingEngine : ICodingEngine, ICodingLearner
 {
     public const string EngineName = "learned";
 
     private const int MaxCachedFeatures = 50_000;
 
     private readonly ICodingExamples examples;
+    private readonly ILearningCurve curve;
     private readonly IServiceProvider services;
     private readonly LearnedCodingOptions options;
     private readonly SemanticCodingOptions semantic;
@@ -36,7 +40,7 @@ public sealed class LearnedCodingEngine : ICodingEngine
     // Training is CPU-bound and takes seconds: one at a time per process keeps the host responsive.
     private readonly SemaphoreSlim training = new(1, 1);
 
-    public LearnedCodingEngine(ICodingExamples examples, IServiceProvider services, IOptions<LearnedCodingOptions> options,
+    public LearnedCodingEngine(ICodingExamples examples, ILearningCurve curve, IServiceProvider services, IOptions<LearnedCodingOptions> options,
         IOptions<SemanticCodingOptions> semantic, TimeProvider time, ILogger<LearnedCodingEngine> logger)
     {
         var v = options.Value;
@@ -44,13 +48,31 @@ public sealed class LearnedCodingEngine : ICodingEngine
             throw new ArgumentException("Engines:Learned:Fallback must name another coding engine, not 'learned' itself.", nameof(options));
         if (v.MinPositives < 2 || v.MinNegatives < 2) throw new ArgumentOutOfRangeException(nameof(options), "MinPositives and MinNegatives must be at least 2.");
         if (v.MaxExamples < 1 || v.MaxCodesPerSegment < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxExamples and MaxCodesPerSegment must be at least 1.");
-        (this.examples, this.services, this.options, this.semantic, this.time, this.logger) = (examples, services, v, semantic.Value, time, logger);
+        (this.examples, this.curve, this.services, this.options, this.semantic, this.time, this.logger) = (examples, curve, services, v, semantic.Value, time, logger);
     }
 
     public string Name => EngineName;
 
-    /// <summary>What the classifiers of a study and codebook version were trained on, and when the decisions were last read.</summary>
-    private sealed record Trained(DateTimeOffset ReadAt, string Fingerprint, CodeClassifiers Classifiers);
+    /// <summary>What the classifiers of a study and codebook version were trained on, when the decisions were last read, and the report of that training.</summary>
+    private sealed record Trained(DateTimeOffset ReadAt, string Fingerprint, CodeClassifiers Classifiers, LearningReport Report);
+
+    private ClassifierTraining Training => new(options.MinPositives, options.MinNegatives);
+
+    public async Task<LearningReport> ReportAsync(Codebook codebook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codebook);
+        // Read now: a lead looking at the report has usually just seen decisions made, which the
+        // coding step's RefreshAfter would hide for minutes. Unchanged decisions are not retrained.
+        return (await TrainedAsync(codebook, force: true, cancellationToken)).Report;
+    }
+
+    public async Task<bool> RefreshAsync(Codebook codebook, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(codebook);
+        trained.TryGetValue((codebook.StudyId, codebook.Version), out var before);
+        var after = await TrainedAsync(codebook, force: true, cancellationToken);
+        return before is null || before.Fingerprint != after.Fingerprint;
+    }
 
     public async Task<IReadOnlyList<CodeSuggestion>> SuggestAsync(IReadOnlyList<Segment> segments, Codebook codebook, CancellationToken cancellationToken)
     {
@@ -58,7 +80,7 @@ public sealed class LearnedCodingEngine : ICodingEngine
         ArgumentNullException.ThrowIfNull(codebook);
         var fallback = services.GetKeyedService<ICodingEngine>(options.Fallback)
             ?? throw new EngineUnavailableException($"The learning coder's fallback engine '{options.Fallback}' (Engines:Learned:Fallback) is not offered by this host.");
-        var classifiers = (await TrainedAsync(codebook, cancellationToken)).Classifiers;
+        var classifiers = (await TrainedAsync(codebook, force: false, cancellationToken)).Classifiers;
         var proposed = await fallback.SuggestAsync(segments, codebook, cancellationToken);
         if (classifiers.ByCode.Count == 0) return proposed;
 
@@ -100,28 +122,49 @@ public sealed class LearnedCodingEngine : ICodingEngine
         return new EvidenceSpan(best.Start, best.End, text[best.Start..best.End]);
     }
 
-    private async Task<Trained> TrainedAsync(Codebook codebook, CancellationToken cancellationToken)
+    /// <summary>
+    /// The study's classifiers, reading its decisions again when <paramref name="force"/>d or older than
+    /// RefreshAfter, and retraining only when they changed (the fingerprint).
+    /// </summary>
+    private async Task<Trained> TrainedAsync(Codebook codebook, bool force, CancellationToken cancellationToken)
     {
         var key = (codebook.StudyId, codebook.Version);
         var now = time.GetUtcNow();
-        if (trained.TryGetValue(key, out var current) && now - current.ReadAt < options.RefreshAfter) return current;
+        if (!force && trained.TryGetValue(key, out var current) && now - current.ReadAt < options.RefreshAfter) return current;
 
         await training.WaitAsync(cancellationToken);
         try
         {
-            if (trained.TryGetValue(key, out current) && now - current.ReadAt < options.RefreshAfter) return current;
+            // Another caller may have read the decisions while this one waited at the gate.
+            if (trained.TryGetValue(key, out current) && (force ? current.ReadAt > now : now - current.ReadAt < options.RefreshAfter)) return current;
             var read = await examples.ForStudyAsync(codebook.StudyId, options.MaxExamples, cancellationToken);
-            var fingerprint = Fingerprint(read);
+            var fingerprint = $"v{codebook.Version}-{Fingerprint(read)}";
             if (current is not null && current.Fingerprint == fingerprint) return trained[key] = current with { ReadAt = now };
 
             var classifiers = await Task.Run(() => Train(read, codebook, cancellationToken), cancellationToken);
+            var report = LearningReport.From(codebook.StudyId, codebook.Version, classifiers, Training, now);
+            // Ids and counts only: segment text and code names stay out of the log.
             logger.LogInformation("Learning coder for study {StudyId}, codebook v{Version}: {Examples} verified segments, {Codes} codes learnt, {Skipped} not yet",
                 codebook.StudyId, codebook.Version, classifiers.Examples, classifiers.ByCode.Count, classifiers.Skipped.Count);
-            return trained[key] = new Trained(now, fingerprint, classifiers);
+            await AppendToCurveAsync(codebook.StudyId, fingerprint, report.Point, cancellationToken);
+            return trained[key] = new Trained(now, fingerprint, classifiers, report);
         }
         finally
         {
             training.Release();
+        }
+    }
+
+    /// <summary>A curve point that cannot be stored is lost, not a reason to stop coding.</summary>
+    private async Task AppendToCurveAsync(string studyId, string fingerprint, LearningCurvePoint point, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await curve.AppendAsync(studyId, fingerprint, point, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("Could not store the learning-curve point of study {StudyId} ({Error})", studyId, e.GetType().Name);
         }
     }
 
@@ -146,7 +189,7 @@ public sealed class LearnedCodingEngine : ICodingEngine
         var training = read.Where(e => features.ContainsKey(FeatureKey(e)))
             .Select(e => new TrainingExample(features[FeatureKey(e)], e.Codes)).ToList();
         return CodeClassifierTrainer.Train(training, codebook.ApplicableCodes.Select(c => c.Id), SegmentFeaturizer.Dimensions,
-            new ClassifierTraining(options.MinPositives, options.MinNegatives));
+            Training);
     }
 
     /// <summary>The example's id and text: a re-segmented or re-de-identified segment is read again.</summary>

@@ -27,6 +27,9 @@ public static class SemanticEngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddCodingEngine<LearnedCodingEngine>(LearnedCodingEngine.EngineName,
             "learns each code from the study's verified decisions once it has enough examples; the fallback engine proposes the rest");
+        // The same instance as the engine, so the route and the background retraining see its classifiers.
+        services.AddSingleton<Workflow.Domain.Ports.ICodingLearner>(sp =>
+            (LearnedCodingEngine)sp.GetRequiredKeyedService<Workflow.Domain.Ports.ICodingEngine>(LearnedCodingEngine.EngineName));
         return services;
     }
 }

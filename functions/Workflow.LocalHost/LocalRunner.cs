@@ -27,6 +27,7 @@ public static class LocalRunner
             .AddLocalDurableBackend(builder.Configuration);
         builder.Services.AddHostedService<DroppedUploadPoller>();
         builder.Services.AddHostedService<RetentionSweepService>();
+        builder.Services.AddHostedService<LearningRetrainingService>();
         // No server-wide body limit: the upload reader enforces Pipeline:MaxUploadBytes while streaming.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null);
 

@@ -16,6 +16,8 @@ public static class OrchestrationServiceCollectionExtensions
         services.AddOptions<Retention.RetentionOptions>().Bind(configuration.GetSection(Retention.RetentionOptions.SectionName));
         services.AddSingleton<Retention.RawAudioRetentionSweep>();
         services.AddSingleton<Retention.UploadGrantSweep>();
+        services.AddOptions<Learning.LearningRetrainingOptions>().Bind(configuration.GetSection(Learning.LearningRetrainingOptions.SectionName));
+        services.AddSingleton<Learning.LearningRetraining>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Activities.AudioSources>();
         services.AddSingleton<Activities.TranscriptionWork>();

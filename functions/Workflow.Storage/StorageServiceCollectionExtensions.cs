@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
             DeidentifiedJson(sp, StorageNames.DeidentifiedTranscripts),
             DeidentifiedJson(sp, StorageNames.Coding),
             DeidentifiedJson(sp, StorageNames.FinalTranscripts)));
+        services.AddSingleton<ILearningCurve>(sp => new LearningCurveTable(Deidentified(sp).Tables.GetTableClient(StorageNames.LearningCurveTable)));
         services.AddSingleton(sp => new DeidentifiedAudioRepository(Deidentified(sp).Blobs.GetBlobContainerClient(StorageNames.DeidentifiedAudio)));
         services.AddSingleton<ICodingExamples>(sp => new StoredCodingExamples(
             sp.GetRequiredService<RecordingRepository>(), sp.GetRequiredService<VerificationQueue>(), sp.GetRequiredService<RecordingDocuments>()));

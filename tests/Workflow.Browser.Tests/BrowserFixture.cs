@@ -25,6 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Every word the recogniser is not certain of is doubtful, so the listening test's synthesized
         // interview surely has transcript checks (only that test uploads audio).
         ["Verification__TranscriptCheckBelow"] = "1",
+        // One transcript's decisions teach the learning coder (only the learning test's study uses it).
+        ["Engines__Learned__MinPositives"] = "2",
+        ["Engines__Learned__MinNegatives"] = "2",
     });
 
     public ApiClient Api { get; private set; } = null!;

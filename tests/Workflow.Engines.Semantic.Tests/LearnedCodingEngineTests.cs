@@ -24,11 +24,29 @@ public class LearnedCodingEngineTests
     {
         public int Reads { get; private set; }
 
+        public IReadOnlyList<CodingExample> Examples { get; set; } = examples;
+
         public Task<IReadOnlyList<CodingExample>> ForStudyAsync(string studyId, int max, CancellationToken cancellationToken)
         {
             Reads++;
-            return Task.FromResult<IReadOnlyList<CodingExample>>(examples.Take(max).ToList());
+            return Task.FromResult<IReadOnlyList<CodingExample>>(Examples.Take(max).ToList());
         }
+    }
+
+    /// <summary>The curve in memory, keyed by fingerprint as the table is (its storage is tested on Azurite).</summary>
+    private sealed class Curve : ILearningCurve
+    {
+        public List<string> Offered { get; } = [];
+        public Dictionary<string, LearningCurvePoint> Points { get; } = [];
+
+        public Task<bool> AppendAsync(string studyId, string fingerprint, LearningCurvePoint point, CancellationToken cancellationToken)
+        {
+            Offered.Add(fingerprint);
+            return Task.FromResult(Points.TryAdd(fingerprint, point));
+        }
+
+        public Task<IReadOnlyList<LearningCurvePoint>> ListAsync(string studyId, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<LearningCurvePoint>>(Points.Values.OrderBy(p => p.TrainedAt).ToList());
     }
 
     private sealed class Clock : TimeProvider
@@ -59,12 +77,13 @@ public class LearnedCodingEngineTests
         return [.. delays.Select((t, i) => Example(i, t, "waiting")), .. other.Select((t, i) => Example(100 + i, t))];
     }
 
-    private static (LearnedCodingEngine Engine, Decisions Decisions, Clock Clock) Build(IReadOnlyList<CodingExample> examples, string fallback = "keywords")
+    private static (LearnedCodingEngine Engine, Decisions Decisions, Clock Clock) Build(IReadOnlyList<CodingExample> examples, string fallback = "keywords", Curve? curve = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Engines:Learned:Fallback"] = fallback }).Build();
         var decisions = new Decisions(examples);
         var clock = new Clock();
-        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock).AddSingleton<ICodingExamples>(decisions);
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock).AddSingleton<ICodingExamples>(decisions)
+            .AddSingleton<ILearningCurve>(curve ?? new Curve());
         services.AddLocalEngines(configuration).AddSemanticEngines(configuration);
         var provider = services.BuildServiceProvider();
         return ((LearnedCodingEngine)provider.GetRequiredKeyedService<ICodingEngine>(LearnedCodingEngine.EngineName), decisions, clock);
@@ -149,5 +168,78 @@ public class LearnedCodingEngineTests
 
         Assert.Equal("It took months to start.", evidence.Text);
         Assert.Equal(evidence.Text, text[evidence.Start..evidence.End]);
+    }
+
+    [Fact]
+    public async Task TheReport_ReadsTheDecisionsNow_EvenWithinTheRefreshTime()
+    {
+        var (engine, decisions, clock) = Build(Settled().Take(12).ToList());
+        await engine.SuggestAsync(NewTranscript, Book, CancellationToken.None);
+
+        decisions.Examples = Settled();
+        clock.Now += TimeSpan.FromSeconds(10);
+
+        Assert.Equal(20, (await engine.ReportAsync(Book, CancellationToken.None)).Point.Examples);
+        Assert.Equal(2, decisions.Reads);
+    }
+
+    [Fact]
+    public async Task TheReport_TrainsOnDemand_AndShowsWhatIsLearntAndWhatIsShort()
+    {
+        var (engine, decisions, _) = Build(Settled());
+
+        var report = await engine.ReportAsync(Book, CancellationToken.None);
+
+        Assert.Equal(1, decisions.Reads);
+        Assert.Equal(("study-l", 2, 20), (report.StudyId, report.CodebookVersion, report.Point.Examples));
+        var waiting = report.Codes.Single(c => c.CodeId == "waiting");
+        Assert.Equal((10, 10, true), (waiting.Positives, waiting.Negatives, waiting.SwitchedOn));
+        Assert.NotNull(waiting.Kappa);
+        Assert.InRange(waiting.Threshold!.Value, 0, 1);
+        var staff = report.Codes.Single(c => c.CodeId == "staff");
+        Assert.Equal((0, 20, false, NotLearntReason.TooFewPositives), (staff.Positives, staff.Negatives, staff.SwitchedOn, staff.NotLearnt));
+        Assert.Equal(waiting.Kappa, report.Point.MeanKappa);
+        // The coding step uses what the report trained: no second read.
+        await engine.SuggestAsync(NewTranscript, Book, CancellationToken.None);
+        Assert.Equal(1, decisions.Reads);
+    }
+
+    [Fact]
+    public async Task EachTraining_AddsOneCurvePoint_AndTheSameDecisionsTrainedAgain_EvenByARestartedHost_AddNone()
+    {
+        var curve = new Curve();
+        var (engine, decisions, clock) = Build(Settled().Take(12).ToList(), curve: curve);
+
+        await engine.SuggestAsync(NewTranscript, Book, CancellationToken.None);
+        clock.Now += TimeSpan.FromMinutes(6);
+        await engine.SuggestAsync(NewTranscript, Book, CancellationToken.None);
+        Assert.Equal(2, decisions.Reads);
+        Assert.Single(curve.Offered);
+
+        decisions.Examples = Settled();
+        Assert.True(await engine.RefreshAsync(Book, CancellationToken.None));
+        Assert.Equal([12, 20], curve.Points.Values.Select(p => p.Examples));
+
+        var (restarted, _, _) = Build(Settled(), curve: curve);
+        await restarted.ReportAsync(Book, CancellationToken.None);
+        Assert.Equal(curve.Offered[1], curve.Offered[2]);
+        Assert.Equal(2, curve.Points.Count);
+    }
+
+    [Fact]
+    public async Task Refresh_ReadsTheDecisionsEveryTime_ButRetrainsOnlyWhenTheyChanged()
+    {
+        var (engine, decisions, clock) = Build(Settled());
+
+        Assert.True(await engine.RefreshAsync(Book, CancellationToken.None));
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.False(await engine.RefreshAsync(Book, CancellationToken.None));
+        Assert.Equal(2, decisions.Reads);
+
+        decisions.Examples = [.. Settled(), Example(200, "The wait for a bed was endless.", "waiting")];
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.True(await engine.RefreshAsync(Book, CancellationToken.None));
+        Assert.Equal(3, decisions.Reads);
+        Assert.Equal(21, (await engine.ReportAsync(Book, CancellationToken.None)).Point.Examples);
     }
 }

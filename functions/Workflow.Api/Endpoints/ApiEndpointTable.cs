@@ -63,6 +63,7 @@ public static class ApiEndpointTable
         On<AuditHandlers>("GetAuditTrail", "GET", ApiRoutes.Audit, [Lead], (h, c) => h.GetAsync(c)),
         On<AuditHandlers>("VerifyAuditTrail", "GET", ApiRoutes.AuditVerify, [Lead], (h, c) => h.VerifyAsync(c)),
         On<AgreementHandlers>("GetAgreement", "GET", ApiRoutes.Agreement, [Lead], (h, c) => h.GetAsync(c)),
+        On<LearningHandlers>("GetLearning", "GET", ApiRoutes.Learning, [Lead], (h, c) => h.GetAsync(c)),
 
         On<ExportHandlers>("GetStudyExport", "GET", ApiRoutes.StudyExport, [Lead], (h, c) => h.ExportAsync(c)),
         On<ExportHandlers>("GetStudyCodeReport", "GET", ApiRoutes.StudyCodeReport, [Lead], (h, c) => h.CodeReportAsync(c)),

@@ -161,6 +161,9 @@ public sealed class ApiFunctions(ApiDispatcher api)
     [Function("GetAgreement")]
     public Task<IActionResult> GetAgreement([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Agreement)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 
+    [Function("GetLearning")]
+    public Task<IActionResult> GetLearning([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Learning)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
+
     [Function("Health")]
     public Task<IActionResult> Health([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiRoutes.Health)] HttpRequest r, [DurableClient] DurableTaskClient c, FunctionContext f) => Run(f, r, c);
 

@@ -37,6 +37,8 @@ public static class StorageNames
     public const string StudyBatchesTable = "StudyBatches";
     /// <summary>Each batch's targets, skips and per-recording results (ids, statuses, reasons).</summary>
     public const string StudyBatchRecordsTable = "StudyBatchRecords";
+    /// <summary>Each study's learning-curve points (counts and agreement figures per training; no text, no code names).</summary>
+    public const string LearningCurveTable = "LearningCurve";
 
     public static readonly string[] IdentifiableContainers = [RawUploads, IncomingUploads, IdentifiableTranscripts, PseudonymKeys, StudyIdentifiers, StudySecrets];
     public static readonly string[] DeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, Codebooks, DeidentifiedAudio];
@@ -44,5 +46,5 @@ public static class StorageNames
     /// <summary>Containers whose blobs are named <c>{studyId}/{recordingId}...</c>: what deleting a recording empties.</summary>
     public static readonly string[] PerRecordingIdentifiableContainers = [RawUploads, IdentifiableTranscripts, PseudonymKeys];
     public static readonly string[] PerRecordingDeidentifiedContainers = [DeidentifiedTranscripts, Coding, FinalTranscripts, DeidentifiedAudio];
-    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable, StudyBatchRecordsTable];
+    public static readonly string[] DeidentifiedTables = [StudiesTable, RecordingsTable, RecordingStudiesTable, StudyBatchesTable, StudyBatchRecordsTable, LearningCurveTable];
 }

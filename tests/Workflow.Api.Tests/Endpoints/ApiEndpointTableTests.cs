@@ -76,6 +76,7 @@ public class ApiEndpointTableTests
         ["GetAuditTrail"] = [L],
         ["VerifyAuditTrail"] = [L],
         ["GetAgreement"] = [L],
+        ["GetLearning"] = [L],
     };
 
     public static TheoryData<string> Endpoints() => new(ApiEndpointTable.All.Select(e => e.Name));

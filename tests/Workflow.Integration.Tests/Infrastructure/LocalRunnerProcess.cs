@@ -34,6 +34,9 @@ public sealed class LocalRunnerProcess : IAsyncDisposable
             // Every runner would take in every file dropped for any test, each in its own task hub:
             // only the drop-zone tests' runner (DropZoneRunnerFixture) watches it.
             ["LocalDurable__WatchDropZone"] = "false",
+            // Every runner would retrain every study of the shared Azurite that codes with "learned":
+            // only the tests of background retraining turn it on.
+            ["Engines__Learned__BackgroundInterval"] = "00:00:00",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
     }

@@ -1,16 +1,25 @@
 namespace Workflow.Domain.Coding.Learning;
 
-/// <summary>One code's learnt classifier: its model, the probability above which it proposes the code, and what it learnt from.</summary>
-public sealed record CodeClassifier(string CodeId, LogisticModel Model, double Threshold, int Positives, int Negatives)
+/// <summary>
+/// One code's learnt classifier: its model, the probability above which it proposes the code, what it
+/// learnt from, and how its out-of-fold calls at that threshold compared with the coders' (coders are
+/// the reference rater), the same probabilities the threshold was chosen on.
+/// </summary>
+public sealed record CodeClassifier(string CodeId, LogisticModel Model, double Threshold, int Positives, int Negatives, AgreementCounts OutOfFold)
 {
     public bool Applies(FeatureVector x) => Model.Probability(x) >= Threshold;
 }
 
 /// <summary>
 /// A study's learnt classifiers, one per code that had enough examples (<see cref="Skipped"/> names
-/// the others and why), trained on <see cref="Examples"/> verified segments.
+/// the others and why), trained on <see cref="Examples"/> verified segments. <see cref="Counts"/> has
+/// every code's positive and negative examples, learnt or not.
 /// </summary>
-public sealed record CodeClassifiers(int Examples, IReadOnlyDictionary<string, CodeClassifier> ByCode, IReadOnlyDictionary<string, string> Skipped);
+public sealed record CodeClassifiers(int Examples, IReadOnlyDictionary<string, CodeClassifier> ByCode, IReadOnlyDictionary<string, string> Skipped,
+    IReadOnlyDictionary<string, CodeExampleCounts> Counts);
+
+/// <summary>How many verified segments had a code (positives) and how many did not (negatives).</summary>
+public sealed record CodeExampleCounts(int Positives, int Negatives);
 
 /// <summary>One verified segment as training signal: its features and the codes coders settled on (every other code is a negative).</summary>
 public sealed record TrainingExample(FeatureVector Features, IReadOnlySet<string> Codes);
@@ -38,25 +47,31 @@ public static class CodeClassifierTrainer
         var features = examples.Select(e => e.Features).ToList();
         var byCode = new SortedDictionary<string, CodeClassifier>(StringComparer.Ordinal);
         var skipped = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var counts = new SortedDictionary<string, CodeExampleCounts>(StringComparer.Ordinal);
         foreach (var code in codeIds.Distinct(StringComparer.Ordinal))
         {
             var labels = examples.Select(e => e.Codes.Contains(code)).ToList();
             var positives = labels.Count(l => l);
             var negatives = labels.Count - positives;
+            counts[code] = new CodeExampleCounts(positives, negatives);
             if (positives < options.MinPositives || negatives < options.MinNegatives)
             {
                 skipped[code] = $"{positives} positive and {negatives} negative examples; needs {options.MinPositives} and {options.MinNegatives}";
                 continue;
             }
-            var threshold = OutOfFoldThreshold(features, labels, denseDimensions, options);
+            var (threshold, outOfFold) = OutOfFoldFit(features, labels, denseDimensions, options);
             var model = LogisticRegression.Train(features, labels, denseDimensions, options.Logistic);
-            byCode[code] = new CodeClassifier(code, model, threshold, positives, negatives);
+            byCode[code] = new CodeClassifier(code, model, threshold, positives, negatives, outOfFold);
         }
-        return new CodeClassifiers(examples.Count, byCode, skipped);
+        return new CodeClassifiers(examples.Count, byCode, skipped, counts);
     }
 
-    /// <summary>The F1-best threshold over out-of-fold probabilities; folds are by position (every k-th example), so each holds positives.</summary>
-    internal static double OutOfFoldThreshold(IReadOnlyList<FeatureVector> features, IReadOnlyList<bool> labels, int denseDimensions, ClassifierTraining options)
+    /// <summary>
+    /// The F1-best threshold over out-of-fold probabilities, and the 2x2 table of those same
+    /// probabilities at it (so what a lead is shown is how the classifier did on examples it had not
+    /// seen, with no second round of training); folds are by position (every k-th example), so each holds positives.
+    /// </summary>
+    internal static (double Threshold, AgreementCounts OutOfFold) OutOfFoldFit(IReadOnlyList<FeatureVector> features, IReadOnlyList<bool> labels, int denseDimensions, ClassifierTraining options)
     {
         var folds = Math.Max(2, options.ThresholdFolds);
         var positiveIndices = Enumerable.Range(0, labels.Count).Where(i => labels[i]).ToList();
@@ -73,7 +88,23 @@ public static class CodeClassifierTrainer
             var model = LogisticRegression.Train(train.Select(i => features[i]).ToList(), train.Select(i => labels[i]).ToList(), denseDimensions, options.Logistic);
             scored.AddRange(Enumerable.Range(0, labels.Count).Where(i => fold[i] == f).Select(i => (model.Probability(features[i]), labels[i])));
         }
-        return BestF1Threshold(scored);
+        var threshold = BestF1Threshold(scored);
+        return (threshold, CountsAt(scored, threshold));
+    }
+
+    /// <summary>Coders' labels against "probability at or above the threshold", as <see cref="AgreementCounts"/>.</summary>
+    public static AgreementCounts CountsAt(IEnumerable<(double Probability, bool Label)> scored, double threshold)
+    {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        foreach (var (p, label) in scored)
+        {
+            var called = p >= threshold;
+            if (called && label) tp++;
+            else if (called) fp++;
+            else if (label) fn++;
+            else tn++;
+        }
+        return new AgreementCounts(tp, fp, fn, tn);
     }
 
     /// <summary>
