@@ -179,6 +179,26 @@ public class ListenInTheBrowserTests(BrowserFixture fixture)
         var confirmed = (await (await Azurite.StoresAsync()).Verification.GetAsync(next, CancellationToken.None)).Item!;
         Assert.Equal(Workflow.Domain.Verification.DecisionAction.Confirm, confirmed.Decision!.Action);
         Assert.Equal(recording, confirmed.RecordingId);
+
+        // B changes that confirmation into a correction: the change form asks for the text, starting from the passage.
+        await page.Keyboard.PressAsync("b");
+        var action = page.GetByLabel("New decision", new() { Exact = true });
+        await Expect(action).ToBeFocusedAsync();
+        await action.SelectOptionAsync("correct");
+        var revised = page.Locator("#revise-text");
+        await Expect(revised).ToBeVisibleAsync();
+        await Expect(revised).ToHaveValueAsync(confirmed.Context);
+        await PageChecks.AssertEveryControlIsLabelledAsync(page);
+        await revised.FillAsync("");
+        await revised.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#alert")).ToContainTextAsync("Write the corrected text");
+        await revised.FillAsync("I saw Stuart Penhale on Tuesday");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator($"#history tr[data-item='{next}'] td[data-decision]")).ToHaveAttributeAsync("data-decision", "correct");
+        var changed = (await (await Azurite.StoresAsync()).Verification.GetAsync(next, CancellationToken.None)).Item!;
+        Assert.Equal(Workflow.Domain.Verification.DecisionAction.Correct, changed.Decision!.Action);
+        Assert.Matches(@"^I saw \[PERSON_\d+\] on Tuesday$", changed.Decision.CorrectedText);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "coder-transcript-check.png"), FullPage = true });
     }
 

@@ -21,6 +21,8 @@ export function setUpHistory(words, onClose) {
   const codeBox = document.getElementById('revise-code-box');
   const codeSelect = document.getElementById('revise-code');
   const memo = document.getElementById('revise-memo');
+  const textBox = document.getElementById('revise-text-box');
+  const text = document.getElementById('revise-text');
   const entries = [];
   let editing = null;
   let saving = false;
@@ -37,25 +39,26 @@ export function setUpHistory(words, onClose) {
   }
 
   /** After a decision is stored: the item joins the top of the list (once). */
-  function record(view, action, codeIds) {
+  function record(view, action, codeIds, correctedText) {
     if (!view.revisionUrl) return;
     const at = entries.findIndex((e) => e.view.id === view.id);
     if (at >= 0) entries.splice(at, 1);
-    entries.unshift({ view, action, codeIds, revisions: 0 });
+    entries.unshift({ view, action, codeIds, correctedText, revisions: 0 });
     entries.length = Math.min(entries.length, LIMIT);
     render();
   }
 
   function open(entry) {
     editing = entry;
-    // A correction needs its text, which this form does not ask for: the API takes one (correctedText) with a revision.
-    const allowed = entry.view.allowedActions.map((a) => a.toLowerCase()).filter((a) => a !== 'correct');
+    const allowed = entry.view.allowedActions.map((a) => a.toLowerCase());
     actionSelect.replaceChildren(...allowed.map((a) => el('option', { value: a, text: words.label(a, entry.view) })));
     // The choice most likely meant: anything but what is in force now.
     actionSelect.value = allowed.find((a) => a !== entry.action) ?? allowed[0];
     codeSelect.replaceChildren(...words.codeGroups());
     if (entry.view.suggestion?.codeId) codeSelect.value = entry.view.suggestion.codeId;
     memo.value = '';
+    // A new correction starts from the last one written here, else from the passage as recognised.
+    text.value = entry.correctedText ?? entry.view.context ?? '';
     showCodeBox();
     heading.textContent = `Change the decision on ${words.what(entry.view)} (now ${described(entry).toLowerCase()})`;
     form.hidden = false;
@@ -65,6 +68,7 @@ export function setUpHistory(words, onClose) {
 
   function showCodeBox() {
     codeBox.hidden = actionSelect.value !== 'edit';
+    textBox.hidden = actionSelect.value !== 'correct';
   }
 
   function close(message) {
@@ -81,6 +85,10 @@ export function setUpHistory(words, onClose) {
     const action = actionSelect.value;
     const body = { action };
     if (action === 'edit') body.codeIds = [codeSelect.value];
+    if (action === 'correct') {
+      if (!text.value.trim()) { showError('Write the corrected text, or choose to confirm the text as it is.'); text.focus(); return; }
+      body.correctedText = text.value.trim();
+    }
     if (memo.value.trim()) body.note = memo.value.trim();
     saving = true;
     showError('');
@@ -88,6 +96,7 @@ export function setUpHistory(words, onClose) {
       await api(entry.view.revisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
       entry.action = action;
       entry.codeIds = body.codeIds;
+      entry.correctedText = body.correctedText ?? entry.correctedText;
       entry.revisions++;
       render();
       close(`Changed: ${words.what(entry.view)} is now ${described(entry).toLowerCase()}; the earlier decision is kept in its history.`);
@@ -105,7 +114,7 @@ export function setUpHistory(words, onClose) {
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { e.preventDefault(); close('Nothing changed.'); }
     // Enter on a choice saves, as it does in the queue's own edit box.
-    if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) { e.preventDefault(); form.requestSubmit(); }
+    if (e.key === 'Enter' && (e.target instanceof HTMLSelectElement || (e.target === text && !e.shiftKey))) { e.preventDefault(); form.requestSubmit(); }
   });
   document.getElementById('revise-cancel').addEventListener('click', () => close('Nothing changed.'));
 

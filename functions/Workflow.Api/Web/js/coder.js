@@ -434,7 +434,7 @@ async function decide(action, codeIds, correctedText) {
   const what = whatOf(item);
   try {
     await api(item.decisionUrl.replace(/^\/api\//, ''), { method: 'POST', json: body });
-    myDecisions.record(item, action, codeIds);
+    myDecisions.record(item, action, codeIds, correctedText);
     decided++;
     correctText.value = '';
     announce(`${DONE[action]} ${what}${codeIds ? ` as ${codeIds.join(', ')}` : ''}.`);
