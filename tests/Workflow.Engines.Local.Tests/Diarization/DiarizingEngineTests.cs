@@ -40,7 +40,6 @@ public sealed class DiarizingEngineTests(TwoVoiceInterviewFixture interview, ITe
         var transcript = await engine.TranscribeAsync(new LocalFileAudioSource("rec-2", interview.WavPath), new TranscriptionRequest("en-GB", ExpectedSpeakers: null), CancellationToken.None);
 
         var duration = interview.Reference[^1].EndSeconds + 0.5;
-        File.WriteAllText(Environment.GetEnvironmentVariable("DEBUG_OUT") ?? "/tmp/diar.json", System.Text.Json.JsonSerializer.Serialize(transcript));
         PocketSphinxTranscriptionEngineTests.AssertWellFormed(transcript, duration);
         Assert.Equal(["Speaker 1", "Speaker 2"], transcript.Speakers);
         var error = DiarizationErrorRate.Compute(interview.Reference, transcript.Utterances.Select(u => new SpeakerSegment(u.StartSeconds!.Value, u.EndSeconds!.Value, u.Speaker)).ToList());
