@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workflow.Composition;
 using Workflow.Domain.Ports;
 using Workflow.Storage;
 
@@ -13,7 +14,7 @@ namespace Workflow.Orchestrations.Learning;
 /// The local runner's hosted service and the Functions timer both call this one class.
 /// </summary>
 public sealed class LearningRetraining(StudyRepository studies, CodebookRepository codebooks, IEnumerable<ICodingLearner> learners,
-    IOptions<LearningRetrainingOptions> options, TimeProvider time, ILogger<LearningRetraining> log)
+    EngineSelection engines, IOptions<LearningRetrainingOptions> options, TimeProvider time, ILogger<LearningRetraining> log)
 {
     private const string LearnedEngine = "learned";
     private DateTimeOffset? lastRun;
@@ -44,7 +45,8 @@ public sealed class LearningRetraining(StudyRepository studies, CodebookReposito
         var retrained = 0;
         foreach (var study in await studies.ListAsync(cancellationToken))
         {
-            if (!string.Equals(study.EngineSettings.Coding, LearnedEngine, StringComparison.OrdinalIgnoreCase)) continue;
+            // A study without its own choice follows the host's default, which may be the learner too.
+            if (!string.Equals(study.EngineSettings.Coding ?? engines.Defaults.Coding, LearnedEngine, StringComparison.OrdinalIgnoreCase)) continue;
             try
             {
                 if (await codebooks.GetCurrentAsync(study.Id, cancellationToken) is not { } codebook) continue;
