@@ -72,7 +72,7 @@ for _ in $(seq 1 600); do
   done_count=0
   for id in "$TRANSCRIPT_ID" "$AUDIO_ID"; do
     r=$(call GET "/recordings/$id")
-    line=$(echo "$r" | jq -r '"\(.stage) \(.status)\(if .progress then " \(.progress.done)/\(.progress.total) decided" else "" end)\(if .error then " - \(.error)" else "" end)"')
+    line=$(echo "$r" | jq -r '"\(.stage) \(.status)\(if .progress then " \(.progress.done)/\(.progress.total) \(if .stage == "Transcribing" then "chunks" else "decided" end)" else "" end)\(if .error then " - \(.error)" else "" end)"')
     if [ "${last[$id]:-}" != "$line" ]; then printf '    %-28s %6ss  %s\n' "$id" "$(elapsed)" "$line"; last[$id]=$line; fi
     status=$(echo "$r" | jq -r .status)
     case "$status" in

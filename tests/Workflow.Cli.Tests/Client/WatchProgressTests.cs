@@ -43,8 +43,9 @@ public sealed class WatchProgressTests
     public void NoRecordings_IsNeverFinished() => Assert.False(WatchProgress.Evaluate([], WatchTarget.Waiting).Finished);
 
     [Fact]
-    public void Line_ShowsVerificationProgressAndTheFailureReason()
+    public void Line_ShowsChunkAndVerificationProgressAndTheFailureReason()
     {
+        Assert.EndsWith("Running [########--------] 4/8 chunks", WatchProgress.Line(Rec("a", "Transcribing", "Running", new StageProgressView(4, 8))));
         Assert.EndsWith("WaitingForVerification [####------------] 3/12 decided", WatchProgress.Line(Rec("a", "AwaitingVerification", "WaitingForVerification", new StageProgressView(3, 12))));
         Assert.EndsWith("Failed: The audio is silent.", WatchProgress.Line(Rec("a", "Ingesting", "Failed", error: "The audio is silent.")));
     }

@@ -44,13 +44,14 @@ internal static class WatchProgress
     };
 
     /// <summary>
-    /// <c>rec-1  Coding  Running</c>, with the verification progress as a bar while coders work
-    /// (<c>[###-----] 3/8 decided</c>) and the reason when it failed.
+    /// <c>rec-1  Coding  Running</c>, with the progress as a bar: chunks while an audio recording is
+    /// transcribed (<c>[###-----] 3/8 chunks</c>), items while coders work (<c>3/8 decided</c>), and
+    /// the reason when it failed.
     /// </summary>
     public static string Line(RecordingSummary recording)
     {
         var line = $"{recording.Id,-26} {recording.Stage,-20} {recording.Status}";
-        if (recording.Progress is { Total: > 0 } p) line += $" {ProgressText.Bar(p.Done, p.Total, 16)} {p.Done}/{p.Total} decided";
+        if (recording.Progress is { Total: > 0 } p) line += $" {ProgressText.Bar(p.Done, p.Total, 16)} {p.Done}/{p.Total} {(recording.Stage == "Transcribing" ? "chunks" : "decided")}";
         if (recording.Status == "Failed" && !string.IsNullOrEmpty(recording.Error)) line += ": " + recording.Error;
         return line;
     }

@@ -84,6 +84,13 @@ export function announce(message) {
   if (status) status.textContent = message;
 }
 
+/** What a recording's progress counts: chunks while it is transcribed, items while coders decide. */
+export function progressWords(r) {
+  return r.stage === 'Transcribing'
+    ? { what: 'transcription', text: `${r.progress.done} of ${r.progress.total} chunks transcribed` }
+    : { what: 'verification', text: `${r.progress.done} of ${r.progress.total} decided` };
+}
+
 /** Shows an error in words (or clears it with ''), in the page's alert region. */
 export function showError(message) {
   const alert = document.getElementById('alert');

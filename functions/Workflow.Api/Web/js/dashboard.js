@@ -1,4 +1,4 @@
-import { ApiError, api, announce, currentStudy, el, isLeadOf, setUpPage, showError, sleep } from './common.js';
+import { ApiError, api, announce, currentStudy, el, isLeadOf, progressWords, setUpPage, showError, sleep } from './common.js';
 import { setUpSpeakerNames } from './speaker-names.js';
 
 const me = await setUpPage();
@@ -16,7 +16,7 @@ const signature = (r) => JSON.stringify([r.source, r.stage, r.status, r.progress
 
 function row(r) {
   const progress = r.progress
-    ? el('span', {}, el('progress', { max: r.progress.total || 1, value: r.progress.done, 'aria-label': `${r.id} verification progress` }), ` ${r.progress.done} of ${r.progress.total} decided`)
+    ? el('span', {}, el('progress', { max: r.progress.total || 1, value: r.progress.done, 'aria-label': `${r.id} ${progressWords(r).what} progress` }), ` ${progressWords(r).text}`)
     : el('span', { class: 'hint', text: '—' });
   const error = el('td', { class: r.error ? 'error' : '', text: r.error ?? '' });
   if (r.status === 'Failed' && lead && r.stage !== 'Received' && r.stage !== 'Ingesting') {

@@ -1,4 +1,4 @@
-import { announce, api, currentStudy, el, identityHeaders, setUpPage, showError, sleep } from './common.js';
+import { announce, api, currentStudy, el, identityHeaders, progressWords, setUpPage, showError, sleep } from './common.js';
 import { DIRECT_ABOVE_BYTES, sendDirect } from './direct-upload.js';
 
 await setUpPage();
@@ -69,7 +69,7 @@ async function follow(recordingId, state) {
   for (;;) {
     try {
       const r = await api(`recordings/${encodeURIComponent(recordingId)}`);
-      const words = r.progress ? `${r.stage}, ${r.status}: ${r.progress.done} of ${r.progress.total} decided` : `${r.stage}, ${r.status}`;
+      const words = r.progress ? `${r.stage}, ${r.status}: ${progressWords(r).text}` : `${r.stage}, ${r.status}`;
       state.textContent = r.error ? `${words}. ${r.error}` : words;
       state.dataset.stage = r.stage;
       state.dataset.status = r.status;
