@@ -52,6 +52,13 @@ public sealed class BlobTranscriptionScratch(BlobContainerClient container, stri
         }
     }
 
+    public async Task<int> CountAsync(string namePrefix, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync(new GetBlobsOptions { Prefix = Prefix + namePrefix }, cancellationToken)) count++;
+        return count;
+    }
+
     /// <summary>Deletes this run's scratch; returns how many blobs went.</summary>
     public Task<int> DeleteAsync(CancellationToken cancellationToken) => BlobPrefix.DeleteAsync(container, Prefix, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Workflow.Domain.Recordings;
 using Workflow.Domain.Transcripts;
 
 namespace Workflow.Domain.Ports;
@@ -16,8 +17,8 @@ public interface IChunkedTranscriptionEngine : ITranscriptionEngine
     /// <summary>Decodes the audio and plans the chunks; returns how many there are.</summary>
     Task<int> PrepareAsync(IAudioSource audio, TranscriptionRequest request, ITranscriptionScratch scratch, CancellationToken cancellationToken);
 
-    /// <summary>Recognises chunk <paramref name="chunk"/> (0-based) of the prepared recording.</summary>
-    Task TranscribeChunkAsync(int chunk, TranscriptionRequest request, ITranscriptionScratch scratch, CancellationToken cancellationToken);
+    /// <summary>Recognises chunk <paramref name="chunk"/> (0-based) of the prepared recording; returns how many chunks are recognised now, of how many.</summary>
+    Task<StageProgress> TranscribeChunkAsync(int chunk, TranscriptionRequest request, ITranscriptionScratch scratch, CancellationToken cancellationToken);
 
     /// <summary>Joins the chunks' words into the transcript (and labels speakers); fails if a chunk has no result.</summary>
     Task<Transcript> AssembleAsync(string recordingId, TranscriptionRequest request, ITranscriptionScratch scratch, CancellationToken cancellationToken);

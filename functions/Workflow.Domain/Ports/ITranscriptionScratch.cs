@@ -20,6 +20,9 @@ public interface ITranscriptionScratch
     /// <summary>Stores a small text (JSON) under <paramref name="name"/>, replacing any.</summary>
     Task SaveTextAsync(string name, string content, CancellationToken cancellationToken);
 
+    /// <summary>How many stored files have names starting with <paramref name="namePrefix"/>.</summary>
+    Task<int> CountAsync(string namePrefix, CancellationToken cancellationToken);
+
     /// <summary>The text stored under <paramref name="name"/>, or null if there is none.</summary>
     Task<string?> LoadTextAsync(string name, CancellationToken cancellationToken);
 }

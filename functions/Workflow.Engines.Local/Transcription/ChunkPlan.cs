@@ -12,7 +12,9 @@ internal sealed record ChunkPlan(long DataOffset, long TotalSamples, IReadOnlyLi
     public const string PlanName = "plan.json";
     public const string AudioName = "audio.wav";
 
-    public static string ResultName(int chunk) => $"chunk-{chunk:D4}.json";
+    public const string ResultPrefix = "chunk-";
+
+    public static string ResultName(int chunk) => $"{ResultPrefix}{chunk:D4}.json";
 
     public double DurationSeconds => (double)TotalSamples / DecodedAudio.SampleRate;
 

@@ -42,6 +42,9 @@ public sealed class FolderTranscriptionScratch(string folder) : ITranscriptionSc
         File.Move(temporary, PathOf(name), overwrite: true);
     }
 
+    public Task<int> CountAsync(string namePrefix, CancellationToken cancellationToken) =>
+        Task.FromResult(Directory.EnumerateFiles(folder, namePrefix + "*").Count(f => !f.EndsWith(".part", StringComparison.Ordinal)));
+
     public async Task<string?> LoadTextAsync(string name, CancellationToken cancellationToken) =>
         File.Exists(PathOf(name)) ? await File.ReadAllTextAsync(PathOf(name), cancellationToken) : null;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workflow.Domain.Ports;
+using Workflow.Domain.Recordings;
 using Workflow.Domain.Transcripts;
 using Workflow.Engines.Local.Diarization;
 using Workflow.Engines.Local.Transcription.Vocabulary;
@@ -106,12 +107,16 @@ public sealed class PocketSphinxTranscriptionEngine(
     }
 
     /// <inheritdoc />
-    public async Task TranscribeChunkAsync(int chunk, TranscriptionRequest request, ITranscriptionScratch scratch, CancellationToken cancellationToken)
+    public async Task<StageProgress> TranscribeChunkAsync(int chunk, TranscriptionRequest request, ITranscriptionScratch scratch, CancellationToken cancellationToken)
     {
-        if (await scratch.LoadTextAsync(ChunkPlan.ResultName(chunk), cancellationToken).ConfigureAwait(false) is not null) return;
-        using var modelFolder = workArea.CreateFolder("asr-vocabulary");
-        var study = await StudyModelsAsync(request, modelFolder.Path, cancellationToken).ConfigureAwait(false);
-        await TranscribeChunkAsync(chunk, study, scratch, cancellationToken).ConfigureAwait(false);
+        if (await scratch.LoadTextAsync(ChunkPlan.ResultName(chunk), cancellationToken).ConfigureAwait(false) is null)
+        {
+            using var modelFolder = workArea.CreateFolder("asr-vocabulary");
+            var study = await StudyModelsAsync(request, modelFolder.Path, cancellationToken).ConfigureAwait(false);
+            await TranscribeChunkAsync(chunk, study, scratch, cancellationToken).ConfigureAwait(false);
+        }
+        var plan = await LoadPlanAsync(scratch, cancellationToken).ConfigureAwait(false);
+        return new StageProgress(await scratch.CountAsync(ChunkPlan.ResultPrefix, cancellationToken).ConfigureAwait(false), plan.Chunks.Count);
     }
 
     private async Task TranscribeChunkAsync(int chunk, StudyModelFiles? study, ITranscriptionScratch scratch, CancellationToken cancellationToken)

@@ -25,12 +25,12 @@ internal sealed class StageTracker(TaskOrchestrationContext context, string reco
         await context.CallActivityAsync(nameof(UpdateRecordingStageActivity), new StageUpdate(recordingId, stage, status, progress), Retries.Transient);
     }
 
-    /// <summary>Reports how far the current stage has come (chunks transcribed), in the custom status and the recording's row.</summary>
-    public async Task ProgressAsync(StageProgress progress)
-    {
+    /// <summary>
+    /// Reports how far the current stage has come (chunks transcribed) in the custom status only: the
+    /// activities doing the work move the recording's row on themselves.
+    /// </summary>
+    public void ReportProgress(StageProgress progress) =>
         context.SetCustomStatus(new PipelineStatus(Current, RecordingStatus.Running, progress));
-        await context.CallActivityAsync(nameof(UpdateRecordingStageActivity), new StageUpdate(recordingId, Current, RecordingStatus.Running, progress), Retries.Transient);
-    }
 
     public async Task<PipelineOutcome> FailAsync(TaskFailedException failure)
     {

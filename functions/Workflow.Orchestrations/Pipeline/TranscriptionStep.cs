@@ -46,7 +46,8 @@ internal static class TranscriptionStep
     private static async Task RunChunkedAsync(TaskOrchestrationContext context, RecordingPipelineInput input, StageTracker stages)
     {
         var chunks = await context.CallActivityAsync<int>(nameof(PrepareTranscriptionChunksActivity), input, Retries.Transient);
-        await stages.ProgressAsync(new StageProgress(0, chunks));
+        // The row's 0/N goes through the queue now, while it holds no chunk yet; the chunks move it on themselves.
+        await stages.EnterAsync(PipelineStage.Transcribing, RecordingStatus.Running, new StageProgress(0, chunks));
         var running = Enumerable.Range(0, chunks)
             .Select(i => context.CallActivityAsync<int>(nameof(TranscribeChunkActivity), new TranscriptionChunkInput(input, i), Retries.Transient))
             .ToList();
@@ -56,7 +57,7 @@ internal static class TranscriptionStep
             var finished = await Task.WhenAny(running);
             running.Remove(finished);
             await finished; // a failed chunk fails the stage with its reason
-            await stages.ProgressAsync(new StageProgress(++done, chunks));
+            stages.ReportProgress(new StageProgress(++done, chunks));
         }
         await context.CallActivityAsync<TranscriptionSummary>(nameof(AssembleTranscriptActivity), input, Retries.Transient);
     }

@@ -43,11 +43,13 @@ public sealed class ChunkedTranscriptionTests(SampleSpeechFixture sample) : ICla
         Assert.Equal(chunks, await engine.PrepareAsync(audio, Request, scratch, CancellationToken.None));
         Assert.Equal(1, audio.Copies);
 
-        // Last to first, each twice, as activities on several workers and a redelivery might run them.
+        // Last to first, each twice, as activities on several workers and a redelivery might run them;
+        // each reports how many chunks are recognised now.
         for (var i = chunks - 1; i >= 0; i--)
         {
-            await engine.TranscribeChunkAsync(i, Request, scratch, CancellationToken.None);
-            await engine.TranscribeChunkAsync(i, Request, scratch, CancellationToken.None);
+            var progress = await engine.TranscribeChunkAsync(i, Request, scratch, CancellationToken.None);
+            Assert.Equal((chunks - i, chunks), (progress.Done, progress.Total));
+            Assert.Equal(progress, await engine.TranscribeChunkAsync(i, Request, scratch, CancellationToken.None));
         }
         Assert.Equal(chunks, scratch.Saved.Count(n => n.StartsWith("chunk-", StringComparison.Ordinal)));
 
@@ -109,6 +111,7 @@ public sealed class ChunkedTranscriptionTests(SampleSpeechFixture sample) : ICla
         public Task ReadRangeAsync(string name, long offset, long length, Stream destination, CancellationToken ct) => inner.ReadRangeAsync(name, offset, length, destination, ct);
         public Task LoadFileAsync(string name, string localPath, CancellationToken ct) => inner.LoadFileAsync(name, localPath, ct);
         public Task<string?> LoadTextAsync(string name, CancellationToken ct) => inner.LoadTextAsync(name, ct);
+        public Task<int> CountAsync(string namePrefix, CancellationToken ct) => inner.CountAsync(namePrefix, ct);
 
         public Task SaveTextAsync(string name, string content, CancellationToken ct)
         {

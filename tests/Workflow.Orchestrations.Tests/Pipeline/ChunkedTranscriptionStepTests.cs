@@ -20,7 +20,7 @@ public class ChunkedTranscriptionStepTests
     private static TranscriptionPlan ChunkedPlan => new("pocketsphinx-0.8", Batch: false, AlreadyDone: false, Chunked: true);
 
     [Fact]
-    public async Task EveryChunkRunsOnceAsItsOwnActivity_ProgressCountsThem_ThenTheTranscriptIsAssembled_BeforeDeidentifying()
+    public async Task EveryChunkRunsOnceAsItsOwnActivity_AfterTheRowShowsNoneDone_ThenTheTranscriptIsAssembled_BeforeDeidentifying()
     {
         var fakes = new FakeActivities { Plan = ChunkedPlan, Chunks = 5 };
         await using var host = await HostFixture.StartAsync(fakes);
@@ -34,8 +34,10 @@ public class ChunkedTranscriptionStepTests
         Assert.Equal([nameof(PrepareTranscriptionChunksActivity), .. Enumerable.Repeat(nameof(TranscribeChunkActivity), 5),
             nameof(AssembleTranscriptActivity), nameof(DeidentifyTranscriptActivity)], transcription);
 
+        // The row gets 0/5 from the orchestrator; each chunk activity moves it on itself (an update
+        // scheduled here would queue behind the chunks), so no further stage updates come from here.
         var progress = fakes.Stages.Where(s => s.Stage == PipelineStage.Transcribing && s.Progress is not null).Select(s => s.Progress!.ToString()).ToList();
-        Assert.Equal(["0/5", "1/5", "2/5", "3/5", "4/5", "5/5"], progress);
+        Assert.Equal(["0/5"], progress);
     }
 
     [Fact]
