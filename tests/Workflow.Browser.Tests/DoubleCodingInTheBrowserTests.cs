@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Playwright;
 using Workflow.Integration.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,7 +49,11 @@ public class DoubleCodingInTheBrowserTests(BrowserFixture fixture)
 
         await page.ReloadAsync();
         await Expect(page.Locator("#reconciliations")).ToContainTextAsync($"{pending} disagreement(s) between coders wait for a lead");
+        // The page's other sections are still loading at this point; one that finishes between the focus
+        // and the key can take the focus (seen in CI), so the keys wait for the page to settle.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("#reconcile-link").FocusAsync();
+        await Expect(page.Locator("#reconcile-link")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/coder.html?*kind=Reconciliation*");
         await Expect(page.Locator("#filter-kind")).ToHaveValueAsync("Reconciliation");

@@ -1,7 +1,7 @@
 import { announce, api, currentStudy, el, isLeadOf, setUpPage, showError } from './common.js';
 import { agreementChart } from './agreement-chart.js';
 import { setUpExports } from './exports.js';
-import { showLearning } from './learning.js';
+import { setUpLearning } from './learning.js';
 import { setUpRecordings } from './lead-recordings.js';
 import { setUpWithdrawal } from './withdrawal.js';
 
@@ -106,7 +106,7 @@ async function setUpDeletion() {
   document.getElementById('withdrawal-section').hidden = false;
   setUpExports(study);
   setUpDoubleCoding(study);
-  showLearning(study);
+  setUpLearning(study);
   const recordings = setUpRecordings(study);
   const reload = async () => {
     try {

@@ -10,14 +10,27 @@ const notYet = {
 };
 
 /**
- * The learning route's report and curve as they are: what is learnt per code and how well out of
- * fold. The route may train first (after a restart), so this can take a few seconds.
+ * Shows the section with a button that loads the figures. They are not loaded with the page: the route
+ * may train first (after a restart it loads the sentence model and trains, seconds of CPU), which every
+ * visit to the lead page would otherwise cost the host, learner or not.
  */
-export async function showLearning(study) {
+export function setUpLearning(study) {
   const section = document.getElementById('learning-section');
+  const button = document.getElementById('learning-show');
+  section.hidden = false;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    document.getElementById('learning').textContent = 'Loading (training first if the decisions changed)…';
+    await showLearning(study);
+    button.disabled = false;
+    button.textContent = 'Refresh the learning coder\'s figures';
+  });
+}
+
+/** The learning route's report and curve as they are: what is learnt per code and how well out of fold. */
+async function showLearning(study) {
   const text = document.getElementById('learning');
   const figure = document.getElementById('learning-chart');
-  section.hidden = false;
   try {
     const r = await api(`studies/${encodeURIComponent(study)}/learning`);
     const uses = r.studyUsesLearner ? 'This study codes with the learning coder.' : 'This study does not code with the learning coder; these figures show what it would use.';
