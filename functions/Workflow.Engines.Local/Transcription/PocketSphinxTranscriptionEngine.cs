@@ -37,6 +37,7 @@ public sealed class PocketSphinxTranscriptionEngine(
         using var folder = workArea.CreateFolder("asr-run");
         var scratch = new FolderTranscriptionScratch(folder.Path);
         var chunks = await PrepareAsync(source, request, scratch, cancellationToken).ConfigureAwait(false);
+        var plan = await LoadPlanAsync(scratch, cancellationToken).ConfigureAwait(false);
         // One vocabulary build for every chunk of this run (the activities each build their own).
         using var modelFolder = workArea.CreateFolder("asr-vocabulary");
         var study = await StudyModelsAsync(request, modelFolder.Path, cancellationToken).ConfigureAwait(false);
@@ -49,7 +50,7 @@ public sealed class PocketSphinxTranscriptionEngine(
             await slots.WaitAsync(failFast.Token).ConfigureAwait(false);
             try
             {
-                await TranscribeChunkAsync(i, study, scratch, failFast.Token).ConfigureAwait(false);
+                await TranscribeChunkAsync(i, plan, () => Task.FromResult<(IWorkFolder?, StudyModelFiles?)>((null, study)), scratch, failFast.Token).ConfigureAwait(false);
             }
             catch
             {
@@ -74,7 +75,6 @@ public sealed class PocketSphinxTranscriptionEngine(
         }
 
         var transcript = await AssembleAsync(source.RecordingId, request, scratch, cancellationToken).ConfigureAwait(false);
-        var plan = await LoadPlanAsync(scratch, cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Transcribed recording {RecordingId}: {AudioSeconds:0.0} s of audio in {Chunks} chunk(s), {Utterances} utterances, {Words} words, real-time factor {Rtf:0.00}",
             source.RecordingId, plan.DurationSeconds, chunks, transcript.Utterances.Count, transcript.Utterances.Sum(u => u.Words.Count),
@@ -109,22 +109,36 @@ public sealed class PocketSphinxTranscriptionEngine(
     /// <inheritdoc />
     public async Task<StageProgress> TranscribeChunkAsync(int chunk, TranscriptionRequest request, ITranscriptionScratch scratch, CancellationToken cancellationToken)
     {
-        if (await scratch.LoadTextAsync(ChunkPlan.ResultName(chunk), cancellationToken).ConfigureAwait(false) is null)
-        {
-            using var modelFolder = workArea.CreateFolder("asr-vocabulary");
-            var study = await StudyModelsAsync(request, modelFolder.Path, cancellationToken).ConfigureAwait(false);
-            await TranscribeChunkAsync(chunk, study, scratch, cancellationToken).ConfigureAwait(false);
-        }
         var plan = await LoadPlanAsync(scratch, cancellationToken).ConfigureAwait(false);
+        await TranscribeChunkAsync(chunk, plan, () => StudyModelsInOwnFolderAsync(request, cancellationToken), scratch, cancellationToken).ConfigureAwait(false);
         return new StageProgress(await scratch.CountAsync(ChunkPlan.ResultPrefix, cancellationToken).ConfigureAwait(false), plan.Chunks.Count);
     }
 
-    private async Task TranscribeChunkAsync(int chunk, StudyModelFiles? study, ITranscriptionScratch scratch, CancellationToken cancellationToken)
+    /// <summary>The study's vocabulary files in a folder of their own, deleted with the returned lease.</summary>
+    private async Task<(IWorkFolder? Folder, StudyModelFiles? Files)> StudyModelsInOwnFolderAsync(TranscriptionRequest request, CancellationToken cancellationToken)
+    {
+        var folder = workArea.CreateFolder("asr-vocabulary");
+        try
+        {
+            return (folder, await StudyModelsAsync(request, folder.Path, cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Recognises one chunk of <paramref name="plan"/> unless its result is already stored (recognised
+    /// before a crash: not decoded twice). <paramref name="models"/> gives the vocabulary files only when
+    /// the chunk is really decoded.
+    /// </summary>
+    private async Task TranscribeChunkAsync(int chunk, ChunkPlan plan, Func<Task<(IWorkFolder? Folder, StudyModelFiles? Files)>> models,
+        ITranscriptionScratch scratch, CancellationToken cancellationToken)
     {
         var name = ChunkPlan.ResultName(chunk);
-        // Recognised before a crash: not decoded twice.
         if (await scratch.LoadTextAsync(name, cancellationToken).ConfigureAwait(false) is not null) return;
-        var plan = await LoadPlanAsync(scratch, cancellationToken).ConfigureAwait(false);
         if (chunk < 0 || chunk >= plan.Chunks.Count)
             throw new ArgumentOutOfRangeException(nameof(chunk), $"The recording was prepared in {plan.Chunks.Count} chunk(s); there is no chunk {chunk}.");
         var span = plan.Chunks[chunk];
@@ -143,7 +157,10 @@ public sealed class PocketSphinxTranscriptionEngine(
             await file.WriteAsync(AudioChunker.WavHeader((uint)span.ByteLength), cancellationToken).ConfigureAwait(false);
             await scratch.ReadRangeAsync(ChunkPlan.AudioName, plan.DataOffset + span.FromSample * 2, span.ByteLength, file, cancellationToken).ConfigureAwait(false);
         }
-        var words = await RecogniseAsync(span.At(path), study, cancellationToken).ConfigureAwait(false);
+        var (modelFolder, study) = await models().ConfigureAwait(false);
+        IReadOnlyList<IReadOnlyList<Word>> words;
+        using (modelFolder)
+            words = await RecogniseAsync(span.At(path), study, cancellationToken).ConfigureAwait(false);
         await scratch.SaveTextAsync(name, JsonSerializer.Serialize(words), cancellationToken).ConfigureAwait(false);
     }
 
