@@ -55,7 +55,9 @@ public class DoubleCodingInTheBrowserTests(BrowserFixture fixture)
         await page.Locator("#reconcile-link").FocusAsync();
         await Expect(page.Locator("#reconcile-link")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/coder.html?*kind=Reconciliation*");
+        // The navigation itself is the point here; the coder page's own load is waited for by the checks
+        // below (on a loaded machine its "load" event came later than the default 15 s).
+        await page.WaitForURLAsync("**/coder.html?*kind=Reconciliation*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await Expect(page.Locator("#filter-kind")).ToHaveValueAsync("Reconciliation");
         await PageChecks.AssertEveryControlIsLabelledAsync(page);
 

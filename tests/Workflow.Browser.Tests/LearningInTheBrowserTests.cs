@@ -40,7 +40,8 @@ public class LearningInTheBrowserTests(BrowserFixture fixture)
         // The figures load when asked, not with the page (the route may train first).
         await Expect(page.Locator("#learning-table")).ToBeHiddenAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the learning coder's figures" }).ClickAsync();
-        await Expect(page.Locator("#learning-table")).ToBeVisibleAsync();
+        // Assertions do not take the page's default timeout: give this one the route's time too.
+        await Expect(page.Locator("#learning-table")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
         // The page shows the route's figures; the route is read after the page, so nothing trained in between.
         var learning = await ApiClient.EnsureAsync(await fixture.Api.GetAsync($"studies/{study}/learning"), HttpStatusCode.OK);

@@ -28,7 +28,7 @@ public sealed class DurableSidecar(LocalDurableOptions options, string connectio
             WorkerId = options.WorkerId,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             WorkItemQueueVisibilityTimeout = options.WorkItemVisibility,
-            ControlQueueVisibilityTimeout = options.WorkItemVisibility,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibility ?? options.WorkItemVisibility,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             LoggerFactory = loggers,
         });

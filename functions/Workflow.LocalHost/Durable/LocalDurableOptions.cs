@@ -24,6 +24,14 @@ public sealed class LocalDurableOptions
     /// <summary>How long a dequeued work item stays invisible; after a crash, that is how long until it runs again.</summary>
     public TimeSpan WorkItemVisibility { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long an orchestration's dequeued control-queue messages stay invisible; empty means
+    /// <see cref="WorkItemVisibility"/>. Orchestration episodes are short replays, so this matters only
+    /// when activities are given a very short visibility (the lock-renewal test), where a replay slowed by
+    /// a loaded machine would otherwise outlive its own messages' visibility.
+    /// </summary>
+    public TimeSpan? ControlQueueVisibility { get; set; }
+
     /// <summary>Longest wait between queue polls when idle (the Azure default of 30 s makes a local demo sluggish).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -180,13 +180,26 @@ public class CrashRecoveryTests(ITestOutputHelper output)
     /// </summary>
     private static async Task<string> KillDuringBatchAsync(CrashRun run)
     {
+        var stores = await Azurite.StoresAsync();
+        var transcripts = run.Recordings.Where(r => !r.Audio).ToList();
+        var decided = new List<CrashRecording>();
+        foreach (var recording in transcripts)
+            if (await run.AllDecidedAsync(stores, recording.Id)) decided.Add(recording);
+        // On a loaded machine the finalisation kills' decision loops can run out of time before two
+        // recordings are finished: finish the next ones, deciding only their own items, so the others keep
+        // items for the verification kills still to come.
+        foreach (var recording in transcripts.Except(decided))
+        {
+            if (decided.Count >= 2) break;
+            if (await run.DecideAllOfAsync(stores, recording, timeoutSeconds: 120)) decided.Add(recording);
+        }
         var done = new List<CrashRecording>();
-        foreach (var recording in run.Recordings.Where(r => !r.Audio))
+        foreach (var recording in decided)
         {
             if (done.Count == 2) break;
             // Finalising waits for the decision signal and, after a kill, for the restarted runner to see the
             // dead one's work again: 30 s was too short once in CI while other suites ran beside it.
-            if (await run.AllDecidedAsync(await Azurite.StoresAsync(), recording.Id) && await run.WaitUntilInStageAsync(recording, "Completed", 90)) done.Add(recording);
+            if (await run.WaitUntilInStageAsync(recording, "Completed", 90)) done.Add(recording);
         }
         Assert.True(done.Count == 2, "fewer than two recordings were completed for the batch to re-run");
         var batch = await run.StartBatchAsync("deidentification", done.Select(r => r.Id));

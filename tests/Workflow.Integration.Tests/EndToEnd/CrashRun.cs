@@ -136,9 +136,9 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
     }
 
     /// <summary>Claims the next item and decides it; null when the queue has nothing to offer.</summary>
-    public async Task<AcknowledgedDecision?> DecideNextAsync()
+    public async Task<AcknowledgedDecision?> DecideNextAsync(string? recordingId = null)
     {
-        var (item, decision) = await ClaimWithDecisionAsync();
+        var (item, decision) = await ClaimWithDecisionAsync(recordingId);
         if (item is null) return null;
         await ApiClient.EnsureAsync(await api.DecideAsync(item.Value.Id, decision!), HttpStatusCode.OK);
         return Acknowledge(item.Value.Id, item.Value.RecordingId, decision!);
@@ -169,9 +169,9 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
         return true;
     }
 
-    private async Task<((string Id, string RecordingId)? Item, object? Decision)> ClaimWithDecisionAsync()
+    private async Task<((string Id, string RecordingId)? Item, object? Decision)> ClaimWithDecisionAsync(string? onlyRecording = null)
     {
-        if (await api.ClaimAsync(study) is not { } item) return (null, null);
+        if (await api.ClaimAsync(study, recordingId: onlyRecording) is not { } item) return (null, null);
         var id = item.GetProperty("id").GetString()!;
         // A decided item offered again would be coded twice (or its decision silently replaced).
         Assert.False(Decisions.Any(d => d.ItemId == id), $"the queue handed out {id} again after its decision was acknowledged");
@@ -214,6 +214,23 @@ internal sealed class CrashRun(LocalRunnerProcess runner, ApiClient api, string 
             await RefreshAsync(recording);
             if (recording.Stage == stage) return true;
             await Task.Delay(40);
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Decides the items of one recording only, until it waits for nothing (all its items queued and
+    /// decided); false if that takes longer than <paramref name="timeoutSeconds"/>.
+    /// </summary>
+    public async Task<bool> DecideAllOfAsync(TestStores stores, CrashRecording recording, double timeoutSeconds)
+    {
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < until)
+        {
+            if (await DecideNextAsync(recording.Id) is not null) continue;
+            await RefreshAsync(recording);
+            if (!CrashStages.IsBefore(recording.Stage, "AwaitingVerification") && await AllDecidedAsync(stores, recording.Id)) return true;
+            await Task.Delay(250);
         }
         return false;
     }

@@ -117,9 +117,10 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         }
     }
 
-    public async Task<JsonElement?> ClaimAsync(string studyId, string? user = null)
+    public async Task<JsonElement?> ClaimAsync(string studyId, string? user = null, string? recordingId = null)
     {
-        var response = await SendJsonAsync(HttpMethod.Post, $"studies/{studyId}/queue/claim", "", user);
+        var filter = recordingId is null ? "" : $"?recording={Uri.EscapeDataString(recordingId)}";
+        var response = await SendJsonAsync(HttpMethod.Post, $"studies/{studyId}/queue/claim{filter}", "", user);
         if (response.StatusCode == HttpStatusCode.NoContent) return null;
         return await EnsureAsync(response, HttpStatusCode.OK);
     }
