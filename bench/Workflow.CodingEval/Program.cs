@@ -50,7 +50,7 @@ if (options.PerCode)
 
 if (options.LearningCurve)
 {
-    output.Add("Learning coder (per-code logistic regression on MiniLM embeddings and hashed words, F1-best threshold out of fold), scored on examples it never saw:");
+    output.Add("Learning coder (per-code logistic regression on MiniLM embeddings and hashed words, kappa-best threshold out of fold), scored on examples it never saw:");
     output.Add("");
     var curve = new List<EngineRun>();
     foreach (var set in sets)

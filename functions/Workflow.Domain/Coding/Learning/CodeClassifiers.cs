@@ -27,9 +27,13 @@ public sealed record TrainingExample(FeatureVector Features, IReadOnlySet<string
 /// <summary>Which agreement the out-of-fold threshold maximises.</summary>
 public enum ThresholdRule { BestF1, BestKappa }
 
-/// <summary>When a code gets a classifier and how it is trained.</summary>
+/// <summary>
+/// When a code gets a classifier and how it is trained: the threshold is kappa-best by default (the
+/// agreement figure coders report, and it credits agreeing that a code is absent); codes train in
+/// parallel on up to <see cref="MaxParallelCodes"/> cores (-1: all).
+/// </summary>
 public sealed record ClassifierTraining(int MinPositives = 8, int MinNegatives = 8, int ThresholdFolds = 3, LogisticTraining? Logistic = null,
-    ThresholdRule Threshold = ThresholdRule.BestF1, int MaxParallelCodes = -1)
+    ThresholdRule Threshold = ThresholdRule.BestKappa, int MaxParallelCodes = -1)
 {
     public static ClassifierTraining Default { get; } = new();
 }
@@ -38,7 +42,7 @@ public sealed record ClassifierTraining(int MinPositives = 8, int MinNegatives =
 /// Trains a classifier per code from verified segments. A code is switched on only once it has
 /// <see cref="ClassifierTraining.MinPositives"/> positive and <see cref="ClassifierTraining.MinNegatives"/>
 /// negative examples: with fewer, a threshold cannot be chosen honestly. The threshold is the one that
-/// maximises F1 on out-of-fold probabilities (each fold predicted by a model that did not see it), so
+/// maximises kappa (or F1, <see cref="ClassifierTraining.Threshold"/>) on out-of-fold probabilities (each fold predicted by a model that did not see it), so
 /// it is not fitted to examples the model memorised. Pure and deterministic.
 /// </summary>
 public static class CodeClassifierTrainer
@@ -76,7 +80,7 @@ public static class CodeClassifierTrainer
     }
 
     /// <summary>
-    /// The F1-best threshold over out-of-fold probabilities, and the 2x2 table of those same
+    /// The kappa- or F1-best threshold over out-of-fold probabilities, and the 2x2 table of those same
     /// probabilities at it (so what a lead is shown is how the classifier did on examples it had not
     /// seen, with no second round of training); folds are by position (every k-th example), so each holds positives.
     /// </summary>
