@@ -17,10 +17,20 @@ internal static class LearningCurve
     public static readonly int[] Sizes = [100, 500, 2000];
     private const int ShuffleSeed = 20261203;
 
-    public static IReadOnlyList<EngineRun> Nhs(CodingSet set, IReadOnlyDictionary<string, FeatureVector> features)
+    /// <summary>The NHS comments in the curve's fixed shuffled order.</summary>
+    private static List<Segment> Shuffled(CodingSet set)
     {
         var units = set.Units.ToList();
         new Random(ShuffleSeed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(units));
+        return units;
+    }
+
+    /// <summary>The comments the curve may train on (the first 2,000 of the shuffled order), never the held-out ones.</summary>
+    public static IReadOnlyList<Segment> TrainingPart(CodingSet set) => Shuffled(set).Take(Sizes[^1]).ToList();
+
+    public static IReadOnlyList<EngineRun> Nhs(CodingSet set, IReadOnlyDictionary<string, FeatureVector> features)
+    {
+        var units = Shuffled(set);
         var held = units.Skip(Sizes[^1]).ToList();
         var runs = new List<EngineRun>();
         foreach (var size in Sizes.Where(s => s < units.Count))

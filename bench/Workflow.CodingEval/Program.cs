@@ -9,7 +9,7 @@ using Workflow.Engines.Local;
 using Workflow.Engines.Semantic;
 
 // usage: coding-eval [--engines keywords,semantic,ensemble] [--sets interviews,nhs] [--nhs-limit N]
-//                    [--throughput N] [--per-code] [--learning-curve] [--out FILE.md]
+//                    [--throughput N] [--per-code] [--learning-curve] [--learning-dev] [--features-cache FILE] [--out FILE.md]
 // Exit codes: 0 done; 2 usage error or evaluation data missing.
 var options = Args.Parse(args);
 var eval = EvalFolder.Find();
@@ -50,18 +50,27 @@ if (options.PerCode)
 
 if (options.LearningCurve)
 {
-    output.Add("Learning coder (per-code logistic regression on MiniLM embeddings and hashed words, F1-best threshold out of fold), scored on examples it never saw:");
+    output.Add("Learning coder (per-code logistic regression on MiniLM embeddings and hashed words, kappa-best threshold out of fold), scored on examples it never saw:");
     output.Add("");
     var curve = new List<EngineRun>();
     foreach (var set in sets)
     {
-        var features = SegmentFeaturizer.Featurize(set.Segments, contextWeight: 0.3, batchSize: 64, CancellationToken.None);
+        var features = FeatureCache.Featurize(set.Segments, options.FeaturesCache is { } cache ? $"{cache}.{set.Name.Split(' ')[0]}" : null);
         if (set.Name.StartsWith("nhs", StringComparison.Ordinal)) curve.AddRange(LearningCurve.Nhs(set, features));
         else curve.Add(LearningCurve.Interviews(set, features));
     }
     output.Add(LearningCurve.Table(curve));
     if (options.PerCode)
         foreach (var run in curve) output.Add(Tables.PerCode(run));
+}
+
+if (options.LearningDev)
+{
+    foreach (var set in sets.Where(s => s.Name.StartsWith("nhs", StringComparison.Ordinal)))
+    {
+        var features = FeatureCache.Featurize(set.Segments, options.FeaturesCache is { } cache ? $"{cache}.{set.Name.Split(' ')[0]}" : null);
+        output.Add(LearningDev.Run(set, features, LearningCandidates.All));
+    }
 }
 
 if (options.Throughput is { } count)
@@ -91,7 +100,7 @@ if (options.Out is { } path) File.WriteAllText(path, text);
 return 0;
 
 /// <summary>The command line of the evaluation.</summary>
-internal sealed record Args(IReadOnlyList<string> Engines, IReadOnlyList<string> Sets, int? NhsLimit, int? Throughput, bool PerCode, bool LearningCurve, string? Out)
+internal sealed record Args(IReadOnlyList<string> Engines, IReadOnlyList<string> Sets, int? NhsLimit, int? Throughput, bool PerCode, bool LearningCurve, string? Out, string? FeaturesCache, bool LearningDev)
 {
     public static Args Parse(string[] args)
     {
@@ -104,6 +113,8 @@ internal sealed record Args(IReadOnlyList<string> Engines, IReadOnlyList<string>
             Value("--throughput") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : null,
             args.Contains("--per-code"),
             args.Contains("--learning-curve"),
-            Value("--out"));
+            Value("--out"),
+            Value("--features-cache"),
+            args.Contains("--learning-dev"));
     }
 }

@@ -24,8 +24,16 @@ public sealed record CodeExampleCounts(int Positives, int Negatives);
 /// <summary>One verified segment as training signal: its features and the codes coders settled on (every other code is a negative).</summary>
 public sealed record TrainingExample(FeatureVector Features, IReadOnlySet<string> Codes);
 
-/// <summary>When a code gets a classifier and how it is trained.</summary>
-public sealed record ClassifierTraining(int MinPositives = 8, int MinNegatives = 8, int ThresholdFolds = 3, LogisticTraining? Logistic = null)
+/// <summary>Which agreement the out-of-fold threshold maximises.</summary>
+public enum ThresholdRule { BestF1, BestKappa }
+
+/// <summary>
+/// When a code gets a classifier and how it is trained: the threshold is kappa-best by default (the
+/// agreement figure coders report, and it credits agreeing that a code is absent); codes train in
+/// parallel on up to <see cref="MaxParallelCodes"/> cores (-1: all).
+/// </summary>
+public sealed record ClassifierTraining(int MinPositives = 8, int MinNegatives = 8, int ThresholdFolds = 3, LogisticTraining? Logistic = null,
+    ThresholdRule Threshold = ThresholdRule.BestKappa, int MaxParallelCodes = -1)
 {
     public static ClassifierTraining Default { get; } = new();
 }
@@ -34,7 +42,7 @@ public sealed record ClassifierTraining(int MinPositives = 8, int MinNegatives =
 /// Trains a classifier per code from verified segments. A code is switched on only once it has
 /// <see cref="ClassifierTraining.MinPositives"/> positive and <see cref="ClassifierTraining.MinNegatives"/>
 /// negative examples: with fewer, a threshold cannot be chosen honestly. The threshold is the one that
-/// maximises F1 on out-of-fold probabilities (each fold predicted by a model that did not see it), so
+/// maximises kappa (or F1, <see cref="ClassifierTraining.Threshold"/>) on out-of-fold probabilities (each fold predicted by a model that did not see it), so
 /// it is not fitted to examples the model memorised. Pure and deterministic.
 /// </summary>
 public static class CodeClassifierTrainer
@@ -48,26 +56,31 @@ public static class CodeClassifierTrainer
         var byCode = new SortedDictionary<string, CodeClassifier>(StringComparer.Ordinal);
         var skipped = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var counts = new SortedDictionary<string, CodeExampleCounts>(StringComparer.Ordinal);
-        foreach (var code in codeIds.Distinct(StringComparer.Ordinal))
+        var codes = codeIds.Distinct(StringComparer.Ordinal).ToArray();
+        var trained = new CodeClassifier?[codes.Length];
+        // Codes are independent: trained side by side (each model is the same whatever the order).
+        Parallel.For(0, codes.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelCodes }, c =>
         {
-            var labels = examples.Select(e => e.Codes.Contains(code)).ToList();
+            var labels = examples.Select(e => e.Codes.Contains(codes[c])).ToList();
             var positives = labels.Count(l => l);
-            var negatives = labels.Count - positives;
-            counts[code] = new CodeExampleCounts(positives, negatives);
-            if (positives < options.MinPositives || negatives < options.MinNegatives)
-            {
-                skipped[code] = $"{positives} positive and {negatives} negative examples; needs {options.MinPositives} and {options.MinNegatives}";
-                continue;
-            }
+            if (positives < options.MinPositives || labels.Count - positives < options.MinNegatives) return;
             var (threshold, outOfFold) = OutOfFoldFit(features, labels, denseDimensions, options);
             var model = LogisticRegression.Train(features, labels, denseDimensions, options.Logistic);
-            byCode[code] = new CodeClassifier(code, model, threshold, positives, negatives, outOfFold);
+            trained[c] = new CodeClassifier(codes[c], model, threshold, positives, labels.Count - positives, outOfFold);
+        });
+        for (var c = 0; c < codes.Length; c++)
+        {
+            var positives = examples.Count(e => e.Codes.Contains(codes[c]));
+            var negatives = examples.Count - positives;
+            counts[codes[c]] = new CodeExampleCounts(positives, negatives);
+            if (trained[c] is { } classifier) byCode[codes[c]] = classifier;
+            else skipped[codes[c]] = $"{positives} positive and {negatives} negative examples; needs {options.MinPositives} and {options.MinNegatives}";
         }
         return new CodeClassifiers(examples.Count, byCode, skipped, counts);
     }
 
     /// <summary>
-    /// The F1-best threshold over out-of-fold probabilities, and the 2x2 table of those same
+    /// The kappa- or F1-best threshold over out-of-fold probabilities, and the 2x2 table of those same
     /// probabilities at it (so what a lead is shown is how the classifier did on examples it had not
     /// seen, with no second round of training); folds are by position (every k-th example), so each holds positives.
     /// </summary>
@@ -88,7 +101,7 @@ public static class CodeClassifierTrainer
             var model = LogisticRegression.Train(train.Select(i => features[i]).ToList(), train.Select(i => labels[i]).ToList(), denseDimensions, options.Logistic);
             scored.AddRange(Enumerable.Range(0, labels.Count).Where(i => fold[i] == f).Select(i => (model.Probability(features[i]), labels[i])));
         }
-        var threshold = BestF1Threshold(scored);
+        var threshold = options.Threshold == ThresholdRule.BestKappa ? BestKappaThreshold(scored) : BestF1Threshold(scored);
         return (threshold, CountsAt(scored, threshold));
     }
 
@@ -112,7 +125,22 @@ public static class CodeClassifierTrainer
     /// higher threshold (fewer proposals for coders to reject). Midway between neighbouring scores, so
     /// it does not sit exactly on one training example.
     /// </summary>
-    public static double BestF1Threshold(IReadOnlyList<(double Probability, bool Label)> scored)
+    public static double BestF1Threshold(IReadOnlyList<(double Probability, bool Label)> scored) =>
+        BestThreshold(scored, (tp, called, positives, n) => 2.0 * tp / (called + positives));
+
+    /// <summary>As <see cref="BestF1Threshold"/>, maximising Cohen's kappa (which also credits agreeing on "not this code").</summary>
+    public static double BestKappaThreshold(IReadOnlyList<(double Probability, bool Label)> scored) =>
+        BestThreshold(scored, (tp, called, positives, n) =>
+        {
+            var fp = called - tp;
+            var fn = positives - tp;
+            var tn = n - tp - fp - fn;
+            var observed = (double)(tp + tn) / n;
+            var chance = ((double)called * positives + (double)(n - called) * (n - positives)) / ((double)n * n);
+            return chance >= 1 ? 0 : (observed - chance) / (1 - chance);
+        });
+
+    private static double BestThreshold(IReadOnlyList<(double Probability, bool Label)> scored, Func<int, int, int, int, double> agreement)
     {
         var sorted = scored.OrderByDescending(s => s.Probability).ToList();
         var totalPositives = sorted.Count(s => s.Label);
@@ -123,10 +151,10 @@ public static class CodeClassifierTrainer
         {
             if (sorted[k].Label) tp++;
             if (k + 1 < sorted.Count && sorted[k + 1].Probability == sorted[k].Probability) continue;
-            var f1 = 2.0 * tp / (k + 1 + totalPositives);
-            if (f1 > best)
+            var value = agreement(tp, k + 1, totalPositives, sorted.Count);
+            if (value > best)
             {
-                best = f1;
+                best = value;
                 threshold = k + 1 < sorted.Count ? (sorted[k].Probability + sorted[k + 1].Probability) / 2 : sorted[k].Probability;
             }
         }

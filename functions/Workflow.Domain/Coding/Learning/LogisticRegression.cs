@@ -17,8 +17,15 @@ public sealed record LogisticModel(float[] DenseWeights, float[] SparseWeights, 
     }
 }
 
-/// <summary>How <see cref="LogisticRegression"/> trains: L2 strength, passes over the data, and the seed of its shuffles.</summary>
-public sealed record LogisticTraining(double L2 = 1e-4, int Epochs = 30, double LearningRate = 0.5, int Seed = 17)
+/// <summary>
+/// How <see cref="LogisticRegression"/> trains: L2 strength, passes over the data, step size, the seed of
+/// its shuffles, whether dense dimensions are standardised, the first epoch whose iterates are averaged
+/// (the early ones, far from the optimum, only drag the average), the cap on the positive class's
+/// weight, and a multiplier on the sparse features. The defaults were chosen by cross-validation
+/// inside the learning curve's training comments (bench --learning-dev), never on its held-out part.
+/// </summary>
+public sealed record LogisticTraining(double L2 = 1e-5, int Epochs = 30, double LearningRate = 0.5, int Seed = 17,
+    bool StandardizeDense = true, int AverageFromEpoch = 5, double MaxPositiveWeight = 20, double SparseScale = 1)
 {
     public static LogisticTraining Default { get; } = new();
 }
@@ -32,8 +39,6 @@ public sealed record LogisticTraining(double L2 = 1e-4, int Epochs = 30, double 
 /// </summary>
 public static class LogisticRegression
 {
-    private const double MaxPositiveWeight = 20;
-
     public static LogisticModel Train(IReadOnlyList<FeatureVector> examples, IReadOnlyList<bool> labels, int denseDimensions, LogisticTraining? training = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
@@ -41,7 +46,15 @@ public static class LogisticRegression
         if (examples.Count != labels.Count) throw new ArgumentException("Every example needs exactly one label.", nameof(labels));
         var options = training ?? LogisticTraining.Default;
         var positives = labels.Count(l => l);
-        var positiveWeight = positives == 0 ? 1 : Math.Clamp((double)(labels.Count - positives) / positives, 1, MaxPositiveWeight);
+        var positiveWeight = positives == 0 ? 1 : Math.Clamp((double)(labels.Count - positives) / positives, 1, Math.Max(1, options.MaxPositiveWeight));
+        var (mean, spread) = options.StandardizeDense ? DenseScale(examples, denseDimensions) : (new double[denseDimensions], Enumerable.Repeat(1.0, denseDimensions).ToArray());
+        // The dense parts as the model reads them, computed once rather than in every epoch's steps.
+        var inputs = examples.Select(x =>
+        {
+            var v = new float[Math.Min(x.Dense.Length, denseDimensions)];
+            for (var d = 0; d < v.Length; d++) v[d] = (float)((x.Dense[d] - mean[d]) / spread[d]);
+            return v;
+        }).ToArray();
 
         var w = new double[denseDimensions];
         var s = new double[LexicalFeatures.Buckets];
@@ -53,7 +66,9 @@ public static class LogisticRegression
         var wSum = new double[denseDimensions];
         var sSum = new double[LexicalFeatures.Buckets];
         var scaleSumAtChange = new double[LexicalFeatures.Buckets];
-        long t = 0;
+        long t = 0, averaged = 0;
+        // At least the last epoch is averaged, whatever was asked.
+        var averageFrom = Math.Clamp(options.AverageFromEpoch, 0, Math.Max(0, options.Epochs - 1));
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(options.Seed);
 
@@ -70,10 +85,11 @@ public static class LogisticRegression
             {
                 var x = examples[i];
                 var eta = options.LearningRate / (1 + options.LearningRate * options.L2 * t);
-                var dense = Math.Min(x.Dense.Length, denseDimensions);
+                var input = inputs[i];
+                var dense = input.Length;
                 double z = 0;
-                for (var d = 0; d < dense; d++) z += w[d] * x.Dense[d];
-                for (var k = 0; k < x.SparseIndices.Length; k++) z += s[x.SparseIndices[k]] * x.SparseValues[k];
+                for (var d = 0; d < dense; d++) z += w[d] * input[d];
+                for (var k = 0; k < x.SparseIndices.Length; k++) z += s[x.SparseIndices[k]] * x.SparseValues[k] * options.SparseScale;
                 var p = 1 / (1 + Math.Exp(-(scale * z + b)));
                 var gradient = (labels[i] ? positiveWeight : 1) * (p - (labels[i] ? 1 : 0));
 
@@ -85,29 +101,64 @@ public static class LogisticRegression
                     scale = 1;
                 }
                 var step = eta * gradient / scale;
-                for (var d = 0; d < dense; d++) w[d] -= step * x.Dense[d];
+                for (var d = 0; d < dense; d++) w[d] -= step * input[d];
                 for (var k = 0; k < x.SparseIndices.Length; k++)
                 {
                     var j = x.SparseIndices[k];
                     Flush(j);
-                    s[j] -= step * x.SparseValues[k];
+                    s[j] -= step * x.SparseValues[k] * options.SparseScale;
                 }
                 b -= eta * gradient;
 
                 t++;
+                if (epoch < averageFrom) continue;
+                averaged++;
                 scaleSum += scale;
                 for (var d = 0; d < denseDimensions; d++) wSum[d] += w[d] * scale;
                 bSum += b;
             }
         }
 
-        var n = Math.Max(1, t);
+        var n = Math.Max(1, averaged);
         var sparse = new float[LexicalFeatures.Buckets];
         for (var j = 0; j < sparse.Length; j++)
         {
             Flush(j);
-            sparse[j] = (float)(sSum[j] / n);
+            sparse[j] = (float)(sSum[j] / n * options.SparseScale);
         }
-        return new LogisticModel(wSum.Select(v => (float)(v / n)).ToArray(), sparse, (float)(bSum / n));
+        // Back to the raw features' scale: w (x - mean) / spread = (w / spread) x - w mean / spread.
+        var denseWeights = new float[denseDimensions];
+        var bias = bSum / n;
+        for (var d = 0; d < denseDimensions; d++)
+        {
+            var weight = wSum[d] / n / spread[d];
+            denseWeights[d] = (float)weight;
+            bias -= weight * mean[d];
+        }
+        return new LogisticModel(denseWeights, sparse, (float)bias);
+    }
+
+    /// <summary>Each dense dimension's mean and its standard deviation over the examples (1 where it does not vary), scaled as below.</summary>
+    private static (double[] Mean, double[] Spread) DenseScale(IReadOnlyList<FeatureVector> examples, int denseDimensions)
+    {
+        var mean = new double[denseDimensions];
+        var square = new double[denseDimensions];
+        foreach (var x in examples)
+            for (var d = 0; d < Math.Min(x.Dense.Length, denseDimensions); d++)
+            {
+                mean[d] += x.Dense[d];
+                square[d] += (double)x.Dense[d] * x.Dense[d];
+            }
+        var n = Math.Max(1, examples.Count);
+        var spread = new double[denseDimensions];
+        for (var d = 0; d < denseDimensions; d++)
+        {
+            mean[d] /= n;
+            var variance = square[d] / n - mean[d] * mean[d];
+            // Times sqrt(dimensions): each dimension gets unit variance over the whole vector, not each,
+            // so the input keeps about unit length and the step size stays stable.
+            spread[d] = (variance > 1e-12 ? Math.Sqrt(variance) : 1) * Math.Sqrt(denseDimensions);
+        }
+        return (mean, spread);
     }
 }

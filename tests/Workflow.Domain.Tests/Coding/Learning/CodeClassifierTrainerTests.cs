@@ -50,4 +50,30 @@ public class CodeClassifierTrainerTests
         Assert.Equal(0.45, CodeClassifierTrainer.BestF1Threshold([(0.9, true), (0.8, false), (0.7, true), (0.2, false)]), 10);
         Assert.Equal(1, CodeClassifierTrainer.BestF1Threshold([(0.4, false), (0.3, false)]));
     }
+
+    [Fact]
+    public void TheKappaThreshold_CreditsAgreeingOnAbsence_WhereF1WouldCallMore()
+    {
+        // Calling four gets all three positives (F1 6/7, kappa 0.545); calling two gets two with no
+        // false call (F1 0.8, kappa 0.615): kappa counts the fifth segment's agreed absence.
+        (double, bool)[] scored = [(0.9, true), (0.8, true), (0.7, false), (0.6, true), (0.5, false)];
+
+        Assert.Equal(0.55, CodeClassifierTrainer.BestF1Threshold(scored), 10);
+        Assert.Equal(0.75, CodeClassifierTrainer.BestKappaThreshold(scored), 10);
+        Assert.Equal(1, CodeClassifierTrainer.BestKappaThreshold([(0.4, false), (0.3, false)]));
+    }
+
+    [Fact]
+    public void Training_GivesTheSameClassifiers_WhateverOrderTheCodesAreTrainedIn()
+    {
+        var a = CodeClassifierTrainer.Train(Examples(), ["c-wait", "c-staff"], denseDimensions: 0);
+        var b = CodeClassifierTrainer.Train(Examples(), ["c-staff", "c-wait"], denseDimensions: 0, ClassifierTraining.Default with { MaxParallelCodes = 1 });
+
+        foreach (var code in new[] { "c-wait", "c-staff" })
+        {
+            Assert.Equal(a.ByCode[code].Threshold, b.ByCode[code].Threshold);
+            Assert.Equal(a.ByCode[code].Model.SparseWeights, b.ByCode[code].Model.SparseWeights);
+            Assert.Equal(a.ByCode[code].OutOfFold, b.ByCode[code].OutOfFold);
+        }
+    }
 }

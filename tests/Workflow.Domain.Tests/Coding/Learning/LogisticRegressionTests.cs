@@ -48,6 +48,35 @@ public class LogisticRegressionTests
     }
 
     [Fact]
+    public void StandardisedDenseFeatures_LearnASignalInATinyOffsetDimension_AndTheModelReadsRawFeatures()
+    {
+        // The circle shrunk to a hundredth and moved to (5, 5): the signal is small next to the offset.
+        static List<FeatureVector> Shrunk(List<FeatureVector> x) =>
+            x.Select(v => new FeatureVector([5 + v.Dense[0] / 100, 5 + v.Dense[1] / 100])).ToList();
+        var (x, y) = Circle(400, 0.3, seed: 1);
+        var (testX, testY) = Circle(200, 0.3, seed: 2);
+
+        var model = LogisticRegression.Train(Shrunk(x), y, denseDimensions: 2, new LogisticTraining(StandardizeDense: true));
+
+        var correct = Shrunk(testX).Zip(testY).Count(p => (model.Probability(p.First) >= 0.5) == p.Second);
+        Assert.True(correct >= 190, $"{correct} of 200 right");
+    }
+
+    [Fact]
+    public void AveragingOnlyTheLaterEpochs_StillLearns_EvenWhenAskedToStartAfterTheLast()
+    {
+        var (x, y) = Circle(400, 0.3, seed: 1);
+        var (testX, testY) = Circle(200, 0.3, seed: 2);
+
+        foreach (var from in new[] { 5, 100 })
+        {
+            var model = LogisticRegression.Train(x, y, denseDimensions: 2, new LogisticTraining(AverageFromEpoch: from));
+            var correct = testX.Zip(testY).Count(p => (model.Probability(p.First) >= 0.5) == p.Second);
+            Assert.True(correct >= 190, $"averaging from epoch {from}: {correct} of 200 right");
+        }
+    }
+
+    [Fact]
     public void Training_IsDeterministic_ForASeed()
     {
         var (x, y) = Circle(100, 0, seed: 3);
