@@ -10,7 +10,7 @@ namespace Workflow.Engines.Semantic;
 /// time around the model than in it (it asks for the unused pooler output too, builds its inputs with
 /// LINQ and pools the token vectors through a tensor indexer that allocates on every element). Its
 /// vectors equal the package's (tested to 1e-5) for texts up to <see cref="TokenCap.MaxTokens"/>
-/// tokens. Not thread-safe: <see cref="SharedSentenceEncoder"/> serialises calls.
+/// tokens. Thread-safe: ONNX Runtime's Run and the tokenizer's lookups may be called concurrently.
 /// </summary>
 internal sealed class MiniLmSession : IDisposable
 {
@@ -27,13 +27,16 @@ internal sealed class MiniLmSession : IDisposable
     private readonly MiniLMTokenizer tokenizer = new();
     private readonly int separator;
 
-    public MiniLmSession(int threads)
+    public MiniLmSession()
     {
-        // One call at a time uses every core inside the operators; sequential execution of the graph's
-        // nodes, since a 6-layer encoder has no independent branches worth a second thread pool.
+        // Each call runs on its caller's thread alone, and callers run batches side by side (Run is
+        // thread-safe): a batch of short sentences is too small to split every operator across cores
+        // without the threads waiting on each other, and ONNX Runtime's intra-op threads spin while they
+        // wait, which on the shared 2-core machine took two to three times longer than one thread per
+        // batch with two batches at once (see README, coding evaluation).
         options = new SessionOptions
         {
-            IntraOpNumThreads = threads,
+            IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,

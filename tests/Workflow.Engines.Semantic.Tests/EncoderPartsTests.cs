@@ -60,3 +60,27 @@ public class EncoderPartsTests
     public void TokenCap_NeedsRoomForClsAndSep() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => TokenCap.Truncate([101, 102], 1, 102));
 }
+
+/// <summary>How texts are grouped into model calls.</summary>
+public class BatchPlanTests
+{
+    [Fact]
+    public void Batches_GoShortestFirst_AtMostTheBatchSize_AndCoverEveryTextOnce()
+    {
+        var batches = BatchPlan.Of([9, 3, 5, 3, 12], batchSize: 2, workers: 1);
+
+        Assert.Equal([[1, 3], [2, 0], [4]], batches);
+    }
+
+    [Fact]
+    public void FewTexts_AreSplitSoEveryWorkerGetsABatch()
+    {
+        var batches = BatchPlan.Of([4, 2, 8], batchSize: 64, workers: 2);
+
+        Assert.Equal([[1, 0], [2]], batches);
+    }
+
+    [Fact]
+    public void NoTexts_NoBatches() =>
+        Assert.Empty(BatchPlan.Of([], batchSize: 64, workers: 2));
+}
