@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Workflow.Engines.Semantic;
 
 /// <summary>
@@ -29,7 +31,9 @@ internal static class SharedSentenceEncoder
         var tokens = distinct.Texts.Select(model.Tokenize).ToArray();
         var vectors = new float[tokens.Length][];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Workers, CancellationToken = cancellationToken };
-        Parallel.ForEach(BatchPlan.Of(tokens.Select(t => t.Length).ToArray(), batchSize, Workers), parallel, indices =>
+        var plan = BatchPlan.Of(tokens.Select(t => t.Length).ToArray(), batchSize, Workers);
+        // One batch at a time to each worker, so the long batches at the end are shared out too.
+        Parallel.ForEach(Partitioner.Create(plan, EnumerablePartitionerOptions.NoBuffering), parallel, indices =>
         {
             var batch = indices.Select(i => tokens[i]).ToArray();
             float[][] encoded;

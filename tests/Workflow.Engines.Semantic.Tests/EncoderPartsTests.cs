@@ -81,6 +81,15 @@ public class BatchPlanTests
     }
 
     [Fact]
+    public void ABatchStopsBeforeItsPaddedTokensPassTheBudget_ButALongTextStillGetsOne()
+    {
+        // Padded sizes: [2, 3] -> 2 x 3 = 6 fits 6; adding the 4-token text would make 3 x 4 = 12.
+        var batches = BatchPlan.Of([3, 2, 4, 9], batchSize: 64, workers: 1, tokenBudget: 6);
+
+        Assert.Equal([[1, 0], [2], [3]], batches);
+    }
+
+    [Fact]
     public void NoTexts_NoBatches() =>
         Assert.Empty(BatchPlan.Of([], batchSize: 64, workers: 2));
 }
