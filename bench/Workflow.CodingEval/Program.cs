@@ -74,25 +74,7 @@ if (options.LearningDev)
 }
 
 if (options.Throughput is { } count)
-{
-    output.Add($"Throughput: {count:N0} segments (dev interview units and NHS comments, repeated) on {Environment.ProcessorCount} cores, after warm-up");
-    output.Add("");
-    output.Add("| engine | seconds | segments/s |");
-    output.Add("|---|---:|---:|");
-    var pool = sets.SelectMany(s => s.Units.Select(u => (Set: s, Segment: u))).ToList();
-    foreach (var key in options.Engines)
-    {
-        var engine = provider.GetRequiredKeyedService<ICodingEngine>(key);
-        foreach (var group in Enumerable.Range(0, count).Select(i => pool[i % pool.Count]).Select((p, i) => (p.Set, Segment: p.Segment with { Id = "x" + i })).GroupBy(p => p.Set))
-            await engine.SuggestAsync(group.Take(2).Select(p => p.Segment).ToList(), group.Key.Codebook, CancellationToken.None);
-        var watch = Stopwatch.StartNew();
-        foreach (var group in Enumerable.Range(0, count).Select(i => pool[i % pool.Count]).Select((p, i) => (p.Set, Segment: p.Segment with { Id = "x" + i })).GroupBy(p => p.Set))
-            await engine.SuggestAsync(group.Select(p => p.Segment).ToList(), group.Key.Codebook, CancellationToken.None);
-        var seconds = watch.Elapsed.TotalSeconds;
-        output.Add($"| {key} | {seconds.ToString("F1", CultureInfo.InvariantCulture)} | {(count / seconds).ToString("F0", CultureInfo.InvariantCulture)} |");
-    }
-    output.Add("");
-}
+    output.AddRange(await Throughput.Measure(provider, options.Engines, sets, count));
 
 var text = string.Join(Environment.NewLine, output);
 Console.WriteLine(text);

@@ -21,6 +21,9 @@ public sealed class SemanticCodingOptions
     /// </summary>
     public double MaxGapToTopSimilarity { get; set; } = 0.08;
 
-    /// <summary>Sentences per model call: bounds memory whatever the batch size.</summary>
+    /// <summary>
+    /// Most sentences per model call, which bounds memory whatever the call's size; batches are also kept
+    /// within 256 padded tokens (<see cref="BatchPlan.DefaultTokenBudget"/>), which short sentences reach first.
+    /// </summary>
     public int EncodeBatchSize { get; set; } = 64;
 }
