@@ -54,10 +54,11 @@ public class DoubleCodingInTheBrowserTests(BrowserFixture fixture)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("#reconcile-link").FocusAsync();
         await Expect(page.Locator("#reconcile-link")).ToBeFocusedAsync();
+        // The wait is set up before the key: a navigation that commits between the key and a later wait
+        // for the URL can be missed by the client (the check reads the old URL, then the event has passed).
+        var navigated = page.WaitForURLAsync("**/coder.html?*kind=Reconciliation*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await page.Keyboard.PressAsync("Enter");
-        // The navigation itself is the point here; the coder page's own load is waited for by the checks
-        // below (on a loaded machine its "load" event came later than the default 15 s).
-        await page.WaitForURLAsync("**/coder.html?*kind=Reconciliation*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        await navigated;
         await Expect(page.Locator("#filter-kind")).ToHaveValueAsync("Reconciliation");
         await PageChecks.AssertEveryControlIsLabelledAsync(page);
 
