@@ -28,23 +28,10 @@ internal static class MeanPooling
                 var token = hidden.Slice((r * columns + t) * dimensions, dimensions);
                 for (var d = 0; d < dimensions; d++) sum[d] += token[d];
             }
-            result[r] = UnitLength(sum, Math.Max(count, 1));
+            var mean = new float[dimensions];
+            for (var d = 0; d < dimensions; d++) mean[d] = (float)(sum[d] / Math.Max(count, 1));
+            result[r] = Vectors.Normalized(mean);
         }
         return result;
-    }
-
-    private static float[] UnitLength(double[] sum, int count)
-    {
-        var mean = new float[sum.Length];
-        double squares = 0;
-        for (var d = 0; d < sum.Length; d++)
-        {
-            mean[d] = (float)(sum[d] / count);
-            squares += (double)mean[d] * mean[d];
-        }
-        var norm = (float)Math.Sqrt(squares);
-        if (norm > 0)
-            for (var d = 0; d < mean.Length; d++) mean[d] /= norm;
-        return mean;
     }
 }

@@ -57,24 +57,24 @@ public static class CodeClassifierTrainer
         var skipped = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var counts = new SortedDictionary<string, CodeExampleCounts>(StringComparer.Ordinal);
         var codes = codeIds.Distinct(StringComparer.Ordinal).ToArray();
+        var positives = codes.Select(code => examples.Count(e => e.Codes.Contains(code))).ToArray();
+        bool Eligible(int c) => positives[c] >= options.MinPositives && examples.Count - positives[c] >= options.MinNegatives;
         var trained = new CodeClassifier?[codes.Length];
         // Codes are independent: trained side by side (each model is the same whatever the order).
         Parallel.For(0, codes.Length, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelCodes }, c =>
         {
+            if (!Eligible(c)) return;
             var labels = examples.Select(e => e.Codes.Contains(codes[c])).ToList();
-            var positives = labels.Count(l => l);
-            if (positives < options.MinPositives || labels.Count - positives < options.MinNegatives) return;
             var (threshold, outOfFold) = OutOfFoldFit(features, labels, denseDimensions, options);
             var model = LogisticRegression.Train(features, labels, denseDimensions, options.Logistic);
-            trained[c] = new CodeClassifier(codes[c], model, threshold, positives, labels.Count - positives, outOfFold);
+            trained[c] = new CodeClassifier(codes[c], model, threshold, positives[c], examples.Count - positives[c], outOfFold);
         });
         for (var c = 0; c < codes.Length; c++)
         {
-            var positives = examples.Count(e => e.Codes.Contains(codes[c]));
-            var negatives = examples.Count - positives;
-            counts[codes[c]] = new CodeExampleCounts(positives, negatives);
+            var negatives = examples.Count - positives[c];
+            counts[codes[c]] = new CodeExampleCounts(positives[c], negatives);
             if (trained[c] is { } classifier) byCode[codes[c]] = classifier;
-            else skipped[codes[c]] = $"{positives} positive and {negatives} negative examples; needs {options.MinPositives} and {options.MinNegatives}";
+            else skipped[codes[c]] = $"{positives[c]} positive and {negatives} negative examples; needs {options.MinPositives} and {options.MinNegatives}";
         }
         return new CodeClassifiers(examples.Count, byCode, skipped, counts);
     }
